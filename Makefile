@@ -1,0 +1,49 @@
+# timeline: make run builds the sample chronology, make test runs lint and tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls golden clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install the package with its test extras (only when needed)
+
+run: install  ## build the timeline of sample_articles/
+	$(BIN)/timeline build sample_articles
+
+lint: install  ## ruff and mypy
+	$(BIN)/ruff check timeline tests
+	$(BIN)/mypy timeline
+
+pytest: install  ## the test suite only
+	$(BIN)/python -m pytest
+
+test: lint pytest  ## lint, then the test suite
+
+golden: install  ## regenerate the golden end-to-end files (review the diff!)
+	$(BIN)/python -m tests.golden
+
+bench: install  ## throughput of `timeline build` on a corpus of 2,000+ files
+	$(BIN)/python bench/bench_build.py --shared $(SHARED)
+
+bench-clean: install  ## boilerplate scores and docs/s on the dev pages (w3m, lynx, HTML)
+	$(BIN)/python bench/bench_clean.py --shared $(SHARED)
+
+bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline tag`
+	$(BIN)/python bench/bench_temporal.py --shared $(SHARED)
+
+bench-tls: install  ## timeline summarization scores on the Syria corpus
+	$(BIN)/python bench/bench_tls.py --shared $(SHARED)
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

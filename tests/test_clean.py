@@ -1,0 +1,309 @@
+"""Boilerplate removal: line decisions, the seed articles, invariants."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
+from timeline.clean.paragraphs import split_units
+from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
+from timeline.models import Document, Kind, Label
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+BODY_1 = (
+    "The minister said on Tuesday that the talks would continue next week, according to a statement "
+    "released by the ministry after a meeting with the delegation."
+)
+BODY_2 = (
+    "Officials from both countries have met several times this year, and they are expected to sign "
+    "an agreement on trade and energy before the end of the summer."
+)
+BODY_3 = (
+    "Critics of the plan say that it does little for the workers who were hit hardest by the crisis, "
+    "and that the money should have been spent on schools and hospitals instead."
+)
+
+
+def _page(*middle: str) -> str:
+    """A page: a menu, a title, then BODY_1, the lines under test, BODY_2, BODY_3, a footer."""
+    return "\n".join(
+        [
+            "Home News World Business Sport Culture Opinion Lifestyle Travel Video",
+            "",
+            "Ministers Agree To Continue Talks On Trade",
+            "",
+            BODY_1,
+            "",
+            *middle,
+            "",
+            BODY_2,
+            "",
+            BODY_3,
+            "",
+            "Subscribe to our newsletter",
+            "Privacy Policy",
+            "Copyright © 2020 Example Media. All rights reserved.",
+        ]
+    )
+
+
+def _label_of(cleaned_text: str, line: str) -> Label:
+    cleaned = clean_text(cleaned_text)
+    for item in cleaned.lines:
+        if item.text == " ".join(line.split()):
+            return item.label
+    raise AssertionError(f"line not found: {line!r}")
+
+
+# One row per decision: the line, placed between body paragraphs, and the label it must get.
+LINE_CASES = [
+    ("short quote kept", "“We will not give up,” he said.", Label.BODY),
+    ("subheading kept", "What happens next", Label.SUBHEAD),
+    ("photo credit", "(photo credit: JOHN SMITH/REUTERS)", Label.CREDIT),
+    ("agency credit", "Photo: Jane Doe/Getty Images", Label.CREDIT),
+    ("newsletter prompt", "Sign up for our daily newsletter", Label.BOILERPLATE),
+    ("read more link", "Read more: Ministers meet again in June", Label.BOILERPLATE),
+    ("comment form field", "Name [                    ]", Label.BOILERPLATE),
+    ("checkbox", "[ ] Notify me of new posts by email", Label.BOILERPLATE),
+    ("share bullets", "  • Share", Label.BOILERPLATE),
+    ("advertisement", "Advertisement", Label.BOILERPLATE),
+    ("menu line", "World Politics Business Tech Science Health Sports Entertainment Travel", Label.BOILERPLATE),
+]
+
+
+@pytest.mark.parametrize(("line", "label"), [case[1:] for case in LINE_CASES], ids=[c[0] for c in LINE_CASES])
+def test_line_decision_inside_body(line: str, label: Label) -> None:
+    assert _label_of(_page(line), line) is label
+
+
+HEADER_CASES = [
+    ("by name", "By JANE DOE", Label.BYLINE),
+    ("dateline month first", "JUNE 14, 2020 08:35", Label.DATELINE),
+    ("dateline weekday and time", "Sun 14 Jun 2020 | 04:38 PM", Label.DATELINE),
+    ("dateline updated", "Updated: June 14, 2020", Label.DATELINE),
+    ("dateline iso prefix", "date 2020-06-14 Example News Home World Politics", Label.DATELINE),
+]
+
+
+@pytest.mark.parametrize(("line", "label"), [case[1:] for case in HEADER_CASES], ids=[c[0] for c in HEADER_CASES])
+def test_header_line_decision(line: str, label: Label) -> None:
+    page = "\n".join(["Ministers Agree To Continue Talks On Trade", line, "", BODY_1, "", BODY_2, "", BODY_3])
+    cleaned = clean_text(page)
+    assert _label_of(page, line) is label
+    assert cleaned.lines_labelled(Label.TITLE)[0].text == "Ministers Agree To Continue Talks On Trade"
+    assert all(item.label is not Label.TITLE for item in cleaned.body_lines)
+
+
+def test_page_parts() -> None:
+    cleaned = clean_text(_page())
+    kept = [line.text for line in cleaned.body_lines]
+    assert kept == [BODY_1, BODY_2, BODY_3]
+    labels = {line.text: line.label for line in cleaned.lines}
+    assert labels["Ministers Agree To Continue Talks On Trade"] is Label.TITLE
+    assert labels["Home News World Business Sport Culture Opinion Lifestyle Travel Video"] is Label.BOILERPLATE
+    assert cleaned.metadata.title == "Ministers Agree To Continue Talks On Trade"
+
+
+def test_long_line_in_footer_dropped() -> None:
+    footer = (
+        "The customer service center can be contacted with any questions or requests by telephone or "
+        "by e-mail, and it provides answers on weekdays between nine and five."
+    )
+    page = _page() + "\n" + "\n".join(["About Us", "Contact", "Careers", "Advertise", "Jobs", footer])
+    assert _label_of(page, footer) is Label.BOILERPLATE
+
+
+def test_caption_kept_once_without_credit() -> None:
+    caption = "The minister speaks to reporters in the capital, June 13, 2020"
+    page = _page(f"{caption} (photo credit: JOHN SMITH/REUTERS)", caption, "(photo credit: JOHN SMITH/REUTERS)")
+    cleaned = clean_text(page)
+    captions = [line.text for line in cleaned.lines_labelled(Label.CAPTION)]
+    assert captions == [caption]
+    assert not any("credit" in line.text for line in cleaned.body_lines)
+
+
+def test_recurring_lines_are_boilerplate() -> None:
+    promo = "Download our app for breaking headlines from every corner of our world today"
+    pages = [_page(promo).replace(" the ", f" the {colour} ") for colour in ("red", "green", "blue")]
+    recurring = find_recurring_lines(pages)
+    assert " ".join(promo.lower().split()) in recurring
+    assert _label_of(pages[0], promo) is Label.BODY  # alone, it reads like prose
+    kept = [line.text for line in clean_text(pages[0], recurring).body_lines]
+    assert promo not in kept
+    assert len(kept) == 3
+
+
+def test_recurring_prose_of_copies_is_kept() -> None:
+    """The same wire story saved three times is not boilerplate of itself."""
+    pages = [_page() for _ in range(3)]
+    cleaned = clean_text(pages[0], find_recurring_lines(pages))
+    assert [line.text for line in cleaned.body_lines] == [BODY_1, BODY_2, BODY_3]
+
+
+def test_hard_wrapped_paragraphs_rebuilt() -> None:
+    words = (BODY_1 + " " + BODY_2).split()
+    wrapped, line = [], "  "
+    for word in words:
+        if len(line) + len(word) + 1 > 74:
+            wrapped.append(line)
+            line = "  "
+        line += " " + word if line.strip() else word
+    wrapped.append(line)
+    page = "\n".join(["   * Home", "   * News", "", *wrapped, "", *wrapped, "", *wrapped])
+    units = split_units(page)
+    assert units[2].first == 3
+    assert units[2].last == 2 + len(wrapped)
+    assert " ".join(units[2].text.split()) == BODY_1 + " " + BODY_2
+
+
+def test_word_lists_load() -> None:
+    function_words = load_words(FUNCTION_WORDS_FILE)
+    cues = load_words(BOILERPLATE_CUES_FILE)
+    assert {"the", "of", "and", "which"} <= function_words
+    assert {"subscribe", "newsletter", "all rights reserved", "photo credit", "read more"} <= cues
+    assert all(entry == entry.lower() and not entry.startswith("#") for entry in function_words | cues)
+
+
+def test_explain_lines() -> None:
+    cleaned = clean_text(_page())
+    explained = explain_lines(cleaned)
+    assert len(explained) == len(cleaned.lines)
+    assert any(row.startswith("KEEP body") for row in explained)
+    assert any(row.startswith("DROP title") for row in explained)
+
+
+def test_clean_document_dispatch() -> None:
+    text_doc = Document(path="a.txt", text=_page(), kind=Kind.TEXT, encoding="utf-8")
+    assert [line.text for line in clean_document(text_doc).body_lines] == [BODY_1, BODY_2, BODY_3]
+    html = (
+        "<html><head><title>Ministers Agree</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Ministers Agree To Continue Talks</h1><p>{BODY_1}</p><p>{BODY_2}</p>"
+        f"<p>{BODY_3}</p></article><footer>Copyright 2020</footer></body></html>"
+    )
+    html_doc = Document(path="a.html", text=html, kind=Kind.HTML, encoding="utf-8")
+    kept = " ".join(line.text for line in clean_document(html_doc).body_lines)
+    assert BODY_1 in kept
+    assert BODY_3 in kept
+    assert "Copyright" not in kept
+
+
+def test_html_never_crashes_on_junk() -> None:
+    for junk in ["", "<", "<html></html>", "plain words only", "<p>\x00</p>"]:
+        clean_html(junk)
+
+
+# --- the seed articles -------------------------------------------------------------------------
+
+SEED_FORBIDDEN = [
+    "Charlottesville", "nicotine", "Soleimani", "Hezbollah", "chemotherapy", "Customer Service",
+    "Copyright", "newsletter", "photo credit", "Netanyahu", "Subscribe", "Supervisor", "Editor in Chief",
+    "Tags", "Hot Opinion", "Most Read", "Privacy Policy",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=sorted(p.name for p in SAMPLES.glob("*.txt")))
+def seed(request: pytest.FixtureRequest) -> tuple[str, list[str], list[str]]:
+    raw = (SAMPLES / request.param).read_text(encoding="utf-8")
+    cleaned = clean_text(raw)
+    return raw, [line.text for line in cleaned.body_lines], [line.text for line in cleaned.lines]
+
+
+def _sentences(raw: str) -> list[str]:
+    """The seed's body sentences: long lines that end like prose (the footer paragraph excepted)."""
+    out = []
+    for line in raw.splitlines():
+        text = " ".join(line.split())
+        if len(text.split()) >= 15 and text[-1] in ".”\"" and "Customer Service" not in text:
+            out.append(text)
+    return out
+
+
+def test_seed_keeps_every_body_sentence(seed: tuple[str, list[str], list[str]]) -> None:
+    raw, kept, _ = seed
+    body = "\n".join(kept)
+    for sentence in _sentences(raw):
+        assert sentence in body
+
+
+def test_seed_drops_all_boilerplate(seed: tuple[str, list[str], list[str]]) -> None:
+    _, kept, _ = seed
+    body = "\n".join(kept)
+    for text in SEED_FORBIDDEN:
+        assert text.lower() not in body.lower(), text
+
+
+def test_seed_first_article_parts() -> None:
+    cleaned = clean_text((SAMPLES / "000_ff0e28e557756ce3.txt").read_text(encoding="utf-8"))
+    assert "Turkey and Russia's talks" in [line.text for line in cleaned.lines_labelled(Label.SUBHEAD)]
+    assert [line.text for line in cleaned.lines_labelled(Label.BYLINE)] == ["H-Tayea"]
+    assert [line.text for line in cleaned.lines_labelled(Label.DATELINE)] == ["Sun 14 Jun 2020 | 04:38 PM"]
+    assert cleaned.metadata.title == "Russian Top Officials Postpone Turkey Visit Amid Syria, Libya Clash"
+
+
+def test_seed_second_article_parts() -> None:
+    cleaned = clean_text((SAMPLES / "004_216a86271b35340c.txt").read_text(encoding="utf-8"))
+    captions = cleaned.lines_labelled(Label.CAPTION)
+    assert len(captions) == 1
+    assert captions[0].text.startswith("Turkish Foreign Minister Mevlut Cavusoglu and Russian")
+    assert captions[0].text.endswith("January 13, 2020")
+    assert cleaned.lines_labelled(Label.CREDIT)
+    assert [line.text for line in cleaned.lines_labelled(Label.BYLINE)] == ["By SETH J. FRANTZMAN"]
+    assert "JUNE 14, 2020 08:35" in [line.text for line in cleaned.lines_labelled(Label.DATELINE)]
+    assert cleaned.metadata.title == "Russia’s Foreign and Defense Ministers in Turkey for Libya and Syria talks"
+    assert cleaned.metadata.author == "SETH J. FRANTZMAN"
+    assert all(line.label is not Label.TITLE for line in cleaned.body_lines)
+
+
+# --- invariants ----------------------------------------------------------------------------------
+
+_LINE = st.one_of(
+    st.sampled_from([BODY_1, BODY_2, BODY_3, "Advertisement", "  • Home", "By JANE DOE", "(photo credit: X)"]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=120),
+)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=30))
+def test_never_invents_text_and_keeps_order(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    cleaned = clean_text(text)
+    squashed = _squash(text)
+    position = 0
+    for line in cleaned.lines:
+        assert _squash(line.text) in squashed
+    for line in cleaned.body_lines:
+        found = squashed.find(_squash(line.text), position)
+        assert found >= 0, line.text
+        position = found
+    firsts = [line.first for line in cleaned.lines]
+    assert firsts == sorted(firsts)
+    assert all(line.first <= line.last for line in cleaned.lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_crashes(text: str) -> None:
+    cleaned = clean_text(text)
+    explain_lines(cleaned)
+
+
+@pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")
+def test_seed_gold_forbidden_texts() -> None:
+    import json
+
+    forbidden = json.loads((SHARED / "seed-story" / "gold.json").read_text(encoding="utf-8"))["forbidden"]["texts"]
+    for path in sorted(SAMPLES.glob("*.txt")):
+        body = "\n".join(line.text for line in clean_text(path.read_text(encoding="utf-8")).body_lines)
+        for text in forbidden:
+            assert text.lower() not in body.lower(), (path.name, text)

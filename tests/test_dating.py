@@ -1,0 +1,106 @@
+"""Dating: publication date, time, title, outlet and byline from header lines or metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.dating import describe_article, find_date_in
+from timeline.models import Cleaned, Label, Line, Metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "has_time"),
+    [
+        ("date 2020-06-14", "2020-06-14T00:00", False),
+        ("date 2020-06-14 The Jerusalem Post - Israel News", "2020-06-14T00:00", False),
+        ("Sun 14 Jun 2020 | 04:38 PM", "2020-06-14T16:38", True),
+        ("JUNE 14, 2020 08:35", "2020-06-14T08:35", True),
+        ("LONDON | Thu Oct 6, 2011 10:36 am BST", "2011-10-06T10:36", True),
+        ("Published: 29 February 2024, 12:05 am", "2024-02-29T00:05", True),
+        ("Updated 2019-12-31T23:59:00+03:00", "2019-12-31T23:59", True),
+        ("March 1st, 2021", "2021-03-01T00:00", False),
+        ("Saturday, January 1, 2000 at 9:15 a.m.", "2000-01-01T09:15", True),
+    ],
+)
+def test_find_date_in_header_lines(line: str, expected: str, has_time: bool) -> None:
+    found = find_date_in(line)
+    assert found is not None
+    assert found[0].isoformat(timespec="minutes") == expected
+    assert found[1] is has_time
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "February 30, 2020",  # no such day
+        "2020-13-01",  # no such month
+        "Call 1-800-574-574 today",
+        "By SETH J. FRANTZMAN",
+        "June 14",  # no year: not a publication date
+        "99999-01-01",
+    ],
+)
+def test_no_date_in(line: str) -> None:
+    assert find_date_in(line) is None
+
+
+def _cleaned(*rows: tuple[str, Label], metadata: Metadata | None = None) -> Cleaned:
+    lines = tuple(Line(text, label, "test", i, i) for i, (text, label) in enumerate(rows))
+    return Cleaned(lines, metadata or Metadata())
+
+
+def test_date_and_time_from_two_header_lines() -> None:
+    cleaned = _cleaned(
+        ("date 2020-06-14 The Jerusalem Post - Israel News Coronavirus Opinion", Label.DATELINE),
+        ("Russia’s Ministers in Turkey", Label.TITLE),
+        ("By SETH J. FRANTZMAN", Label.BYLINE),
+        ("JUNE 14, 2020 08:35", Label.DATELINE),
+        ("Officials met on January 13, 2020 in Moscow.", Label.BODY),
+    )
+    info = describe_article("a.txt", cleaned)
+    assert info.published_iso == "2020-06-14T08:35"
+    assert info.title == "Russia’s Ministers in Turkey"
+    assert info.author == "Seth J. Frantzman"
+    assert info.outlet == "The Jerusalem Post"
+    assert "line 1" in info.date_source
+
+
+def test_body_dates_are_not_publication_dates() -> None:
+    cleaned = _cleaned(("A title", Label.TITLE), ("They met on January 13, 2020 in Moscow.", Label.BODY))
+    info = describe_article("a.txt", cleaned)
+    assert info.published is None
+    assert info.date_source == "none"
+
+
+def test_default_date_only_when_none_found() -> None:
+    cleaned = _cleaned(("Sun 14 Jun 2020 | 04:38 PM", Label.DATELINE), ("Body.", Label.BODY))
+    assert describe_article("a", cleaned, dt.date(2001, 1, 1)).published_iso == "2020-06-14T16:38"
+    bare = _cleaned(("Body.", Label.BODY))
+    info = describe_article("a", bare, dt.date(2001, 1, 1))
+    assert info.published_iso == "2001-01-01"
+    assert info.date_source == "--date"
+
+
+def test_metadata_first() -> None:
+    cleaned = _cleaned(
+        ("JUNE 14, 2020 08:35", Label.DATELINE),
+        metadata=Metadata(title="T", author="A B", outlet="Example News", date="2020-06-15"),
+    )
+    info = describe_article("a.html", cleaned)
+    assert info.published_iso == "2020-06-15"
+    assert (info.title, info.author, info.outlet, info.date_source) == ("T", "A B", "Example News", "html metadata")
+
+
+@pytest.mark.parametrize(
+    ("rows", "outlet"),
+    [
+        ((("BEIRUT (Reuters) - Syrian forces shelled the city on Sunday.", Label.BODY),), "Reuters"),
+        ((("Body text.", Label.BODY), ("Copyright © 2020 Jpost Inc. All rights reserved", Label.BOILERPLATE)),
+         "Jpost Inc"),
+        ((("Body text.", Label.BODY),), None),
+    ],
+)
+def test_outlet(rows: tuple[tuple[str, Label], ...], outlet: str | None) -> None:
+    assert describe_article("a", _cleaned(*rows)).outlet == outlet

@@ -1,0 +1,154 @@
+"""Loading: finding files, decoding bytes, telling HTML from text, refusing binary data."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.load import decode_document, iter_paths, load_document, normalise_text, sniff_binary
+from timeline.models import Document, Kind, Problem
+
+SAMPLE = "Turkish officials said on Sunday that the visit was postponed. Café owners agreed."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding_prefix"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),  # no BOM
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        ((SAMPLE + " “quoted” – dash").encode("cp1252"), ""),
+        (SAMPLE.encode("latin-1"), ""),
+    ],
+)
+def test_decodes_text_in_any_common_encoding(data: bytes, encoding_prefix: str) -> None:
+    doc = decode_document("a.txt", data)
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("Turkish officials said on Sunday")
+    assert "Café" in doc.text
+    assert doc.encoding.startswith(encoding_prefix)
+
+
+def test_cp1252_quotes_survive() -> None:
+    doc = decode_document("a.txt", "He said “now” – twice. Café.".encode("cp1252"))
+    assert isinstance(doc, Document)
+    assert doc.text == "He said “now” – twice. Café."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb\rc\n", "a\nb\nc\n"),
+        ("nul\x00byte", "nulbyte"),
+        ("esc\x1b[31mred", "esc[31mred"),
+        ("bell\x07", "bell"),
+        ("tab\tkept", "tab\tkept"),
+    ],
+)
+def test_normalise_text(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"%PDF-1.4\n...", "PDF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
+        (b"PK\x03\x04rest", "ZIP archive (or office document)"),
+        (b"\x1f\x8b\x08\x00", "gzip archive"),
+        (bytes(range(256)) * 4, "binary data"),
+    ],
+)
+def test_binary_is_named(data: bytes, name: str) -> None:
+    assert sniff_binary(data) == name
+    problem = decode_document("photo.txt", data)
+    assert isinstance(problem, Problem)
+    assert name in problem.reason
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t  "])
+def test_empty_files_are_problems(data: bytes) -> None:
+    problem = decode_document("empty.txt", data)
+    assert isinstance(problem, Problem)
+    assert "empty" in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("a.txt", b"plain words here", Kind.TEXT),
+        ("a.html", b"plain words here", Kind.HTML),
+        ("a.htm", b"<p>x</p>", Kind.HTML),
+        ("a.txt", b"<html><body><p>tags in a .txt stay text</p></body></html>", Kind.TEXT),
+        ("saved_page", b"<!DOCTYPE html><html><body><p>x</p></body></html>", Kind.HTML),
+        ("notes", b"just some notes", Kind.TEXT),
+    ],
+)
+def test_kind_from_suffix_or_content(name: str, data: bytes, kind: Kind) -> None:
+    doc = decode_document(name, data)
+    assert isinstance(doc, Document)
+    assert doc.kind is kind
+
+
+def test_html_declared_charset_is_used() -> None:
+    html = '<html><head><meta charset="windows-1251"></head><body><p>Привет мир</p></body></html>'
+    doc = decode_document("page.html", html.encode("cp1251"))
+    assert isinstance(doc, Document)
+    assert "Привет" in doc.text
+
+
+def test_walks_folders_sorted_and_reports_problems(tmp_path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("two")
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "c.txt").mkdir()  # a folder named like a file: walked, not read
+    (tmp_path / "c.txt" / "inner.txt").write_text("inner")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "broken.txt")
+    os.symlink(tmp_path, tmp_path / "loop")
+    found = list(iter_paths([str(tmp_path)]))
+    files = [os.path.relpath(item, tmp_path) for item in found if isinstance(item, str)]
+    problems = [item for item in found if isinstance(item, Problem)]
+    assert files == ["a.txt", "b/2.txt", "broken.txt", "c.txt/inner.txt"]
+    assert [os.path.basename(p.path) for p in problems] == ["loop"]
+    broken = load_document(str(tmp_path / "broken.txt"))
+    assert isinstance(broken, Problem)
+    assert "broken link" in broken.reason
+
+
+def test_fifo_is_never_opened(tmp_path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    problem = load_document(str(fifo))
+    assert isinstance(problem, Problem)
+    assert "not a regular file" in problem.reason
+
+
+def test_max_bytes(tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000)
+    problem = load_document(str(big), max_bytes=100)
+    assert isinstance(problem, Problem)
+    assert "too large" in problem.reason
+
+
+def test_missing_path_is_a_problem() -> None:
+    (problem,) = list(iter_paths(["/no/such/place"]))
+    assert isinstance(problem, Problem)
+
+
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_give_a_problem(data: bytes) -> None:
+    result = decode_document("x.txt", data)
+    if isinstance(result, Document):
+        assert "\x00" not in result.text
+        assert "\r" not in result.text
+        assert "\x1b" not in result.text
+    else:
+        assert result.reason

@@ -1,0 +1,84 @@
+"""Statements: which date a sentence is filed under, and who it is attributed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import article, expr
+from timeline.models import Label, Sentence
+from timeline.statements import choose_dates, find_attribution, find_statements
+
+
+def test_filed_under_what_it_reports_not_when_it_was_said() -> None:
+    text = "The ministry said on Monday that the attack took place on Saturday."
+    monday = expr(text, "on Monday", "2020-06-15")
+    saturday = expr(text, "on Saturday", "2020-06-13")
+    assert choose_dates(text, [monday, saturday]) == [saturday]
+
+
+def test_reporting_date_alone_still_dates() -> None:
+    text = "The ministry said on Monday that talks would continue."
+    monday = expr(text, "on Monday", "2020-06-15")
+    assert choose_dates(text, [monday]) == [monday]
+
+
+def test_several_reported_dates_give_several_statements() -> None:
+    text = "Talks began on June 10 and ended on June 12."
+    tenth, twelfth = expr(text, "June 10", "2020-06-10"), expr(text, "June 12", "2020-06-12")
+    assert choose_dates(text, [tenth, twelfth]) == [tenth, twelfth]
+
+
+@pytest.mark.parametrize(
+    ("value", "type_", "first", "dating"),
+    [
+        ("2020-06-14", "DATE", "2020-06-14", True),
+        ("FUTURE_REF", "DATE", None, True),
+        ("PRESENT_REF", "DATE", "2020-06-14", False),  # "now": the writer's present, not an event's date
+        ("PAST_REF", "DATE", None, False),
+        ("P3M", "DURATION", None, False),
+        ("XXXX-06-10", "DATE", None, False),  # unresolved: never guessed
+    ],
+)
+def test_which_expressions_date_a_statement(value: str, type_: str, first: str | None, dating: bool) -> None:
+    text = "Something happened then."
+    found = expr(text, "then", first, value=value, type_=type_)
+    assert bool(choose_dates(text, [found])) is dating
+
+
+def test_same_day_twice_is_one_statement() -> None:
+    text = "On Sunday, as planned on June 14, they met."
+    sunday, june = expr(text, "On Sunday", "2020-06-14"), expr(text, "June 14", "2020-06-14")
+    assert choose_dates(text, [sunday, june]) == [sunday]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Airstrikes hit villages on Tuesday, activists said, after fighting.", "activists"),
+        ("Lavrov is arriving on Sunday, Russia’s TASS reported.", "Russia’s TASS"),
+        ("Talks will continue, according to the Turkish statement.", "the Turkish statement"),
+        ("Zarif will be in Turkey, according to a separate statement.", "a separate statement"),
+        ("The goal is to meet on June 14, Moscow says.", "Moscow"),
+        ("Meetings will take place later, Turkey’s Foreign Ministry said.", "Turkey’s Foreign Ministry"),
+        ("The army shelled the town on Monday.", None),
+    ],
+)
+def test_attribution(text: str, who: str | None) -> None:
+    assert find_attribution(text) == who
+
+
+def test_expressions_are_mapped_to_their_sentence() -> None:
+    body = "Nothing here. They met on June 10.\nCaption from June 12."
+    sentences = [
+        Sentence("Nothing here.", 0, Label.BODY),
+        Sentence("They met on June 10.", 14, Label.BODY),
+        Sentence("Caption from June 12.", 35, Label.CAPTION),
+    ]
+    exprs = [expr(body, "June 10", "2020-06-10"), expr(body, "June 12", "2020-06-12")]
+    found = find_statements(article(), sentences, exprs)
+    assert [(s.text, s.expr.text, s.order) for s in found] == [
+        ("They met on June 10.", "June 10", 1),
+        ("Caption from June 12.", "June 12", 2),
+    ]
+    for s in found:
+        assert s.text[s.expr.start : s.expr.end] == s.expr.text

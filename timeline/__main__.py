@@ -1,0 +1,5 @@
+"""`python -m timeline`."""
+
+from timeline.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""Units of a plain-text page: one per non-blank line, or paragraphs rebuilt from hard wraps."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# A line that starts a list item or a form control never continues the line above.
+_ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+#]\s|-\s|\d{1,2}[.)]\s|\[|\(BUTTON\)|IFRAME:)")
+_FIRST_WORD = re.compile(r"\S+")
+
+
+class Unit(NamedTuple):
+    """A non-blank line or rebuilt paragraph, with its source line range (0-based, inclusive)."""
+
+    text: str  # raw text (wrapped lines joined by one space)
+    first: int
+    last: int
+
+
+def find_wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return None
+    long_lines = sum(1 for n in lengths if n > 100)
+    if long_lines > max(2, len(lengths) // 50):
+        return None
+    near = sorted(n for n in lengths if 50 <= n <= 100)
+    if len(near) < max(4, len(lengths) // 20):
+        return None
+    return near[int(len(near) * 0.95)]
+
+
+def split_units(text: str) -> list[Unit]:
+    """Non-blank units of a page, rejoining hard-wrapped paragraphs when the page is wrapped."""
+    lines = text.splitlines()
+    width = find_wrap_width(lines)
+    units: list[Unit] = []
+    if width is None:
+        for i, line in enumerate(lines):
+            if line.strip():
+                units.append(Unit(line, i, i))
+        return units
+    parts: list[str] = []
+    first = prev_len = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            if parts:
+                units.append(Unit(" ".join(parts), first, i - 1))
+                parts = []
+            continue
+        if parts:
+            match = _FIRST_WORD.search(stripped)
+            word = len(match.group()) if match else 0
+            if prev_len + 1 + word >= width - 2 and not _ITEM_START.match(line):
+                parts.append(stripped)
+                prev_len = len(line.rstrip())
+                continue
+            units.append(Unit(" ".join(parts), first, i - 1))
+        parts = [stripped]
+        first = i
+        prev_len = len(line.rstrip())
+    if parts:
+        units.append(Unit(" ".join(parts), first, len(lines) - 1))
+    return units

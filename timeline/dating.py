@@ -1,0 +1,233 @@
+"""An article's identity: publication date and time, title, outlet and byline.
+
+A cascade, cheapest and surest first (after htmldate): the page's own metadata, then the header
+lines the cleaner set apart (dateline, byline, title), then any line above the body, then the
+date the user gave with --date. Every candidate is checked against explicit bounds, and where the
+date came from is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.models import ArticleInfo, Cleaned, Label, Line
+
+EARLIEST = dt.date(1800, 1, 1)
+LATEST = dt.date(2200, 12, 31)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?"
+_TIME = (
+    r"(?:\s*[,|•·-]?\s*(?:at\s+)?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"
+    r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+)
+DATE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # 2020-06-14, 2020-06-14T08:35, 2020/06/14 08:35
+        r"\b(?P<year>(?:18|19|20|21)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)(?:[T\s]"
+        r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))?",
+        # Sun 14 Jun 2020 | 04:38 PM; 14 June 2020, 08:35
+        r"\b" + _WEEKDAY + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+        + r",?\s+(?P<year>(?:18|19|20|21)\d\d)\b" + _TIME,
+        # JUNE 14, 2020 08:35; Thu Oct 6, 2011 10:36 am
+        r"\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
+        + _TIME,
+    )
+)
+TIME_ONLY = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
+BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s*:?\s+(?P<name>[^|•\n]{2,80}?)\s*(?:[|•,]|$)", re.I)
+OUTLET_BEFORE_DASH = re.compile(
+    r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&.'’]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w&.'’]*){0,4})\s+[-|–—:]\s+\S"
+)
+AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[A-Z][A-Za-z&. ]{1,30})\)\s+[-–—]")
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w&.'’ ]{1,40}?)"
+    r"(?:[.,]|\s+all rights|\s*$)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A publication-date candidate and the line it was read from."""
+
+    value: dt.datetime
+    has_time: bool
+    where: str
+
+
+def find_date_in(text: str) -> tuple[dt.datetime, bool] | None:
+    """The first full calendar date (with its time, if any) in a header line, within bounds."""
+    best: tuple[int, dt.datetime, bool] | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parsed = _parse_match(match)
+            if parsed and (best is None or match.start() < best[0]):
+                best = (match.start(), *parsed)
+                break
+    return (best[1], best[2]) if best else None
+
+
+def _parse_match(match: re.Match[str]) -> tuple[dt.datetime, bool] | None:
+    """Turn a date match into a datetime, or None when it is no real date."""
+    parts = match.groupdict()
+    month_text = parts["month"].lower().rstrip(".")
+    month = MONTHS.get(month_text) if not month_text.isdigit() else int(month_text)
+    try:
+        day = dt.date(int(parts["year"]), month or 0, int(parts["day"]))
+    except (TypeError, ValueError):
+        return None
+    if not EARLIEST <= day <= LATEST:
+        return None
+    hour, minute = parts.get("hour"), parts.get("minute")
+    if hour is None or minute is None:
+        return dt.datetime.combine(day, dt.time()), False
+    return dt.datetime.combine(day, _clock(int(hour), int(minute), parts.get("ampm"))), True
+
+
+def _clock(hour: int, minute: int, ampm: str | None) -> dt.time:
+    """A clock time from 12- or 24-hour parts."""
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        if hour == 12:
+            hour = 0
+        if pm:
+            hour += 12
+    return dt.time(hour % 24, minute)
+
+
+def find_publication(cleaned: Cleaned) -> FoundDate | None:
+    """The publication date: page metadata, then dateline lines, then any line above the body."""
+    if cleaned.metadata.date:
+        found = find_date_in(cleaned.metadata.date)
+        if found:
+            when, has_time = found
+            return _with_time_from_header(FoundDate(when, has_time, "html metadata"), cleaned)
+    for line in _header_lines(cleaned):
+        found = find_date_in(line.text)
+        if found:
+            when, has_time = found
+            return _with_time_from_header(FoundDate(when, has_time, _where(line)), cleaned)
+    return None
+
+
+def _where(line: Line) -> str:
+    """Provenance of a header line."""
+    shown = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+    return f"line {line.first + 1}: {shown}"
+
+
+def _header_lines(cleaned: Cleaned) -> list[Line]:
+    """Datelines first, then the other lines above the first body line (the page header)."""
+    first_body = next(
+        (i for i, line in enumerate(cleaned.lines) if line.label in (Label.BODY, Label.CAPTION)),
+        len(cleaned.lines),
+    )
+    above = [line for line in cleaned.lines[:first_body] if line.label is not Label.DATELINE]
+    return [*cleaned.lines_labelled(Label.DATELINE), *above]
+
+
+def _with_time_from_header(found: FoundDate, cleaned: Cleaned) -> FoundDate:
+    """Add a clock time from another header line that names the same day."""
+    if found.has_time:
+        return found
+    for line in _header_lines(cleaned):
+        other = find_date_in(line.text)
+        if other and other[1] and other[0].date() == found.value.date():
+            return FoundDate(other[0], True, f"{found.where}; time from {_where(line)}")
+    return found
+
+
+def find_title(cleaned: Cleaned) -> str | None:
+    """The headline: the cleaner's title line, else the page's metadata title."""
+    titles = cleaned.lines_labelled(Label.TITLE)
+    if titles:
+        return titles[0].text
+    return cleaned.metadata.title
+
+
+def find_author(cleaned: Cleaned) -> str | None:
+    """The byline's name, in its natural case."""
+    if cleaned.metadata.author:
+        return cleaned.metadata.author
+    for line in cleaned.lines_labelled(Label.BYLINE):
+        match = BYLINE.match(line.text)
+        name = (match.group("name") if match else line.text).strip(" ,|·•\u00a0")
+        if 1 < len(name) <= 80:
+            return name.title() if name.isupper() else name
+    return None
+
+
+def find_outlet(cleaned: Cleaned) -> str | None:
+    """The outlet: page metadata, an agency dateline, a 'Name - tagline' header, a copyright line."""
+    if cleaned.metadata.outlet:
+        return cleaned.metadata.outlet
+    for line in cleaned.body_lines[:3]:
+        match = AGENCY_DATELINE.match(line.text)
+        if match:
+            return match.group("name").strip()
+    for line in _header_lines(cleaned):
+        text = _strip_leading_date(line.text)
+        match = OUTLET_BEFORE_DASH.match(text)
+        if match:
+            return match.group("name")
+    for line in reversed(cleaned.lines):
+        match = COPYRIGHT.search(line.text)
+        if match and line.label is not Label.BODY:
+            return match.group("name").strip()
+    return None
+
+
+def _strip_leading_date(text: str) -> str:
+    """Drop a leading 'date 2020-06-14' or similar from a header line."""
+    text = re.sub(r"^\s*(?:date|published|updated|posted)\s*:?\s*", "", text, flags=re.I)
+    for pattern in DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return text[match.end() :].strip()
+    return text
+
+
+def describe_article(path: str, cleaned: Cleaned, default_date: dt.date | None = None) -> ArticleInfo:
+    """Everything the timeline needs to know about an article besides its body."""
+    found = find_publication(cleaned)
+    if found:
+        published: dt.datetime | None = found.value
+        has_time, source = found.has_time, found.where
+    elif default_date:
+        published, has_time, source = dt.datetime.combine(default_date, dt.time()), False, "--date"
+    else:
+        published, has_time, source = None, False, "none"
+    return ArticleInfo(
+        path=path,
+        title=find_title(cleaned),
+        outlet=find_outlet(cleaned),
+        author=find_author(cleaned),
+        published=published,
+        has_time=has_time,
+        date_source=source,
+    )

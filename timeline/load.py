@@ -1,0 +1,230 @@
+"""Finding input files and decoding their bytes: the only stage that touches the file system."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from timeline.models import Document, Kind, Problem
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a saved article is a few hundred KB; 20 MB is generous
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+# Magic numbers of formats people keep beside articles; never decoded as text.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (or office document)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf", "7-zip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x1cftyp", "MP4 video"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "old office document"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+)
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<p[\s>]|<div[\s>]", re.I)
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+# Control characters that must never reach a terminal or a later stage (tab and newline stay).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
+    """Yield every file under the given paths (folders walked in sorted order), or a Problem."""
+    for given in paths:
+        if given == "-":
+            yield given
+            continue
+        try:
+            info = os.stat(given)
+        except OSError as exc:
+            yield Problem(given, _os_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(given)
+        else:
+            yield given
+
+
+def _walk(folder: str) -> Iterator[str | Problem]:
+    """Files under a folder, sorted, not following links to folders (no loops)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Problem(folder, _os_reason(exc))
+        return
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError as exc:
+            yield Problem(path, _os_reason(exc))
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif entry.is_symlink() and entry.is_dir(follow_symlinks=True):
+            yield Problem(path, "link to a folder, not followed", fatal=False)
+        else:
+            yield path
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
+    """Read a regular file's bytes; never open FIFOs, devices or sockets, which could block."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return Problem(path, "broken link or missing file" if os.path.islink(path) else "no such file")
+    except OSError as exc:
+        return Problem(path, _os_reason(exc))
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(path, "is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(path, "not a regular file (FIFO, device or socket), not read")
+    if info.st_size > max_bytes:
+        return Problem(path, f"too large ({info.st_size:,} bytes > --max-bytes {max_bytes:,}), skipped")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return Problem(path, _os_reason(exc))
+    if len(data) > max_bytes:
+        return Problem(path, f"too large (> --max-bytes {max_bytes:,}), skipped")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    """A short, stable reason for an operating-system error."""
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def load_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Problem:
+    """Read and decode one file."""
+    data = read_bytes(path, max_bytes)
+    if isinstance(data, Problem):
+        return data
+    return decode_document(path, data)
+
+
+def decode_document(path: str, data: bytes) -> Document | Problem:
+    """Decode bytes into a Document, telling HTML from text; binary data is a Problem."""
+    if not data.strip():
+        return Problem(path, "empty file")
+    binary = sniff_binary(data)
+    if binary:
+        return Problem(path, f"binary file ({binary}), skipped")
+    suffix = Path(path).suffix.lower()
+    looks_html = bool(HTML_SNIFF.search(data[:4096]))
+    kind = Kind.HTML if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_html) else Kind.TEXT
+    text, encoding = decode_bytes(data, kind)
+    if text is None:
+        return Problem(path, "not text in any known encoding, skipped")
+    text = normalise_text(text)
+    if not text.strip():
+        return Problem(path, "no text (only white space or control characters)")
+    return Document(path=path, text=text, kind=kind, encoding=encoding)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format of some bytes, or None when they may be text."""
+    for signature, name in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return name
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in BOMS) or _utf16_without_bom(head):
+        return None
+    nul_share = head.count(0) / len(head)
+    if nul_share > 0.05:
+        return "binary data"
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if controls / len(head) > 0.10:
+        return "binary data"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text of a Latin script."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nul > 0.6 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.6 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, kind: Kind) -> tuple[str | None, str]:
+    """Decode with BOM, strict UTF-8, a declared charset (HTML), then detection, then cp1252."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if kind is Kind.HTML:
+        declared = META_CHARSET.search(data[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii", errors="ignore")
+            try:
+                codecs.lookup(name)
+                return data.decode(name, errors="replace"), name.lower()
+            except LookupError:
+                pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding not in {"utf_16", "utf_32"}:
+        try:
+            return data.decode(best.encoding, errors="replace"), best.encoding
+        except LookupError:
+            pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 but for a few stray bytes (a truncated download, a bad paste)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for char in text if ord(char) > 127) - bad
+    return bad <= 3 and multibyte > 10 * bad
+
+
+def normalise_text(text: str) -> str:
+    """Unify line ends and drop control characters (NUL, escape sequences, ...)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL.sub(lambda match: " " if match.group() in "\u2028\u2029" else "", text)

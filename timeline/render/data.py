@@ -1,0 +1,102 @@
+"""Data renderers: JSON, JSON Lines and CSV, with every source's provenance."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from timeline.models import ArticleResult, Event, Source, Timeline
+from timeline.render.labels import date_label
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """One source of an event: the article it comes from and its own statement."""
+    statement, article = source.statement, source.statement.article
+    return {
+        "file": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published_iso,
+        "text": statement.text,
+        "expression": statement.expr.text,
+        "span": [statement.expr.start, statement.expr.end],
+        "attributed_to": statement.attributed_to,
+        "relation": source.relation,
+    }
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as the JSON contract describes it."""
+    relations = sorted({source.relation for source in event.sources if source.relation})
+    return {
+        "date": event.value,
+        "start": event.first_day.isoformat() if event.first_day else None,
+        "end": event.last_day.isoformat() if event.last_day else None,
+        "granularity": event.granularity,
+        "modifier": event.mod,
+        "label": date_label(event),
+        "text": event.text,
+        "story": relations[0] if len(relations) == 1 else ("/".join(relations) or None),
+        "sources": [source_record(source) for source in event.sources],
+    }
+
+
+def article_record(result: ArticleResult) -> dict[str, Any]:
+    """An article, its identity and counts."""
+    info = result.info
+    return {
+        "file": result.path,
+        "published": info.published_iso if info else None,
+        "date_source": info.date_source if info else None,
+        "title": info.title if info else None,
+        "outlet": info.outlet if info else None,
+        "author": info.author if info else None,
+        "sentences": result.sentences,
+        "statements": len(result.statements),
+    }
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """The whole run: events, articles, errors."""
+    return {
+        "events": [event_record(event) for event in timeline.events],
+        "articles": [article_record(result) for result in timeline.articles if result.info],
+        "errors": [
+            {"file": problem.path, "reason": problem.reason, "skipped": problem.fatal} for problem in timeline.problems
+        ],
+    }
+
+
+def render_json(timeline: Timeline) -> str:
+    """`{"events": [...], "articles": [...], "errors": [...]}`, indented, stable."""
+    return json.dumps(timeline_record(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(timeline: Timeline) -> str:
+    """One event per line."""
+    return "".join(json.dumps(event_record(event), ensure_ascii=False) + "\n" for event in timeline.events)
+
+
+CSV_COLUMNS = (
+    "event", "date", "start", "end", "granularity", "modifier", "event_text",
+    "file", "outlet", "title", "published", "relation", "attributed_to", "expression", "source_text",
+)
+
+
+def render_csv(timeline: Timeline) -> str:
+    """One row per (event, source), so a spreadsheet keeps every source's provenance."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, event in enumerate(timeline.events, start=1):
+        record = event_record(event)
+        for source in record["sources"]:
+            writer.writerow([
+                number, record["date"], record["start"], record["end"], record["granularity"],
+                record["modifier"], record["text"], source["file"], source["outlet"], source["title"],
+                source["published"], source["relation"], source["attributed_to"], source["expression"],
+                source["text"],
+            ])
+    return out.getvalue()

@@ -1,0 +1,47 @@
+"""Shared wording of dates and sources, and terminal-safe text, for every renderer."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.models import Event, Source
+
+MOD_WORDS = {
+    "START": "early",
+    "MID": "mid",
+    "END": "late",
+    "APPROX": "about",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_BEFORE": "by",
+    "ON_OR_AFTER": "from",
+    "LESS_THAN": "under",
+    "MORE_THAN": "over",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+}
+REF_WORDS = {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def safe(text: str) -> str:
+    """Text that cannot drive a terminal: control and bidi characters shown as escapes, never raw."""
+    text = text.encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256 else
+                      f"\\u{ord(match.group()):04x}", text)
+
+
+def date_label(event: Event) -> str:
+    """A short, sortable label of an event's date: '2020-06-14', 'early 2020-03', '2020-06-14..2020-06-15'."""
+    base = REF_WORDS.get(event.value, event.value.replace("/", ".."))
+    word = MOD_WORDS.get(event.mod or "", (event.mod or "").lower())
+    return f"{word} {base}" if word else base
+
+
+def source_label(source: Source) -> str:
+    """'file (outlet, published, updates)' with what is known."""
+    article = source.statement.article
+    details = [part for part in (article.outlet, article.published_iso, source.relation) if part]
+    if source.statement.attributed_to:
+        details.append(f"per {source.statement.attributed_to}")
+    return f"{article.path} ({', '.join(details)})" if details else article.path

@@ -1,0 +1,31 @@
+"""Plain-text renderers: stable lines for pipes and reports (text, markdown)."""
+
+from __future__ import annotations
+
+from timeline.models import Timeline
+from timeline.render.labels import date_label, safe, source_label
+
+
+def render_text(timeline: Timeline) -> str:
+    """One event per line: a date column, the statement, its sources; no wrapping, no colour."""
+    labels = [date_label(event) for event in timeline.events]
+    width = max((len(label) for label in labels), default=0)
+    lines = []
+    for label, event in zip(labels, timeline.events, strict=True):
+        sources = "; ".join(source_label(source) for source in event.sources)
+        lines.append(safe(f"{label:<{width}}  {event.text}  [{sources}]"))
+    return "".join(line + "\n" for line in lines)
+
+
+def _cell(text: str) -> str:
+    """A Markdown table cell: pipes escaped, no line breaks."""
+    return safe(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(timeline: Timeline) -> str:
+    """A Markdown table: date, statement, sources."""
+    lines = ["| Date | Statement | Sources |", "| --- | --- | --- |"]
+    for event in timeline.events:
+        sources = "<br>".join(_cell(source_label(source)) for source in event.sources)
+        lines.append(f"| {_cell(date_label(event))} | {_cell(event.text)} | {sources} |")
+    return "\n".join(lines) + "\n"

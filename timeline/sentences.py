@@ -1,0 +1,50 @@
+"""Sentence splitting of an article's kept text: one compiled pattern, never across lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from timeline.models import Label, Sentence
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no nos vol
+    inc corp co ltd llc bros dept est approx vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m d.c ph.d""".split()
+)
+# A candidate end: . ! or ? (with closing quotes/brackets), then space, then a likely sentence start.
+BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+
+
+def split_sentences(text: str, offset: int = 0, label: Label = Label.BODY) -> Iterator[Sentence]:
+    """Split one line of text into sentences, with offsets shifted by `offset`."""
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        yield from _sentence(text, start, end, offset, label)
+        start = end
+    yield from _sentence(text, start, len(text), offset, label)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes an abbreviation or an initial rather than a sentence."""
+    match = WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not match:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "Seth J. Frantzman"
+        return True
+    return word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def _sentence(text: str, start: int, end: int, offset: int, label: Label) -> Iterator[Sentence]:
+    """The stripped piece text[start:end] as a Sentence, if it holds anything."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield Sentence(text=stripped, start=offset + start + lead, line_label=label)
