@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.clean import clean_html, clean_text, find_recurring_lines  # noqa: E402
-from timeline.models import Cleaned  # noqa: E402
+from timeline.clean import clean_html, clean_text, find_recurring_lines
+from timeline.models import Cleaned
 
 PATHS = ("w3m", "lynx", "html")
 

@@ -90,15 +90,25 @@ def test_metadata_first() -> None:
     )
     info = describe_article("a.html", cleaned)
     assert info.published_iso == "2020-06-15"
-    assert (info.title, info.author, info.outlet, info.date_source) == ("T", "A B", "Example News", "html metadata")
+    assert (info.title, info.author, info.outlet, info.date_source) == (
+        "T",
+        "A B",
+        "Example News",
+        "html metadata",
+    )
 
 
 @pytest.mark.parametrize(
     ("rows", "outlet"),
     [
         ((("BEIRUT (Reuters) - Syrian forces shelled the city on Sunday.", Label.BODY),), "Reuters"),
-        ((("Body text.", Label.BODY), ("Copyright © 2020 Jpost Inc. All rights reserved", Label.BOILERPLATE)),
-         "Jpost Inc"),
+        (
+            (
+                ("Body text.", Label.BODY),
+                ("Copyright © 2020 Jpost Inc. All rights reserved", Label.BOILERPLATE),
+            ),
+            "Jpost Inc",
+        ),
         ((("Body text.", Label.BODY),), None),
     ],
 )

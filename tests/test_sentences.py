@@ -13,7 +13,10 @@ from timeline.sentences import split_sentences
     ("text", "expected"),
     [
         ("One. Two.", ["One.", "Two."]),
-        ("He met U.S. President Donald Trump. Then he left.", ["He met U.S. President Donald Trump.", "Then he left."]),
+        (
+            "He met U.S. President Donald Trump. Then he left.",
+            ["He met U.S. President Donald Trump.", "Then he left."],
+        ),
         ("By Seth J. Frantzman. Next.", ["By Seth J. Frantzman.", "Next."]),
         ("Mr. Lavrov arrived on Jan. 13. Talks began.", ["Mr. Lavrov arrived on Jan. 13.", "Talks began."]),
         ("“We will go,” he said. “Now.”", ["“We will go,” he said.", "“Now.”"]),

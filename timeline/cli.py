@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 import tempfile
@@ -16,7 +17,7 @@ from timeline import __version__
 from timeline.load import DEFAULT_MAX_BYTES
 from timeline.models import Problem, Timeline
 from timeline.render import PLAIN_RENDERERS
-from timeline.render.labels import safe
+from timeline.render.labels import safe, safe_path
 
 
 class ExitCode(IntEnum):
@@ -73,6 +74,10 @@ def warn(message: str) -> None:
 def write_atomically(path: str, text: str) -> None:
     """Write a file so that a crash never leaves half of it: a temporary file, then a rename."""
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write through, never replace it
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -91,7 +96,7 @@ def report(timeline: Timeline, quiet: bool) -> ExitCode:
     if not quiet:
         for problem in timeline.problems:
             kind = "skipped" if problem.fatal else "warning"
-            warn(f"{problem.path}: {kind}: {problem.reason}")
+            warn(f"{safe_path(problem.path)}: {kind}: {problem.reason}")
         statements = sum(len(result.statements) for result in used)
         warn(
             f"{len(used)} article(s) read, {len(skipped)} file(s) skipped; "
@@ -100,14 +105,6 @@ def report(timeline: Timeline, quiet: bool) -> ExitCode:
     if not used:
         return ExitCode.NOTHING
     return ExitCode.SKIPPED if skipped else ExitCode.OK
-
-
-def _problem_exit(problems: list[Problem], quiet: bool) -> None:
-    """Exit on a problem with the command line itself."""
-    if not quiet:
-        for problem in problems:
-            warn(f"{problem.path}: {problem.reason}")
-    raise typer.Exit(ExitCode.USAGE)
 
 
 BUILD_EPILOG = """Examples:
@@ -125,7 +122,10 @@ Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad com
 
 @app.command(epilog=BUILD_EPILOG)
 def build(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders (walked recursively), or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files, folders (walked recursively), or - for stdin."),
+    ],
     output_format: Annotated[
         str,
         typer.Option(
@@ -135,13 +135,40 @@ def build(
             help="auto (a table in a terminal, text in a pipe), rich, text, json, jsonl, markdown, csv.",
         ),
     ] = "auto",
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically).")] = None,
-    since: Annotated[str | None, typer.Option(metavar="DAY", help="Only events ending on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(metavar="DAY", help="Only events starting on or before this day.")] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", metavar="DAY", help="Publication date to assume where none is found (YYYY-MM-DD).")
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically).")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    since: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Only events ending on or after this day (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Only events starting on or before this day.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="DAY", help="Publication date to assume where none is found (YYYY-MM-DD)."
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    about: Annotated[
+        str | None, typer.Option(metavar="QUERY", help="Keep the statements relevant to this query.")
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top-dates", metavar="N", help="A summary: the N most important dates only."),
+    ] = None,
+    per_date: Annotated[int, typer.Option(metavar="K", help="With --top-dates: K statements per date.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: the number of cores)."),
+    ] = 0,
+    cache: Annotated[
+        str | None,
+        typer.Option(metavar="DIR", help="Keep per-article results here; re-runs skip unchanged files."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Build the chronology of the articles under PATHS."""
@@ -149,11 +176,31 @@ def build(
 
     formats = ("auto", "rich", *PLAIN_RENDERERS)
     if output_format not in formats:
-        raise typer.BadParameter(f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
+        )
     options = Options(
-        default_date=_parse_day(date), since=_parse_day(since), until=_parse_day(until), max_bytes=max_bytes
+        default_date=_parse_day(date),
+        since=_parse_day(since),
+        until=_parse_day(until),
+        max_bytes=max_bytes,
+        about=about,
+        top_dates=top,
+        per_date=per_date,
     )
-    timeline = build_timeline(paths, options)
+    from timeline.cache import Cache
+
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    store = Cache(cache) if cache else None
+    if quiet or not sys.stderr.isatty():
+        timeline = build_timeline(paths, options, workers, store)
+    else:
+        from timeline.load import iter_paths
+        from timeline.render.terminal import progress_bar
+
+        total = sum(1 for _ in iter_paths(paths))
+        with progress_bar(total) as advance:
+            timeline = build_timeline(paths, options, workers, store, advance)
     status = report(timeline, quiet)
     chosen = output_format
     if chosen == "auto":
@@ -180,4 +227,127 @@ def build(
 
 def main() -> None:
     """Entry point of the console script."""
+    logging.getLogger().setLevel(logging.ERROR)  # libraries' chatter is not ours to print: we report problems
     app()
+
+
+CLEAN_EPILOG = """Examples:
+
+\b
+  timeline clean page.txt                  # the article body, on standard output
+  timeline clean saved/ --output-dir clean/   # one clean/<stem>.txt per input
+  timeline clean page.html --explain       # each line's decision and its reason
+"""
+
+
+@app.command(epilog=CLEAN_EPILOG)
+def clean(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders, or - for stdin.")],
+    output_dir: Annotated[
+        str | None,
+        typer.Option("--output-dir", "-d", metavar="DIR", help="Write one <stem>.txt per input here."),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show every line's decision and its reason.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
+) -> None:
+    """Print each article's body as kept (no title, byline, dateline or boilerplate)."""
+    from timeline.clean import clean_document, explain_lines, find_recurring_lines
+    from timeline.models import Kind
+    from timeline.pipeline import Options, iter_documents
+
+    items = list(iter_documents(paths, Options(max_bytes=max_bytes)))
+    docs = [item for item in items if not isinstance(item, Problem)]
+    problems = [item for item in items if isinstance(item, Problem)]
+    recurring = find_recurring_lines(doc.text for doc in docs if doc.kind is Kind.TEXT)
+    inputs = {os.path.realpath(doc.path) for doc in docs if doc.path != "-"}
+    used_names: set[str] = set()
+    for doc in docs:
+        cleaned = clean_document(doc, recurring)
+        if explain:
+            text = "".join(line + "\n" for line in explain_lines(cleaned))
+        else:
+            text = "".join(line.text + "\n" for line in cleaned.body_lines)
+        if output_dir is None:
+            if len(docs) > 1:
+                sys.stdout.write(f"==> {safe_path(doc.path)} <==\n")
+            sys.stdout.write(safe_lines(text))
+            continue
+        name = _unique_name(Path(doc.path).stem if doc.path != "-" else "stdin", used_names)
+        target = os.path.join(output_dir, name)
+        if os.path.realpath(target) in inputs:
+            problems.append(Problem(doc.path, f"not written: {target} is one of the inputs"))
+            continue
+        os.makedirs(output_dir, exist_ok=True)
+        write_atomically(target, text)
+    if not quiet:
+        for problem in problems:
+            warn(f"{safe_path(problem.path)}: skipped: {problem.reason}")
+    if not docs:
+        raise typer.Exit(ExitCode.NOTHING)
+    raise typer.Exit(ExitCode.SKIPPED if problems else ExitCode.OK)
+
+
+def safe_lines(text: str) -> str:
+    """Terminal-safe text, line by line (newlines kept)."""
+    return "\n".join(safe(line) for line in text.split("\n"))
+
+
+def _unique_name(stem: str, used: set[str]) -> str:
+    """`<stem>.txt`, numbered when two inputs share a stem."""
+    name, number = f"{stem}.txt", 1
+    while name in used:
+        number += 1
+        name = f"{stem}-{number}.txt"
+    used.add(name)
+    return name
+
+
+TAG_EPILOG = """Examples:
+
+\b
+  timeline tag docs.jsonl > tagged.jsonl   # {"id","dct","text"} lines in, scorer's format out
+  timeline tag article.txt                 # a table of the article's expressions and values
+"""
+
+
+@app.command(epilog=TAG_EPILOG)
+def tag(
+    path: Annotated[
+        str, typer.Argument(metavar="DOCS.jsonl|ARTICLE|-", help="JSON Lines documents or an article.")
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DAY", help="Publication date for an article that has none."),
+    ] = None,
+) -> None:
+    """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article."""
+    from timeline.temporal.tag import tag_jsonl
+
+    if path == "-" or path.endswith((".jsonl", ".json")):
+        try:
+            handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            warn(f"{path}: {exc.strerror or exc}")
+            raise typer.Exit(ExitCode.NOTHING) from None
+        with handle:
+            for line in tag_jsonl(handle):
+                sys.stdout.write(line + "\n")
+        raise typer.Exit(ExitCode.OK)
+    from timeline.pipeline import Options, article_expressions, iter_documents
+
+    (item,) = list(iter_documents([path], Options(default_date=_parse_day(date))))[:1] or [
+        Problem(path, "no file")
+    ]
+    if isinstance(item, Problem):
+        warn(f"{item.path}: {item.reason}")
+        raise typer.Exit(ExitCode.NOTHING)
+    info, body, exprs = article_expressions(item, _parse_day(date))
+    from timeline.render.terminal import render_expressions
+
+    render_expressions(info, body, exprs, sys.stdout)
+    raise typer.Exit(ExitCode.OK)

@@ -51,10 +51,17 @@ DATE_PATTERNS = tuple(
         r"\b(?P<year>(?:18|19|20|21)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)(?:[T\s]"
         r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))?",
         # Sun 14 Jun 2020 | 04:38 PM; 14 June 2020, 08:35
-        r"\b" + _WEEKDAY + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-        + r",?\s+(?P<year>(?:18|19|20|21)\d\d)\b" + _TIME,
+        r"\b"
+        + _WEEKDAY
+        + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH
+        + r",?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
+        + _TIME,
         # JUNE 14, 2020 08:35; Thu Oct 6, 2011 10:36 am
-        r"\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
+        r"\b"
+        + _WEEKDAY
+        + _MONTH
+        + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
         + _TIME,
     )
 )

@@ -1,4 +1,10 @@
-"""One event from many sources: statements about the same happening on the same dates merged.
+"""One event from many sources: statements about the same happening on overlapping dates merged.
+
+Statements are compared by their content words, each weighted by its rarity in the run (IDF) and
+more when it is a name (a word written with a capital inside a sentence): "Lavrov", "Shoigu" and
+"Turkey" tell two reports apart far better than "visit" or "minister". Statements are grouped by
+average-link clustering inside compatible date blocks (the same days, or one interval inside the
+other), so two unrelated statements are never chained together through a third.
 
 Merging is a pure function of the set of statements: every grouping and every tie is decided by
 stable keys, so the order in which files were read never changes the output.
@@ -7,55 +13,129 @@ stable keys, so the order in which files were read never changes the output.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from timeline.models import Event, Source, Statement
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' compare equal
-MIN_SHARED = 3  # content words two statements must share to be one event
-MIN_OVERLAP = 0.4  # shared content words over the smaller statement's
-
-# Words by which a later report changes the story an earlier one told.
-UPDATE_CUES = re.compile(
-    r"\b(?:postpon\w*|put off|puts off|call(?:s|ed)? off|cancel\w*|delay\w*|scrap\w*|suspend\w*|"
-    r"reschedul\w*|halt\w*|abandon\w*|withdr[ae]w\w*|revised|raised|lowered|rose to|climbed to|"
-    r"now says|has been moved|moved to|pushed back)\b",
-    re.IGNORECASE,
+NAME_WEIGHT = 2.0  # a name counts this many times a common word of the same rarity
+MIN_SHARED = 2  # content stems two statements must share to be one event
+SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the very same days
+NESTED_THRESHOLD = 0.45  # ... when one statement's interval lies inside the other's (less precise)
+# A number and the word it counts ('at least 35 people'): figures that a later report may revise.
+FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})"
 )
-CONTRADICT_CUES = re.compile(
-    r"\b(?:den(?:y|ies|ied)|refut\w*|reject(?:s|ed)? (?:reports?|claims?)|not true|false|"
-    r"no such|never happened|did not take place|didn't take place)\b",
-    re.IGNORECASE,
+# The main verb after an auxiliary ('are arriving', 'has been postponed'): what a report says happens.
+AUX_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|has|have|had|be)\s+(?:been\s+|being\s+|not\s+)?([a-z]+(?:ing|ed))\b"
 )
 
 
 @cache
 def stopwords() -> frozenset[str]:
     """General English function words, from the package data."""
-    text = resources.files("timeline").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    words = (word for line in text.splitlines() if not line.startswith("#") for word in line.split())
-    return frozenset(words)
+    return frozenset(_data_words("stopwords.txt"))
+
+
+def _data_words(name: str) -> list[str]:
+    """The non-comment lines of a word list in the package data, split into words."""
+    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [word for line in text.splitlines() if not line.startswith("#") for word in line.split()]
+
+
+def _data_lines(name: str) -> list[str]:
+    """The non-comment, non-blank lines of a phrase list in the package data."""
+    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a list of phrases, where `*` stands for any word ending."""
+    def words(phrase: str) -> str:
+        return r"\s+".join(re.escape(word).replace(r"\*", r"\w*") for word in phrase.split())
+
+    parts = sorted((words(phrase) for phrase in phrases), key=lambda part: (-len(part), part))
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+@cache
+def update_cues() -> re.Pattern[str]:
+    """Words by which a later report changes the story (postponed, cancelled, raised...)."""
+    return _phrase_pattern(_data_lines("merge_update_cues.txt"))
+
+
+@cache
+def contradict_cues() -> re.Pattern[str]:
+    """Words by which a later report says an earlier one was wrong (denied, not true...)."""
+    return _phrase_pattern(_data_lines("merge_contradict_cues.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A statement's content stems, and which of them are written as names."""
+
+    stems: frozenset[str]
+    names: frozenset[str]
+
+
+def statement_terms(statement: Statement) -> Terms:
+    """Content stems of a statement, its time expression left out; names are capitalised mid-sentence."""
+    text = statement.text[: statement.expr.start] + " " + statement.text[statement.expr.end :]
+    stop = stopwords()
+    stems: set[str] = set()
+    names: set[str] = set()
+    for index, match in enumerate(WORD.finditer(text)):
+        word = match.group()
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        if lower[:1].isdigit() or len(lower) <= 2 or lower in stop:
+            continue
+        stem = lower[:STEM_LENGTH]
+        stems.add(stem)
+        if index > 0 and word[0].isupper():
+            names.add(stem)
+    return Terms(frozenset(stems), frozenset(names))
 
 
 def content_stems(statement: Statement) -> frozenset[str]:
     """Stems of a statement's content words, its time expression left out."""
-    text = statement.text[: statement.expr.start] + " " + statement.text[statement.expr.end :]
-    stop = stopwords()
-    words = (word.lower().strip("'’-") for word in WORD.findall(text))
-    return frozenset(word[:STEM_LENGTH] for word in words if len(word) > 2 and word not in stop)
+    return statement_terms(statement).stems
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap of two stem sets (0 when they share fewer than MIN_SHARED)."""
-    shared = len(a & b)
-    if shared < MIN_SHARED:
+def term_weights(terms: Sequence[Terms]) -> dict[str, float]:
+    """Weight of each stem over a run: smoothed IDF, times NAME_WEIGHT for stems used as names."""
+    df: Counter[str] = Counter()
+    named: set[str] = set()
+    for item in terms:
+        df.update(item.stems)
+        named.update(item.names)
+    total = len(terms)
+    return {
+        stem: math.log(1 + total / count) * (NAME_WEIGHT if stem in named else 1.0)
+        for stem, count in df.items()
+    }
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float] | None = None) -> float:
+    """Weighted cosine of two stem sets (0 when they share fewer than MIN_SHARED stems)."""
+    shared = a & b
+    if len(shared) < MIN_SHARED:
         return 0.0
-    return shared / min(len(a), len(b))
+    weight = weights.get if weights is not None else (lambda stem, default=1.0: default)
+    norm_a = math.sqrt(sum(weight(stem, 1.0) ** 2 for stem in a))
+    norm_b = math.sqrt(sum(weight(stem, 1.0) ** 2 for stem in b))
+    if not norm_a or not norm_b:
+        return 0.0
+    return sum(weight(stem, 1.0) ** 2 for stem in shared) / (norm_a * norm_b)
 
 
 def statement_key(statement: Statement) -> tuple[str, str, int, int, str]:
@@ -70,68 +150,172 @@ def statement_key(statement: Statement) -> tuple[str, str, int, int, str]:
     )
 
 
-def date_key(statement: Statement) -> tuple[dt.date | None, dt.date | None, str]:
-    """Statements are only merged when they denote the same days."""
+def date_key(statement: Statement) -> DateKey:
+    """The days a statement denotes (or its TIMEX value when it denotes none)."""
     expr = statement.expr
     return (expr.first_day, expr.last_day, expr.value if expr.first_day is None else "")
 
 
+DateKey = tuple[dt.date | None, dt.date | None, str]
+
+
+def _contains(outer: DateKey, inner: DateKey) -> bool:
+    """Whether one date key's interval lies inside another's (undated keys only equal themselves)."""
+    if outer == inner:
+        return True
+    if None in (outer[0], outer[1], inner[0], inner[1]):
+        return False
+    return outer[0] <= inner[0] and inner[1] <= outer[1]  # type: ignore[operator]
+
+
+def dates_compatible(a: Statement, b: Statement) -> bool:
+    """Whether two statements can report one happening: the same days, or one interval inside the other."""
+    key_a, key_b = date_key(a), date_key(b)
+    return _contains(key_a, key_b) or _contains(key_b, key_a)
+
+
+def _threshold(a: Statement, b: Statement) -> float:
+    """How similar two date-compatible statements must be: stricter when the dates are not the same."""
+    return SAME_DAYS_THRESHOLD if date_key(a) == date_key(b) else NESTED_THRESHOLD
+
+
+def _candidate_pairs(ordered: Sequence[Statement]) -> list[tuple[int, int]]:
+    """Index pairs of statements whose dates are compatible, found through a day index, not all pairs."""
+    by_key: dict[DateKey, list[int]] = defaultdict(list)
+    for index, statement in enumerate(ordered):
+        by_key[date_key(statement)].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+    spans = sorted((key[0], key[1], key) for key in by_key if key[0] is not None and key[1] is not None)
+    for n, (_first, outer_last, outer) in enumerate(spans):
+        for inner_first, _last, inner in spans[n + 1 :]:
+            if inner_first > outer_last:
+                break
+            if _contains(outer, inner) or _contains(inner, outer):
+                pairs.update((min(i, j), max(i, j)) for i in by_key[outer] for j in by_key[inner])
+    return sorted(pairs)
+
+
 def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
-    """Group same-date statements that share enough content words (single link, stable order)."""
+    """Group statements reporting one happening: average-link clustering over compatible dates."""
     ordered = sorted(statements, key=statement_key)
-    stems = [content_stems(statement) for statement in ordered]
-    parent = list(range(len(ordered)))
+    terms = [statement_terms(statement) for statement in ordered]
+    weights = term_weights(terms)
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in _candidate_pairs(ordered):
+        value = similarity(terms[i].stems, terms[j].stems, weights)
+        if value > 0:
+            sims[(i, j)] = value
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    owner = list(range(len(ordered)))
+    # Pairs above their threshold, strongest first: a merge is accepted when the two groups are
+    # similar on average and every member of one is date-compatible with every member of the other.
+    for (i, j), _value in sorted(sims.items(), key=lambda item: (-item[1], item[0])):
+        a, b = owner[i], owner[j]
+        if a == b or sims[(i, j)] < _threshold(ordered[i], ordered[j]):
+            continue
+        left, right = groups[a], groups[b]
+        if not all(dates_compatible(ordered[x], ordered[y]) for x in left for y in right):
+            continue
+        total = sum(sims.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        needed = sum(_threshold(ordered[x], ordered[y]) for x in left for y in right)
+        if total < needed:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        groups[keep] = sorted(left + right)
+        for member in groups.pop(gone):
+            owner[member] = keep
+    return [[ordered[i] for i in groups[key]] for key in sorted(groups)]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for i in range(len(ordered)):
-        for j in range(i + 1, len(ordered)):
-            if similarity(stems[i], stems[j]) >= MIN_OVERLAP:
-                a, b = root(i), root(j)
-                parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[Statement]] = defaultdict(list)
-    for i, statement in enumerate(ordered):
-        groups[root(i)].append(statement)
-    return [groups[key] for key in sorted(groups)]
+def find_figures(text: str) -> dict[str, str]:
+    """Numbers with the word they count: '35 people' -> {'peopl': '35'} (years and dates left out)."""
+    found: dict[str, str] = {}
+    stop = stopwords()
+    for match in FIGURE.finditer(text):
+        number, noun = match.group(1), match.group(2)
+        before = text[: match.start()].rstrip()
+        previous = before.split()[-1] if before.split() else ""
+        if previous[:1].isupper() or (len(number) == 4 and number[:2] in {"19", "20"}) or noun in stop:
+            continue  # 'June 10', 'in 2011': a date, not a figure
+        found.setdefault(noun[:STEM_LENGTH], number.replace(",", ""))
+    return found
+
+
+def _new_cue(cues: re.Pattern[str], text: str, earlier: str) -> str | None:
+    """The first cue word in `text` that no earlier report had, if any."""
+    before = {match.group().lower() for match in cues.finditer(earlier)}
+    for match in cues.finditer(text):
+        if match.group().lower() not in before:
+            return match.group()
+    return None
+
+
+def _changed_figure(text: str, earlier: Sequence[str]) -> str | None:
+    """A figure ('35 people') that differs from the one an earlier report gave for the same thing."""
+    mine = find_figures(text)
+    for other in earlier:
+        for noun, number in find_figures(other).items():
+            if noun in mine and mine[noun] != number:
+                return f"{mine[noun]} {noun}"
+    return None
+
+
+def classify_change(text: str, earlier: Sequence[str]) -> str | None:
+    """How a report relates to earlier ones: 'contradicts', 'updates', or None (it repeats them)."""
+    joined = " ".join(earlier)
+    if _new_cue(contradict_cues(), text, joined):
+        return "contradicts"
+    if _new_cue(update_cues(), text, joined) or _changed_figure(text, earlier):
+        return "updates"
+    return None
+
+
+def source_order(statement: Statement) -> tuple[str, str, int, int, str]:
+    """Sources in publication order (undated articles last), then by file and position."""
+    return statement_key(statement)
 
 
 def relate(statements: Sequence[Statement]) -> tuple[Source, ...]:
     """Sources in publication order, a later report that changes the story marked as such."""
+    ordered = sorted(statements, key=source_order)
     sources = []
-    earlier_text = ""
-    first_published = statements[0].article.published
-    for statement in statements:
-        relation = None
-        later = statement.article.published and first_published and statement.article.published > first_published
-        if later and earlier_text:
-            if _new_cue(CONTRADICT_CUES, statement.text, earlier_text):
-                relation = "contradicts"
-            elif _new_cue(UPDATE_CUES, statement.text, earlier_text):
-                relation = "updates"
-        sources.append(Source(statement, relation))
-        earlier_text += " " + statement.text
+    for statement in ordered:
+        published = statement.article.published
+        earlier = [
+            other.text
+            for other in ordered
+            if other.article.path != statement.article.path
+            and published is not None
+            and other.article.published is not None
+            and other.article.published < published
+        ]
+        sources.append(Source(statement, classify_change(statement.text, earlier) if earlier else None))
     return tuple(sources)
 
 
-def _new_cue(cues: re.Pattern[str], text: str, earlier: str) -> bool:
-    """Whether `text` has a cue word that no earlier report had."""
-    found = {match.group().lower() for match in cues.finditer(text)}
-    return bool(found) and not found <= {match.group().lower() for match in cues.finditer(earlier)}
-
-
 def headline_statement(statements: Sequence[Statement]) -> Statement:
-    """The most informative statement: the most central, then the longest, then the earliest."""
-    stems = [content_stems(statement) for statement in statements]
+    """The most informative statement: the most central, then the richest in names, then the earliest."""
+    terms = [statement_terms(statement) for statement in statements]
 
-    def score(i: int) -> tuple[float, int, int]:
-        centrality = sum(len(stems[i] & stems[j]) for j in range(len(statements)) if j != i)
-        return (-centrality, -len(stems[i]), i)
+    def score(i: int) -> tuple[float, int, int, int]:
+        centrality = sum(len(terms[i].stems & terms[j].stems) for j in range(len(statements)) if j != i)
+        return (-centrality, -len(terms[i].names), -len(terms[i].stems), i)
 
     return statements[min(range(len(statements)), key=score)]
+
+
+def _narrowest(statements: Sequence[Statement]) -> Statement:
+    """The statement with the most precise date (the shortest interval), earliest first on ties."""
+
+    def span(statement: Statement) -> tuple[int, int]:
+        expr = statement.expr
+        if expr.first_day is None or expr.last_day is None:
+            return (1, 0)
+        return (0, (expr.last_day - expr.first_day).days)
+
+    return min(statements, key=lambda statement: (span(statement), statement_key(statement)))
 
 
 def event_sort_key(event: Event) -> tuple[int, str, str, str, str, str]:
@@ -142,26 +326,73 @@ def event_sort_key(event: Event) -> tuple[int, str, str, str, str, str]:
     return (0, event.first_day.isoformat(), event.last_day.isoformat(), event.value, event.text, first)
 
 
+def make_event(members: Sequence[Statement]) -> Event:
+    """One event from the statements of one happening: the narrowest date, the most informative text."""
+    dated = _narrowest(members).expr
+    return Event(
+        value=dated.value,
+        first_day=dated.first_day,
+        last_day=dated.last_day,
+        granularity=dated.granularity,
+        mod=dated.mod,
+        text=headline_statement(members).text,
+        sources=relate(members),
+    )
+
+
 def merge_statements(statements: Iterable[Statement]) -> tuple[Event, ...]:
     """All statements as events: one per happening, each with every source that reports it."""
-    by_date: dict[tuple[object, ...], list[Statement]] = defaultdict(list)
-    for statement in statements:
-        by_date[date_key(statement)].append(statement)
-    events = []
-    for group in by_date.values():
-        for members in cluster(group):
-            sources = relate(members)
-            head = headline_statement(members)
-            expr = head.expr
-            events.append(
-                Event(
-                    value=expr.value,
-                    first_day=expr.first_day,
-                    last_day=expr.last_day,
-                    granularity=expr.granularity,
-                    mod=expr.mod,
-                    text=head.text,
-                    sources=sources,
-                )
-            )
-    return tuple(sorted(events, key=event_sort_key))
+    return tuple(sorted((make_event(members) for members in cluster(list(statements))), key=event_sort_key))
+
+
+def _when(statement: Statement, same_day: bool) -> str:
+    """A source's publication time, short: '16:38' when all sources share a day, else the date."""
+    article = statement.article
+    if article.published is None:
+        return "undated"
+    if same_day and article.has_time:
+        return article.published.strftime("%H:%M")
+    return article.published_iso or ""
+
+
+def _outlet(statement: Statement) -> str:
+    """The outlet of a source, or its file name when the outlet is unknown."""
+    article = statement.article
+    return article.outlet or article.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _what(source: Source, earlier: Sequence[str]) -> str:
+    """A word or two for what one source says: its cue ('postponed'), a figure, or its main verb."""
+    text = source.statement.text
+    if source.relation == "contradicts":
+        cue = _new_cue(contradict_cues(), text, " ".join(earlier))
+        if cue:
+            return cue.lower()
+    if source.relation == "updates":
+        cue = _new_cue(update_cues(), text, " ".join(earlier)) or _changed_figure(text, earlier)
+        if cue:
+            return cue.lower()
+    figures = find_figures(text)
+    verb = AUX_VERB.search(text)
+    if verb:
+        return f"reported {verb.group(1)}"
+    if figures:
+        noun, number = min(figures.items())
+        return f"reported {number} {noun}"
+    return "reported"
+
+
+def describe_evolution(event: Event) -> str | None:
+    """How the story changed across sources: 'reported arriving 08:35 (JPost); postponed 16:38 (Ahram)'."""
+    if not any(source.relation for source in event.sources):
+        return None
+    days = {s.statement.article.published.date() for s in event.sources if s.statement.article.published}
+    same_day = len(days) <= 1
+    parts = []
+    seen: list[str] = []
+    for index, source in enumerate(event.sources):
+        if index == 0 or source.relation:
+            statement = source.statement
+            parts.append(f"{_what(source, seen)} {_when(statement, same_day)} ({_outlet(statement)})")
+        seen.append(source.statement.text)
+    return "; ".join(parts)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """How a document's text is to be read."""
 
     TEXT = "text"
@@ -38,7 +38,7 @@ class Problem:
     fatal: bool = True  # False: the file is still in the timeline, with a warning
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """What a line of a page is."""
 
     BODY = "body"
@@ -140,7 +140,9 @@ class TimeExpr:
     mod: str | None  # TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, ...
     first_day: dt.date | None  # inclusive interval of days denoted; None when not a calendar time
     last_day: dt.date | None
-    granularity: str  # 'day', 'week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century', 'time', 'ref', 'duration', 'set'
+    # 'day', 'week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century', 'time',
+    # 'ref', 'duration', 'set'
+    granularity: str
     anchor: str  # how resolved: 'absolute', 'publication', 'previous', 'unresolved'
 
 

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article
 from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
 from timeline.models import (
+    ArticleInfo,
     ArticleResult,
+    Cleaned,
     Document,
     Event,
     Kind,
     Problem,
     Sentence,
+    Statement,
+    TimeExpr,
     Timeline,
 )
 from timeline.sentences import split_sentences
 from timeline.statements import find_statements
+from timeline.summarize import focus_events, top_dates
 from timeline.temporal import find_expressions
+
+RECURRING_MIN = 3  # a line found in this many articles of one run is boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +47,29 @@ class Options:
     since: dt.date | None = None
     until: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    time_budget: float = 60.0  # seconds per file, a last resort against pathological input
+    about: str | None = None  # keep the events relevant to this query
+    top_dates: int | None = None  # keep only this many most important dates
+    per_date: int = 1  # with top_dates: this many events per date
 
 
-def process_document(
-    doc: Document, options: Options = Options(), recurring: frozenset[str] = frozenset()
-) -> ArticleResult:
-    """The per-article map: clean, date, split, find expressions, file statements."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One article read: its identity, labelled lines, body text, sentences and time expressions."""
+
+    info: ArticleInfo
+    cleaned: Cleaned
+    body: str
+    sentences: tuple[Sentence, ...]
+    exprs: tuple[TimeExpr, ...]
+
+
+def read_article(
+    doc: Document, default_date: dt.date | None, recurring: frozenset[str] = frozenset()
+) -> Reading:
+    """Clean, date, split and tag one document."""
     cleaned = clean_document(doc, recurring)
-    info = describe_article(doc.path, cleaned, options.default_date)
+    info = describe_article(doc.path, cleaned, default_date)
     parts: list[str] = []
     sentences: list[Sentence] = []
     offset = 0
@@ -50,27 +79,88 @@ def process_document(
         offset += len(line.text) + 1
     body = "\n".join(parts)
     anchor = info.published if info.has_time else info.published_day
-    exprs = find_expressions(body, anchor)
-    statements = find_statements(info, sentences, exprs)
+    return Reading(info, cleaned, body, tuple(sentences), find_expressions(body, anchor))
+
+
+def unique_statements(statements: Iterable[Statement]) -> list[Statement]:
+    """The first of each (sentence, date) an article repeats: a paragraph printed twice says it once."""
+    seen: set[tuple[str, object, object, str]] = set()
+    unique = []
+    for statement in statements:
+        expr = statement.expr
+        key = (" ".join(statement.text.split()), expr.first_day, expr.last_day, expr.value)
+        if key not in seen:
+            seen.add(key)
+            unique.append(statement)
+    return unique
+
+
+def article_expressions(
+    doc: Document, default_date: dt.date | None
+) -> tuple[ArticleInfo, str, tuple[TimeExpr, ...]]:
+    """An article's identity, body and time expressions (for `timeline tag ARTICLE`)."""
+    reading = read_article(doc, default_date)
+    return reading.info, reading.body, reading.exprs
+
+
+def process_document(
+    doc: Document, options: Options = Options(), recurring: frozenset[str] = frozenset()
+) -> ArticleResult:
+    """The per-article map: clean, date, split, find expressions, file statements."""
+    reading = read_article(doc, options.default_date, recurring)
+    info = reading.info
+    statements = unique_statements(find_statements(info, reading.sentences, reading.exprs))
     problems: list[Problem] = []
-    if not cleaned.body_lines:
+    if not reading.cleaned.body_lines:
         problems.append(Problem(doc.path, "no article text found (only boilerplate)", fatal=False))
     elif info.published is None:
         problems.append(
-            Problem(doc.path, "no publication date found: relative dates left unresolved (see --date)", fatal=False)
+            Problem(
+                doc.path,
+                "no publication date found: relative dates left unresolved (see --date)",
+                fatal=False,
+            )
         )
-    return ArticleResult(doc.path, info, tuple(statements), tuple(problems), len(sentences))
+    return ArticleResult(doc.path, info, tuple(statements), tuple(problems), len(reading.sentences))
+
+
+class OutOfTime(Exception):
+    """A file took longer than the per-file time budget."""
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise OutOfTime
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime in this block after `seconds` (main thread of a process only; else no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def safe_process(doc: Document, options: Options, recurring: frozenset[str]) -> ArticleResult:
     """process_document, with any failure turned into a reported problem instead of a crash."""
     try:
-        return process_document(doc, options, recurring)
+        with time_budget(options.time_budget):
+            return process_document(doc, options, recurring)
+    except OutOfTime:
+        reason = f"took longer than the {options.time_budget:g} s budget per file, skipped"
     except RecursionError:
-        return ArticleResult(doc.path, None, (), (Problem(doc.path, "too deeply nested to read"),))
+        reason = "too deeply nested to read"
+    except MemoryError:
+        reason = "too large to process in memory"
     except Exception as exc:  # a bug must cost one file, not the run; the message names it
         reason = f"internal error while reading it ({type(exc).__name__}: {exc})"
-        return ArticleResult(doc.path, None, (), (Problem(doc.path, reason),))
+    return ArticleResult(doc.path, None, (), (Problem(doc.path, reason),))
 
 
 def iter_documents(paths: Iterable[str], options: Options) -> Iterator[Document | Problem]:
@@ -78,10 +168,15 @@ def iter_documents(paths: Iterable[str], options: Options) -> Iterator[Document 
     for path in iter_paths(paths):
         if isinstance(path, Problem):
             yield path
-        elif path == "-":
-            yield decode_document("-", sys.stdin.buffer.read(options.max_bytes + 1))
         else:
-            yield load_document(path, options.max_bytes)
+            yield read_document(path, options)
+
+
+def read_document(path: str, options: Options) -> Document | Problem:
+    """One input (a file, or `-` for standard input) as a Document, or why not."""
+    if path == "-":
+        return decode_document("-", sys.stdin.buffer.read(options.max_bytes + 1))
+    return load_document(path, options.max_bytes)
 
 
 def in_range(event: Event, options: Options) -> bool:
@@ -95,17 +190,135 @@ def in_range(event: Event, options: Options) -> bool:
     return not (options.until and event.first_day > options.until)
 
 
-def build_timeline(paths: Iterable[str], options: Options = Options()) -> Timeline:
-    """Load every input, run the per-article map, merge into one chronology."""
-    docs: list[Document] = []
+def line_hashes(doc: Document) -> frozenset[int]:
+    """Stable 64-bit hashes of a text document's normalised lines (the recurring-line census)."""
+    if doc.kind is not Kind.TEXT:
+        return frozenset()
+    return frozenset(_hash(key) for key in find_recurring_lines([doc.text], min_count=1))
+
+
+def _hash(key: str) -> int:
+    """A hash that is the same in every process (Python's own is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def recurring_in(doc: Document, recurring: frozenset[int]) -> frozenset[str]:
+    """The lines of a document that recur across the run and so are boilerplate.
+
+    A syndicated copy (the same wire story saved from several sites) repeats its prose too: when
+    most of a document's prose lines recur, only its recurring non-prose lines (menus, footers,
+    prompts) count, so the copies keep their article.
+    """
+    if not recurring or doc.kind is not Kind.TEXT:
+        return frozenset()
+    keys = find_recurring_lines([doc.text], min_count=1)
+    found = frozenset(key for key in keys if _hash(key) in recurring)
+    prose = [key for key in keys if _is_prose(key)]
+    recurring_prose = [key for key in prose if key in found]
+    if prose and len(recurring_prose) * 2 > len(prose):
+        return frozenset(key for key in found if not _is_prose(key))
+    return found
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as a sentence of an article: eight words or more, ending like a sentence."""
+    return line.count(" ") >= 7 and line.rstrip()[-1:] in ".!?\"'”’"
+
+
+def process_path(
+    path: str, options: Options, recurring: frozenset[int], cache: Cache | None
+) -> ArticleResult:
+    """The whole per-file map: read, (look up the cache), process; never raises."""
+    item = read_document(path, options)
+    if isinstance(item, Problem):
+        return ArticleResult(path, None, (), (item,))
+    lines = recurring_in(item, recurring)
+    key = cache.key(item, options.default_date, lines) if cache else ""
+    if cache:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = safe_process(item, options, lines)
+    if cache and result.info is not None:
+        cache.put(key, result)
+    return result
+
+
+def _census(path: str, options: Options) -> frozenset[int]:
+    """Line hashes of one file, for the recurring-line pre-pass."""
+    item = read_document(path, options)
+    return frozenset() if isinstance(item, Problem) else line_hashes(item)
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(options: Options, recurring: frozenset[int], cache: Cache | None) -> None:
+    """Keep the run's settings in each worker process, sent once rather than with every file."""
+    _WORKER.update(options=options, recurring=recurring, cache=cache)
+
+
+def _work(path: str) -> ArticleResult:
+    """process_path with the worker's settings."""
+    return process_path(path, _WORKER["options"], _WORKER["recurring"], _WORKER["cache"])  # type: ignore[arg-type]
+
+
+def _census_work(path: str) -> frozenset[int]:
+    """_census with the worker's settings."""
+    return _census(path, _WORKER["options"])  # type: ignore[arg-type]
+
+
+def count_recurring(censuses: Iterable[frozenset[int]], min_count: int = RECURRING_MIN) -> frozenset[int]:
+    """Hashes of the lines found in at least `min_count` documents."""
+    counts: Counter[int] = Counter()
+    for hashes in censuses:
+        counts.update(hashes)
+    return frozenset(key for key, count in counts.items() if count >= min_count)
+
+
+def map_articles(
+    paths: Sequence[str], options: Options, jobs: int = 1, cache: Cache | None = None
+) -> Iterator[ArticleResult]:
+    """Run the per-file map over the paths, on `jobs` processes, yielding results in path order."""
+    files = [path for path in paths if path != "-"]
+    if jobs <= 1 or len(files) < 2:
+        recurring = (
+            count_recurring(_census(path, options) for path in files)
+            if len(files) >= RECURRING_MIN
+            else frozenset()
+        )
+        for path in paths:
+            yield process_path(path, options, recurring, cache)
+        return
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, frozenset(), None)) as pool:
+        recurring = count_recurring(pool.map(_census_work, files, chunksize=chunk))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, recurring, cache)) as pool:
+        pending = iter(pool.map(_work, files, chunksize=chunk))
+        for path in paths:
+            yield process_path(path, options, recurring, cache) if path == "-" else next(pending)
+
+
+def build_timeline(
+    paths: Iterable[str],
+    options: Options = Options(),
+    jobs: int = 1,
+    cache: Cache | None = None,
+    progress: Callable[[ArticleResult], None] | None = None,
+) -> Timeline:
+    """Find the inputs, run the per-article map (in parallel), merge into one chronology."""
+    files: list[str] = []
     problems: list[Problem] = []
-    for item in iter_documents(paths, options):
+    for item in iter_paths(paths):
         if isinstance(item, Problem):
             problems.append(item)
         else:
-            docs.append(item)
-    recurring = find_recurring_lines(doc.text for doc in docs if doc.kind is Kind.TEXT)
-    results = [safe_process(doc, options, recurring) for doc in docs]
+            files.append(item)
+    results = []
+    for result in map_articles(files, options, jobs, cache):
+        if progress:
+            progress(result)
+        results.append(result)
     return assemble(results, problems, options)
 
 
@@ -114,5 +327,9 @@ def assemble(results: Sequence[ArticleResult], problems: Sequence[Problem], opti
     results = sorted(results, key=lambda result: result.path)
     statements = [statement for result in results for statement in result.statements]
     events = tuple(event for event in merge_statements(statements) if in_range(event, options))
+    if options.about:
+        events = focus_events(events, options.about)
+    if options.top_dates:
+        events = top_dates(events, options.top_dates, options.per_date)
     all_problems = [*problems, *(problem for result in results for problem in result.problems)]
     return Timeline(events, tuple(results), tuple(sorted(all_problems, key=lambda p: (p.path, p.reason))))

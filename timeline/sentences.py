@@ -10,8 +10,8 @@ from timeline.models import Label, Sentence
 # Words that end with a period without ending a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no nos vol
-    inc corp co ltd llc bros dept est approx vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m d.c ph.d""".split()
+    inc corp co ltd llc bros dept est approx vs etc al fig jan feb mar apr jun jul aug sep sept oct nov
+    dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m d.c ph.d""".split()
 )
 # A candidate end: . ! or ? (with closing quotes/brackets), then space, then a likely sentence start.
 BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")

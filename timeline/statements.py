@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from timeline.models import ArticleInfo, Sentence, Statement, TimeExpr
 
@@ -20,19 +22,6 @@ REPORTING_BEFORE = re.compile(
 )
 REPORTING_AFTER = re.compile(r"^\W{0,3}(?:'s|’s)\s+(?:statement|announcement|report)\b", re.IGNORECASE)
 
-ATTRIBUTION_PATTERNS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        r"according to (?P<who>(?:the |a |an )?[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*){0,5}"
-        r"(?:\s+(?:statement|report|officials?|sources?))?|a separate statement|a statement|sources|"
-        r"officials|witnesses|activists|residents)",
-        r"[,\"”]\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,6}?[A-Za-z][\w.'’-]*)\s+(?:said|says|reported|"
-        r"told\s+\w+|added|announced|stated|wrote|tweeted)\b",
-        r"[,\"”]\s*(?:said|says|reported|added)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})",
-    )
-)
-
-
 def is_dating(expr: TimeExpr) -> bool:
     """Whether an expression can date a statement: a resolved calendar time, or the future."""
     if expr.type not in DATING_TYPES or expr.value in UNDATING_VALUES:
@@ -42,17 +31,96 @@ def is_dating(expr: TimeExpr) -> bool:
     return expr.first_day is not None and expr.last_day is not None
 
 
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that credit a statement to someone ('said', 'told', 'reported'...), from the package data."""
+    return frozenset(_data_words("merge_reporting_verbs.txt"))
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Common nouns that name a source without a proper name ('activists', 'ministry'...)."""
+    return frozenset(_data_words("merge_source_nouns.txt"))
+
+
+def _data_words(name: str) -> list[str]:
+    """The words of a word list in the package data, comment lines left out."""
+    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [word for line in text.splitlines() if not line.startswith("#") for word in line.split()]
+
+
+@cache
+def _attribution_patterns() -> tuple[re.Pattern[str], ...]:
+    """Where the source of a statement is named, most explicit pattern first."""
+    verbs = "|".join(sorted(reporting_verbs(), key=lambda verb: (-len(verb), verb)))
+    phrase = r"(?P<who>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,7}?)"
+    adverb = r"(?:\s+(?:also|separately|later|earlier|again|previously|quickly|publicly|then))?"
+    return (
+        re.compile(
+            r"\baccording to (?P<who>(?:(?:the|a|an)\s+)?[\w'’.&-]+"
+            r"(?:\s+(?!that\b|which\b|who\b)[\w'’.&-]+){0,6}?)"
+            r"(?=\s*(?:[,;:.!?\"”)]|$|\s+(?:on|in|at|as|after|before|to|that|which|who|and)\b))"
+        ),
+        re.compile(r"(?:[,;:\"“”]|^)\s*" + phrase + adverb + r"\s+(?:" + verbs + r")\b"),
+        re.compile(r"^(?P<who>[^,]{2,60}?),\s[^,]{2,80},\s*(?:" + verbs + r")\b"),
+        re.compile(
+            r"[,\"”]\s*(?:" + verbs + r")\s+"
+            r"(?P<who>(?:the\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,7}?)\s*(?:[,.;]|$)"
+        ),
+    )
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})  # resolved to the source named shortly before
+PRONOUN_REACH = 3  # sentences back to look for the source a pronoun stands for
+NOT_IN_SOURCE = frozenset({"that", "which", "who", "whom", "when", "where", "if", "because", "while", "not"})
+
+
+def _is_source(who: str) -> bool:
+    """Whether a phrase can name a source: a few words, headed by a name or a source noun."""
+    words = who.replace("’", "'").split()
+    if not words or len(words) > 8 or any(word.lower() in NOT_IN_SOURCE for word in words):
+        return False
+    if any(word.lower() in reporting_verbs() for word in words):
+        return False
+    head = words[-1].lower().removesuffix("'s").strip(".")
+    return words[-1][:1].isupper() or head in source_nouns()
+
+
 def find_attribution(text: str) -> str | None:
     """Who a statement is credited to: 'activists', "Russia's TASS", 'the Turkish statement'."""
-    for pattern in ATTRIBUTION_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            who = match.group("who").strip(" ,.")
-            if who and who.lower() not in {"he", "she", "it", "they", "we", "i", "you"}:
-                return who
-            if who:
+    for pattern in _attribution_patterns():
+        for match in pattern.finditer(text):
+            who = match.group("who").strip(" ,.;:\"“”")
+            if who.lower() in PRONOUNS:
                 return who.lower()
+            if pattern is _attribution_patterns()[1] or match.start("who") == 0:
+                who = _trim_subject(who)
+            if pattern is _attribution_patterns()[3] and not _is_name_like(who):
+                continue
+            if _is_source(who):
+                return who
     return None
+
+
+def _trim_subject(who: str) -> str:
+    """A sentence-initial subject without a leading 'The' and any opening clause before a comma."""
+    who = who.rsplit(",", 1)[-1].strip()
+    first, _, rest = who.partition(" ")
+    if first in {"The", "A", "An"} and rest:
+        return rest if rest[:1].isupper() else f"{first.lower()} {rest}"
+    return who
+
+
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "on", "de", "al"})
+
+
+def _is_name_like(who: str) -> bool:
+    """Whether a phrase after 'said' is a name ('Patrick Armstrong') or a short source ('an official')."""
+    words = who.replace("’", "'").split()
+    if all(word[:1].isupper() or word.lower() in FUNCTION_WORDS for word in words):
+        return True
+    return len(words) <= 4 and words[-1].lower() in source_nouns()
 
 
 def _is_reporting_date(sentence: str, expr: TimeExpr) -> bool:
@@ -90,13 +158,22 @@ def find_statements(
     for expr in sorted(exprs, key=lambda e: e.start):
         while index + 1 < len(sentences) and starts[index + 1] <= expr.start:
             index += 1
-        if sentences and sentences[index].start <= expr.start < sentences[index].start + len(sentences[index].text):
+        if sentences and sentences[index].start <= expr.start < sentences[index].start + len(
+            sentences[index].text
+        ):
             by_sentence[index].append(_shift(expr, sentences[index].start))
     statements = []
+    speakers: list[tuple[int, str]] = []  # (sentence index, named source), for 'he said'
     for order, (sentence, found) in enumerate(zip(sentences, by_sentence, strict=True)):
+        who = find_attribution(sentence.text)
+        if who in PERSONAL_PRONOUNS:
+            who = speakers[-1][1] if speakers and order - speakers[-1][0] <= PRONOUN_REACH else None
+        elif who in PRONOUNS:
+            who = None
+        elif who and who.split()[-1][:1].isupper():
+            speakers.append((order, who))
         if not found:
             continue
-        who = find_attribution(sentence.text)
         for expr in choose_dates(sentence.text, found):
             statements.append(Statement(article, sentence.text, expr, order, who))
     return statements

@@ -15,10 +15,15 @@ from timeline.models import Cleaned, Label, Line, Metadata
 MIN_BODY_WORDS = 60
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6"
-    " header hr li main nav ol p pre section table td th tr ul title".split()
+    (
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+        "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title",
+    )
+)  # fmt: skip
+SKIP_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed", "select")
 )
-SKIP_TAGS = frozenset("script style noscript template svg head iframe object embed select option".split())
 _WS = re.compile(r"[ \t\r\f\v]+")
 
 

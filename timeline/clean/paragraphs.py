@@ -20,7 +20,9 @@ class Unit(NamedTuple):
 
 def find_wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    lengths = [len(line.rstrip()) for line in lines if line and not line.isspace()]
+    if sum(1 for n in lengths if n > 100) > max(2, len(lengths) // 50):
+        return None
     if len(lengths) < 8:
         return None
     long_lines = sum(1 for n in lengths if n > 100)
@@ -38,10 +40,7 @@ def split_units(text: str) -> list[Unit]:
     width = find_wrap_width(lines)
     units: list[Unit] = []
     if width is None:
-        for i, line in enumerate(lines):
-            if line.strip():
-                units.append(Unit(line, i, i))
-        return units
+        return [Unit(line, i, i) for i, line in enumerate(lines) if line and not line.isspace()]
     parts: list[str] = []
     first = prev_len = 0
     for i, line in enumerate(lines):

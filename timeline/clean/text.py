@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.clean.paragraphs import split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -22,16 +22,38 @@ BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CAP_WORD_RE = re.compile(r"(?<![\w'’])[A-Z]")
-CUE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(cue) for cue in sorted(BOILERPLATE_CUES, key=len, reverse=True))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation factored by common prefixes (much faster than a flat list in `re`)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return emit(trie)
+
+
+CUE_RE = re.compile(r"(?<![\w-])" + _trie_pattern(BOILERPLATE_CUES) + r"(?![\w-])")
+BULLET_CHARS = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+-")
 BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|-(?=\s))\s*")
 FORM_RE = re.compile(r"\[[ _*xX]{0,3}\]|\[\s{2,}\]|_{4,}|\(BUTTON\)|^IFRAME:|^\[[^\]]{0,40}\]$")
 IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
+LEGAL_RE = re.compile(r"©|\ball rights reserved\b|\bcopyright\b", re.IGNORECASE)
+GLUE_RE = re.compile(r"(?:[a-z]{3}|[0-9)?!’'])[A-Z][a-z ]")
+URL_TAIL_RE = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+$")
+TWEET_SIGNATURE_RE = re.compile(r"^[—–-]\s*\S.*\(@\w+\)")
 SENTENCE_END = frozenset(".!?\"'”’…")
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -47,8 +69,7 @@ DATE_RE = re.compile(
 )
 DATE_LINE_START_RE = re.compile(r"^(?:date|dated|updated|published|posted)\b", re.IGNORECASE)
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|posted by|words by|story by|reported by)\s*:?\s+[A-Z]|^(?:author|reporter)s?\s*:",
-    re.IGNORECASE,
+    r"^(?i:by|written by|posted by|words by|story by|reported by)\s*:?\s+[A-Z]|^(?i:author|reporter)s?\s*:"
 )
 BYLINE_NAME_RE = re.compile(r"^(?i:by|written by|posted by|words by|story by|reported by)\s*:?\s+(?=[A-Z])")
 # A credit line: "(photo credit: ...)", "Photo: X/Getty Images", "Image via ...", "(AP Photo/X)".
@@ -66,12 +87,42 @@ CREDIT_RE = re.compile(
 CREDIT_TAIL_RE = re.compile(
     r"\s*\((?:(?:photo|image|picture)\s*)?(?:credit|credits|courtesy)\s*:?[^()]*\)\s*$"
     r"|\s*\((?:photo|image|picture|photograph)\s*:[^()]*\)\s*$"
-    r"|\s*\((?:AP|AFP|Reuters|Getty|EPA)\b[^()]*\)?\s*$",
+    r"|\s*\((?:AP|AFP|Reuters|Getty|EPA)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
+CREDIT_HINT_RE = re.compile(
+    "photo|image|picture|credit|getty|shutterstock|courtesy|source|video|illustration|graphic"
+)
 HEADING_END = frozenset("?!:\"'”’")
+# Teaser furniture: "2H ago", "Nov 18", "November 19, 2019 at 6:34 am", "photo-name.jpg", "US-POLITICS-VOTE".
+TIMESTAMP_RE = re.compile(
+    r"^(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b"
+    rf"|^(?:\w+day,?\s+)?(?:{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{MONTHS}\.?)"
+    r"(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$"
+    r"|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$",
+    re.IGNORECASE,
+)
+FILE_NAME_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$|^[\w]+(?:-[\w]+){3,}$", re.IGNORECASE)
+COMMENT_HEAD_RE = re.compile(r"^(?:\d{1,4}\.\s+)?\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|writes)\s*:$")
+# Where reader comments begin: everything after it is discounted.
+COMMENTS_START_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?)(?:\s+(?:to|on)\b.*)?$"
+    r"|^(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b"
+    r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b|^(?:show|view|load)\s+(?:\d+\s+)?comments?\b",
+    re.IGNORECASE,
+)
+# Weights of the densest-run search (a good line weighs its word count).
+BAD_WEIGHT = -12.0
+SHORT_WEIGHT = -4.0
+SHORT_PER_WORD = 0.0
+SENTENCE_SHORT_WEIGHT = 0.0
+COMMENT_DISCOUNT = 0.1
+REPEAT_SHARE = 0.7
+GOOD_FW = 0.15
+MAX_SHORT_RUN = 2  # more short lines than this between two paragraphs are a list of links
 
 GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
+KEPT = (Label.BODY, Label.SUBHEAD, Label.CAPTION)
 
 
 @dataclass(slots=True)
@@ -81,9 +132,11 @@ class _Unit:
     last: int
     words: int = 0
     function: int = 0
-    caps: int = 0
     ends_sentence: bool = False
     bullet: bool = False
+    low: str = ""  # lowercase text without the bullet, straight apostrophes
+    tokens: list[str] = field(default_factory=list)  # the words of `low`
+    recurring: bool = False
     cls: str = SHORT
     label: Label = Label.BOILERPLATE
     reason: str = ""
@@ -115,57 +168,99 @@ def find_recurring_lines(texts: Iterable[str], min_count: int = 3) -> frozenset[
 
 def _measure(unit: _Unit) -> None:
     text = unit.text
-    bullet = BULLET_RE.match(text)
-    if bullet:
-        unit.bullet = True
-        text = text[bullet.end() :]
-    words = WORD_RE.findall(text)
+    if text[:1] in BULLET_CHARS:
+        bullet = BULLET_RE.match(text)
+        if bullet:
+            unit.bullet = True
+            text = text[bullet.end() :]
+    low = text.lower().replace("’", "'")
+    unit.low = low
+    words = WORD_RE.findall(low)
+    unit.tokens = words
     unit.words = len(words)
-    unit.function = sum(1 for w in words if w.lower().replace("’", "'") in FUNCTION_WORDS)
-    unit.caps = len(CAP_WORD_RE.findall(text))
+    unit.function = sum(map(FUNCTION_WORDS.__contains__, words))
+    if "/" in text:
+        text = URL_TAIL_RE.sub("", text)
     unit.ends_sentence = bool(text) and (
-        text[-1] in SENTENCE_END or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
+        text[-1] in SENTENCE_END
+        or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
+        or (text[0] in "—–-" and TWEET_SIGNATURE_RE.match(text) is not None)
     )
 
 
-def _classify(unit: _Unit, recurring: frozenset[str]) -> None:
+def _caps(unit: _Unit) -> int:
+    return len(CAP_WORD_RE.findall(unit.text))
+
+
+def _glued_teaser(text: str) -> bool:
+    """A capitalised headline run straight into its summary: 'Police Arrest Two SuspectsA man was...'."""
+    match = GLUE_RE.search(text, 0, 200)
+    if not match or match.start() < 20:
+        return False
+    head = text[: match.end() - 2].split()
+    caps = sum(1 for word in head if word[:1].isupper() or word[:1].isdigit())
+    return len(head) >= 6 and caps >= 0.75 * len(head)
+
+
+def _classify(unit: _Unit) -> None:
     """First decision on one unit, from its own features only."""
     text = unit.text
     words = unit.words
-    if recurring and normalise_line(text) in recurring:
+    if unit.recurring:
         unit.cls, unit.reason = BAD, "recurring: found in several articles of this run"
         return
     if words == 0:
         unit.cls, unit.reason = BAD, "no words"
         return
-    if FORM_RE.search(text) or (IMAGE_NAME_RE.search(text) and words <= 4):
+    low = unit.low
+    if ("[" in text or "__" in text or "(BUTTON)" in text or text.startswith("IFRAME:")) and (
+        FORM_RE.search(text) or (words <= 4 and IMAGE_NAME_RE.search(text))
+    ):
         unit.cls, unit.reason = BAD, "form field, button or image name"
         return
-    if words <= 14 and CREDIT_RE.search(text):
+    if words <= 14 and CREDIT_HINT_RE.search(low) and CREDIT_RE.search(text):
         unit.cls, unit.label, unit.reason = SPECIAL, Label.CREDIT, "credit: photo or image credit"
         return
     fw = unit.fw_share
-    if unit.bullet and (words <= 8 or fw < 0.2):
+    if unit.bullet and not unit.ends_sentence and (words <= 8 or fw < 0.2):
         unit.cls, unit.reason = BAD, f"menu item: bullet, {words} words"
         return
     if words <= 15:
-        cues = CUE_RE.findall(text)
-        cue_words = len(" ".join(cues).split())
-        if cues and (cue_words * 2 >= words or (words <= 8 and text.lower().startswith(cues[0].lower()))):
-            unit.cls, unit.reason = BAD, f"boilerplate cue: {cues[0].lower()!r}"
+        cues = CUE_RE.findall(low)
+        if cues and (
+            len(" ".join(cues).split()) * 2 >= words
+            or (low.startswith(cues[0]) and (words <= 8 or not unit.ends_sentence))
+            or len(set(cues)) >= 2
+        ):
+            unit.cls, unit.reason = BAD, f"boilerplate cue: {cues[0]!r}"
             return
-    if URL_RE.search(text) and words <= 12:
+    if words <= 12 and (TIMESTAMP_RE.match(text) or FILE_NAME_RE.match(text)):
+        unit.cls, unit.reason = BAD, "timestamp or file name"
+        return
+    if words <= 8 and COMMENT_HEAD_RE.match(text):
+        unit.cls, unit.reason = BAD, "comment header: 'NAME says:'"
+        return
+    if words <= 16 and BYLINE_RE.match(text):
+        unit.cls, unit.reason = BAD, "byline-like: 'By NAME'"
+        return
+    if words <= 12 and URL_RE.search(low):
         unit.cls, unit.reason = BAD, "link or address"
         return
     if words >= 8 and fw < 0.12 and not unit.ends_sentence:
         unit.cls = BAD
-        unit.reason = f"menu: {words} words, {unit.caps} capitalised, {fw:.0%} function words"
+        unit.reason = f"menu: {words} words, {_caps(unit)} capitalised, {fw:.0%} function words"
         return
-    if words >= 10 and fw >= 0.18 and (unit.ends_sentence or words >= 25 or text[-1] in ",;:"):
+    if words <= 40 and ("©" in low or "right" in low) and LEGAL_RE.search(low):
+        unit.cls, unit.reason = BAD, "legal: copyright notice"
+        return
+    if words >= 12 and _glued_teaser(text):
+        unit.cls, unit.reason = BAD, "teaser: headline glued to its summary"
+        return
+    if words >= 10 and fw >= GOOD_FW and (unit.ends_sentence or words >= 40 or text[-1] in ",;:"):
         unit.cls = GOOD
         unit.reason = f"body: {words} words, {fw:.0%} function words"
         return
-    if words >= 30 and fw >= 0.12:
+    if words >= 40 and fw >= 0.12:
         unit.cls = GOOD
         unit.reason = f"body: {words} words, {fw:.0%} function words"
         return
@@ -178,12 +273,40 @@ def _weight(unit: _Unit) -> float:
     if unit.cls == GOOD:
         return float(unit.words)
     if unit.cls == BAD:
-        return -8.0
+        return BAD_WEIGHT
     if unit.cls == SPECIAL:
         return 0.0
     if unit.ends_sentence:
-        return 0.0
-    return -2.0 if unit.words >= 3 else -1.0
+        return SENTENCE_SHORT_WEIGHT
+    return SHORT_WEIGHT - SHORT_PER_WORD * unit.words if unit.words >= 3 else SHORT_WEIGHT / 2
+
+
+def _mark_repeats(units: list[_Unit]) -> None:
+    """A prose unit whose word trigrams mostly occurred earlier is a copy (a teaser, a second rendering)."""
+    seen: set[tuple[str, str, str]] = set()
+    for unit in units:
+        if unit.cls != GOOD:
+            continue
+        words = unit.tokens
+        grams = set(zip(words, words[1:], words[2:], strict=False))
+        if grams and len(grams & seen) >= REPEAT_SHARE * len(grams):
+            unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
+        seen |= grams
+
+
+def _discount_comments(units: list[_Unit]) -> None:
+    """Prose after the start of the reader comments weighs little: comments are not the article."""
+    seen_words = 0
+    for i, unit in enumerate(units):
+        if seen_words >= 40 and unit.words <= 16 and COMMENTS_START_RE.match(unit.text):
+            unit.cls, unit.reason = BAD, "comments: start of the reader comments"
+            unit.weight = BAD_WEIGHT
+            for later in units[i + 1 :]:
+                if later.weight > 0:
+                    later.weight *= COMMENT_DISCOUNT
+            return
+        if unit.cls == GOOD:
+            seen_words += unit.words
 
 
 def _densest_run(units: list[_Unit]) -> tuple[int, int]:
@@ -220,7 +343,7 @@ def _mark_captions(units: list[_Unit]) -> None:
                     prev.reason = "caption: precedes photo credit"
             continue
         if unit.cls in (GOOD, SHORT) and unit.words >= 4:
-            tail = CREDIT_TAIL_RE.search(unit.text)
+            tail = CREDIT_TAIL_RE.search(unit.text) if unit.text.endswith(")") else None
             if tail and tail.start() > 0:
                 unit.cls, unit.label = SPECIAL, Label.CAPTION
                 unit.reason = "caption: ends with photo credit"
@@ -246,7 +369,8 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
         key = normalise_line(title.text)
         for unit in units[: start + 1]:
             if normalise_line(unit.text) == key:
-                unit.cls, unit.label, unit.reason = SPECIAL, Label.TITLE, "title: heading-like line nearest the body"
+                unit.cls, unit.label = SPECIAL, Label.TITLE
+                unit.reason = "title: heading-like line nearest the body"
     header_from = max(0, start - 25) if best < 0 else max(0, best - 3)
     lone_name_done = False
     for i in range(header_from, start):
@@ -260,7 +384,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
             unit.cls, unit.label, unit.reason = SPECIAL, Label.DATELINE, "dateline: date near the title"
             meta.setdefault("date", " ".join(text.split()))
             continue
-        if unit.words <= 10 and BYLINE_RE.match(text):
+        if unit.words <= 16 and BYLINE_RE.match(text):
             unit.cls, unit.label, unit.reason = SPECIAL, Label.BYLINE, "byline: 'By NAME'"
             meta.setdefault("author", BYLINE_NAME_RE.sub("", " ".join(text.split()), count=1).strip())
             continue
@@ -270,7 +394,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
             and best >= 0
             and i > best
             and 1 <= unit.words <= 4
-            and unit.caps >= unit.words
+            and _caps(unit) >= unit.words
             and not any(ch.isdigit() for ch in text)
             and text[-1] not in SENTENCE_END
             and not CUE_RE.search(text)
@@ -281,17 +405,34 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
             meta.setdefault("author", " ".join(text.split()))
 
 
+def _short_runs(units: list[_Unit], start: int, end: int) -> dict[int, tuple[int, int]]:
+    """For each short unit inside the run: (shorts, sentence-like shorts) of its stretch between prose."""
+    runs: dict[int, tuple[int, int]] = {}
+    stretch: list[int] = []
+
+    def close() -> None:
+        sentences = sum(1 for k in stretch if units[k].ends_sentence)
+        for k in stretch:
+            runs[k] = (len(stretch), sentences)
+        stretch.clear()
+
+    for i in range(max(start, 0), end + 1):
+        cls = units[i].cls
+        if cls == GOOD:
+            close()
+        elif cls == SHORT:
+            stretch.append(i)
+    close()
+    return runs
+
+
 def _decide(units: list[_Unit], start: int, end: int) -> None:
     """Final labels: body inside the densest run (with smoothing), boilerplate elsewhere."""
-    n = len(units)
-    content = [i for i in range(n) if units[i].cls in (GOOD, SHORT, BAD)]
-    pos = {i: k for k, i in enumerate(content)}
+    runs = _short_runs(units, start, end)
     for i, unit in enumerate(units):
         if unit.cls == SPECIAL:
             if unit.label is Label.CAPTION and not (start - 3 <= i <= end + 1):
                 unit.label, unit.reason = Label.BOILERPLATE, "caption outside the article"
-            elif unit.label in (Label.TITLE, Label.BYLINE, Label.DATELINE, Label.CREDIT, Label.CAPTION):
-                pass
             continue
         inside = start <= i <= end
         if not inside:
@@ -304,16 +445,50 @@ def _decide(units: list[_Unit], start: int, end: int) -> None:
         if unit.cls == BAD:
             unit.label = Label.BOILERPLATE
             continue
-        k = pos[i]
-        prev_ok = k > 0 and units[content[k - 1]].cls == GOOD and content[k - 1] >= start
-        next_ok = k + 1 < len(content) and units[content[k + 1]].cls in (GOOD, SHORT) and content[k + 1] <= end
-        if prev_ok or next_ok:
-            if _is_heading(unit):
-                unit.label, unit.reason = Label.SUBHEAD, f"subhead: {unit.words} words inside the body"
-            else:
-                unit.label, unit.reason = Label.BODY, f"body: short line between body lines ({unit.words} words)"
+        shorts, sentences = runs[i]
+        if unit.ends_sentence and (shorts <= MAX_SHORT_RUN or sentences * 2 >= shorts):
+            unit.label = Label.BODY
+            unit.reason = f"body: short line between body lines ({unit.words} words)"
+        elif _is_heading(unit) and shorts <= MAX_SHORT_RUN:
+            unit.label, unit.reason = Label.SUBHEAD, f"subhead: {unit.words} words inside the body"
         else:
             unit.label = Label.BOILERPLATE
+            unit.reason = f"link list: {shorts} short lines between body lines; {unit.reason}"
+
+
+def _extend_lists(units: list[_Unit], end: int) -> None:
+    """Keep the list a kept line introduces with a colon ('Tour dates:'), up to the first gap."""
+    n = len(units)
+    i = 0
+    while i < n:
+        unit = units[i]
+        intro = unit.text.endswith(":") and (
+            unit.label in (Label.BODY, Label.SUBHEAD)
+            or (i > end >= 0 and i - end <= 2 and unit.cls == SHORT and unit.words >= 3)
+        )
+        i += 1
+        if not intro:
+            continue
+        prev = unit
+        items = []
+        while i < n:
+            item = units[i]
+            listy = item.cls == SHORT or (item.cls == BAD and item.reason.startswith(("menu", "link list")))
+            if item.first - prev.last > 2 or not listy or item.label in KEPT:
+                break
+            items.append(item)
+            prev = item
+            i += 1
+        if len(items) >= 2:
+            if unit.label not in KEPT:
+                unit.label, unit.reason = Label.SUBHEAD, "subhead: introduces a list"
+            for item in items:
+                item.label = Label.BODY
+                item.reason = f"list item after '{_clip(unit.text, 30)}'; {item.reason}"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _dedupe(units: list[_Unit]) -> None:
@@ -322,7 +497,8 @@ def _dedupe(units: list[_Unit]) -> None:
     for unit in units:
         if unit.label not in (Label.BODY, Label.SUBHEAD, Label.CAPTION):
             continue
-        key = normalise_line(CREDIT_TAIL_RE.sub("", unit.text))
+        text = CREDIT_TAIL_RE.sub("", unit.text) if unit.text.endswith(")") else unit.text
+        key = normalise_line(text)
         if key in seen:
             unit.label, unit.reason = Label.BOILERPLATE, "repeat of an earlier kept line"
         else:
@@ -348,22 +524,34 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
     for unit in units:
         _measure(unit)
     if recurring:
-        keys = [normalise_line(u.text) for u in units]
+        for unit in units:
+            unit.recurring = normalise_line(unit.text) in recurring
         good_total = sum(1 for u in units if u.words >= 10)
-        good_recurring = sum(1 for u, k in zip(units, keys, strict=True) if u.words >= 10 and k in recurring)
+        good_recurring = sum(1 for u in units if u.words >= 10 and u.recurring)
         # A page whose prose mostly recurs is a copy of another article of the run, not boilerplate.
         if good_total and good_recurring * 2 > good_total:
-            recurring = frozenset()
+            for unit in units:
+                unit.recurring = False
     for unit in units:
-        _classify(unit, recurring)
+        _classify(unit)
+    _mark_repeats(units)
     _mark_captions(units)
     for unit in units:
         unit.weight = _weight(unit)
+    _discount_comments(units)
     start, end = _densest_run(units)
+    if start < 0:
+        # No paragraph of prose anywhere (a snippet, a one-line note): sentences are the article.
+        for unit in units:
+            if unit.cls == SHORT and unit.ends_sentence and unit.words >= 3:
+                unit.cls, unit.weight = GOOD, float(unit.words)
+                unit.reason = f"body: {unit.words} words, a sentence on a page without paragraphs"
+        start, end = _densest_run(units)
     meta: dict[str, str] = {}
     if start >= 0:
         _label_header(units, start, meta)
     _decide(units, start if start >= 0 else len(units), end)
+    _extend_lists(units, end)
     _dedupe(units)
     lines = tuple(Line(_final_text(u), u.label, u.reason, u.first, u.last) for u in units)
     return Cleaned(

@@ -18,4 +18,12 @@ PLAIN_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "csv": render_csv,
 }
 
-__all__ = ["FORMATS", "PLAIN_RENDERERS", "render_csv", "render_json", "render_jsonl", "render_markdown", "render_text"]
+__all__ = [
+    "FORMATS",
+    "PLAIN_RENDERERS",
+    "render_csv",
+    "render_json",
+    "render_jsonl",
+    "render_markdown",
+    "render_text",
+]

@@ -8,14 +8,14 @@ import json
 from typing import Any
 
 from timeline.models import ArticleResult, Event, Source, Timeline
-from timeline.render.labels import date_label
+from timeline.render.labels import date_label, safe_path
 
 
 def source_record(source: Source) -> dict[str, Any]:
     """One source of an event: the article it comes from and its own statement."""
     statement, article = source.statement, source.statement.article
     return {
-        "file": article.path,
+        "file": safe_path(article.path),
         "outlet": article.outlet,
         "title": article.title,
         "published": article.published_iso,
@@ -47,7 +47,7 @@ def article_record(result: ArticleResult) -> dict[str, Any]:
     """An article, its identity and counts."""
     info = result.info
     return {
-        "file": result.path,
+        "file": safe_path(result.path),
         "published": info.published_iso if info else None,
         "date_source": info.date_source if info else None,
         "title": info.title if info else None,
@@ -64,7 +64,8 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
         "events": [event_record(event) for event in timeline.events],
         "articles": [article_record(result) for result in timeline.articles if result.info],
         "errors": [
-            {"file": problem.path, "reason": problem.reason, "skipped": problem.fatal} for problem in timeline.problems
+            {"file": safe_path(problem.path), "reason": problem.reason, "skipped": problem.fatal}
+            for problem in timeline.problems
         ],
     }
 
@@ -80,8 +81,21 @@ def render_jsonl(timeline: Timeline) -> str:
 
 
 CSV_COLUMNS = (
-    "event", "date", "start", "end", "granularity", "modifier", "event_text",
-    "file", "outlet", "title", "published", "relation", "attributed_to", "expression", "source_text",
+    "event",
+    "date",
+    "start",
+    "end",
+    "granularity",
+    "modifier",
+    "event_text",
+    "file",
+    "outlet",
+    "title",
+    "published",
+    "relation",
+    "attributed_to",
+    "expression",
+    "source_text",
 )
 
 
@@ -93,10 +107,23 @@ def render_csv(timeline: Timeline) -> str:
     for number, event in enumerate(timeline.events, start=1):
         record = event_record(event)
         for source in record["sources"]:
-            writer.writerow([
-                number, record["date"], record["start"], record["end"], record["granularity"],
-                record["modifier"], record["text"], source["file"], source["outlet"], source["title"],
-                source["published"], source["relation"], source["attributed_to"], source["expression"],
-                source["text"],
-            ])
+            writer.writerow(
+                [
+                    number,
+                    record["date"],
+                    record["start"],
+                    record["end"],
+                    record["granularity"],
+                    record["modifier"],
+                    record["text"],
+                    source["file"],
+                    source["outlet"],
+                    source["title"],
+                    source["published"],
+                    source["relation"],
+                    source["attributed_to"],
+                    source["expression"],
+                    source["text"],
+                ]
+            )
     return out.getvalue()

@@ -27,8 +27,17 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u20
 def safe(text: str) -> str:
     """Text that cannot drive a terminal: control and bidi characters shown as escapes, never raw."""
     text = text.encode("utf-8", errors="backslashreplace").decode("utf-8")
-    return UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256 else
-                      f"\\u{ord(match.group()):04x}", text)
+    return UNSAFE.sub(
+        lambda match: (
+            f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256 else f"\\u{ord(match.group()):04x}"
+        ),
+        text,
+    )
+
+
+def safe_path(path: str) -> str:
+    """A file name as printable UTF-8: undecodable bytes and control characters escaped."""
+    return safe(path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace"))
 
 
 def date_label(event: Event) -> str:
@@ -44,4 +53,5 @@ def source_label(source: Source) -> str:
     details = [part for part in (article.outlet, article.published_iso, source.relation) if part]
     if source.statement.attributed_to:
         details.append(f"per {source.statement.attributed_to}")
-    return f"{article.path} ({', '.join(details)})" if details else article.path
+    path = safe_path(article.path)
+    return f"{path} ({', '.join(details)})" if details else path

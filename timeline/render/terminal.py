@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from timeline.models import Timeline
+from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
 from timeline.render.labels import date_label, safe, source_label
 
 
@@ -33,3 +36,50 @@ def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> 
 def stderr_console() -> Console:
     """A console on standard error for messages and progress."""
     return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], file: IO[str]) -> None:
+    """A table of an article's time expressions, their values and the days they denote."""
+    console = Console(file=file, highlight=False, emoji=False, markup=False)
+    published = info.published_iso or "unknown"
+    table = Table(title=f"{safe(info.path)}: published {published} ({safe(info.date_source)})", expand=True)
+    for name in ("Expression", "Type", "Value", "Mod", "Days", "Anchor", "Context"):
+        table.add_column(name, no_wrap=name != "Context", ratio=3 if name == "Context" else None)
+    for expr in exprs:
+        days = ""
+        if expr.first_day and expr.last_day:
+            days = expr.first_day.isoformat()
+            if expr.last_day != expr.first_day:
+                days += f"..{expr.last_day.isoformat()}"
+        context = body[max(0, expr.start - 40) : expr.end + 40].replace("\n", " ")
+        table.add_row(
+            *(
+                Text(safe(cell))
+                for cell in (expr.text, expr.type, expr.value, expr.mod or "", days, expr.anchor, context)
+            )
+        )
+    console.print(table)
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[ArticleResult], None]]:
+    """A progress bar on stderr (files done, statements, errors, rate); yields the per-file callback."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[statements]} statements, {task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}"),
+    )
+    with Progress(*columns, console=stderr_console(), transient=True) as progress:
+        task = progress.add_task("articles", total=total, statements=0, errors=0, rate="")
+        counts = {"statements": 0, "errors": 0}
+
+        def advance(result: ArticleResult) -> None:
+            counts["statements"] += len(result.statements)
+            counts["errors"] += sum(1 for problem in result.problems if problem.fatal)
+            speed = progress.tasks[0].speed
+            progress.update(task, advance=1, rate=f"{speed:.0f} files/s" if speed else "", **counts)
+
+        yield advance

@@ -1,0 +1,195 @@
+"""The command line as a user sees it: formats, exit codes, messages, piped output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.golden import ROOT
+from timeline import __version__
+from timeline.cli import ExitCode, app
+
+ANSI = re.compile(r"\x1b\[")
+SAMPLE = str(ROOT / "sample_articles")
+ARTICLE = """Example Daily News - World
+
+Rebels seize border town
+
+Mon 8 Jun 2020 | 10:00 AM
+
+Rebels seized the border town of Kessab on Saturday after heavy fighting, activists said.
+
+The army had shelled the town on Friday, according to residents who fled to the coast.
+
+Talks between the two sides will resume on Thursday in Geneva, the United Nations said.
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"timeline {__version__}"
+
+
+@pytest.mark.parametrize("command", [["--help"], ["build", "--help"], ["clean", "--help"], ["tag", "--help"]])
+def test_help_has_examples(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+    if command != ["--help"]:
+        assert "Examples" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["auto", "text", "json", "jsonl", "markdown", "csv", "rich"])
+def test_every_format_builds_without_ansi_when_piped(runner: CliRunner, fmt: str) -> None:
+    result = runner.invoke(app, ["build", SAMPLE, "--format", fmt])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stdout
+    assert not ANSI.search(result.stdout)
+
+
+def test_auto_is_text_when_piped(runner: CliRunner) -> None:
+    auto = runner.invoke(app, ["build", SAMPLE, "-q"]).stdout
+    text = runner.invoke(app, ["build", SAMPLE, "-q", "--format", "text"]).stdout
+    assert auto == text
+
+
+def test_text_is_one_event_per_line(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["build", SAMPLE, "-q", "-f", "text"]).stdout
+    events = json.loads(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "json"]).stdout)["events"]
+    assert len(text.splitlines()) == len(events)
+    assert len(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "jsonl"]).stdout.splitlines()) == len(events)
+
+
+def test_csv_has_a_row_per_source(runner: CliRunner) -> None:
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "csv"]).stdout)))
+    events = json.loads(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "json"]).stdout)["events"]
+    assert len(rows) == sum(len(event["sources"]) for event in events)
+    assert {row["file"] for row in rows} == {source["file"] for e in events for source in e["sources"]}
+
+
+def test_article_on_stdin_with_date(runner: CliRunner) -> None:
+    body = "The ministers met on Tuesday in Ankara, officials said.\n"
+    result = runner.invoke(app, ["build", "-", "--date", "2020-06-14", "-f", "json", "-q"], input=body)
+    assert result.exit_code == ExitCode.OK
+    (event,) = json.loads(result.stdout)["events"]
+    assert (event["start"], event["sources"][0]["file"]) == ("2020-06-09", "-")
+
+
+def test_no_date_leaves_relative_dates_unresolved(runner: CliRunner) -> None:
+    body = "The ministers met on Tuesday in Ankara. The deal was signed in October 2019.\n"
+    result = runner.invoke(app, ["build", "-", "-f", "json"], input=body)
+    doc = json.loads(result.stdout)
+    assert [event["date"] for event in doc["events"]] == ["2019-10"]
+    assert "no publication date" in result.stderr
+
+
+def test_since_until(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    all_events = json.loads(runner.invoke(app, ["build", str(tmp_path), "-f", "json", "-q"]).stdout)["events"]
+    assert [e["start"] for e in all_events] == ["2020-06-05", "2020-06-06", "2020-06-11"]
+    window = ["--since", "2020-06-06", "--until", "2020-06-10"]
+    result = runner.invoke(app, ["build", str(tmp_path), "-f", "json", "-q", *window])
+    assert [e["start"] for e in json.loads(result.stdout)["events"]] == ["2020-06-06"]
+
+
+def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = runner.invoke(app, ["build", SAMPLE, "-f", "json", "-o", str(target), "-q"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == ""
+    assert json.loads(target.read_text())["events"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
+
+
+def test_some_files_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["build", str(tmp_path), "-f", "json"])
+    assert result.exit_code == ExitCode.SKIPPED
+    errors = {Path(e["file"]).name: e["reason"] for e in json.loads(result.stdout)["errors"]}
+    assert set(errors) == {"photo.txt", "empty.txt"}
+    messages = result.stderr.splitlines()
+    assert any("photo.txt: skipped: binary file (PNG image)" in line for line in messages)
+    assert any("empty.txt: skipped: empty file" in line for line in messages)
+    assert "1 article(s) read, 2 file(s) skipped" in messages[-1]
+
+
+def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path / "missing")])
+    assert result.exit_code == ExitCode.NOTHING
+    assert "missing: skipped: no such file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["build", SAMPLE, "--date", "14/06/2020"], ["build", SAMPLE, "--format", "pdf"], ["build"], ["nope"]],
+)
+def test_usage_errors(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.USAGE
+    assert "Traceback" not in result.output
+
+
+def test_markup_and_escapes_in_articles_are_printed_literally(runner: CliRunner) -> None:
+    body = "Protesters chanted [bold]freedom[/bold] and \x1b[31mred\x1b[0m on Tuesday in Homs, activists said.\n"
+    for fmt in ("rich", "text"):
+        result = runner.invoke(app, ["build", "-", "--date", "2020-06-14", "-f", fmt, "-q"], input=body)
+        assert "[bold]freedom[/bold]" in result.stdout.replace("\n", " ").replace("│", " ") or fmt == "rich"
+        assert "\x1b" not in result.stdout
+
+
+def test_clean_prints_the_body(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(ROOT / "sample_articles" / "004_216a86271b35340c.txt")])
+    assert result.exit_code == ExitCode.OK
+    assert "are arriving in Turkey on Sunday" in result.stdout
+    assert "Most Read" not in result.stdout
+    assert "By SETH" not in result.stdout
+    result = runner.invoke(app, ["clean", SAMPLE, "--output-dir", str(tmp_path)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["000_ff0e28e557756ce3.txt", "004_216a86271b35340c.txt"]
+
+
+def test_clean_explain(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["clean", str(ROOT / "sample_articles" / "004_216a86271b35340c.txt"), "--explain"])
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("KEEP") for line in lines)
+    assert any(line.startswith("DROP") and "Most Read" in line for line in lines)
+
+
+def test_clean_never_overwrites_its_inputs(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    result = runner.invoke(app, ["clean", str(article), "--output-dir", str(tmp_path)])
+    assert article.read_text() == ARTICLE
+    assert result.exit_code == ExitCode.SKIPPED
+
+
+def test_tag_jsonl(runner: CliRunner) -> None:
+    docs = json.dumps({"id": "d1", "dct": "2020-06-14", "text": "They met on Tuesday and again in October 2019."})
+    result = runner.invoke(app, ["tag", "-"], input=docs + "\n")
+    assert result.exit_code == ExitCode.OK
+    (line,) = result.stdout.splitlines()
+    tagged = json.loads(line)
+    assert tagged["id"] == "d1"
+    assert [t["value"] for t in tagged["timexes"]] == ["2020-06-09", "2019-10"]
+
+
+def test_tag_article_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["tag", str(ROOT / "sample_articles" / "000_ff0e28e557756ce3.txt")])
+    assert result.exit_code == ExitCode.OK
+    assert "2020-06-09" in result.stdout
+    assert "June 14-15" in result.stdout

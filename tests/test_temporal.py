@@ -1,0 +1,629 @@
+"""Time expressions: detection, TIMEX3 values and the days they denote, tables per expression kind.
+
+Each row: a sentence, the publication date (dct), the expression as it must be found, and the
+expected first/last day (or value). Publication dates fall on different weekdays, at month and year
+ends and on leap days. Rules that need explaining are explained next to their rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.models import TimeExpr
+from timeline.temporal import find_expressions
+from timeline.temporal.tag import expression_rows, tag_jsonl
+from timeline.temporal.words import COUNT_NOUNS, MONTHS, NOT_PAST, NUMBERS, PAST_VERBS, WEEKDAYS, load_words
+
+SUN = "2020-06-14"  # Sunday (the seed story)
+WED_NEW_YEAR = "2020-01-01"  # Wednesday, first day of a year
+SAT_LEAP = "2020-02-29"  # Saturday, leap day
+MON_MARCH = "2021-03-01"  # Monday, day after a common-year February
+TUE_YEAR_END = "2019-12-31"  # Tuesday, last day of a year, ISO week 2020-W01
+THU_LEAP = "2024-02-29"  # Thursday, leap day
+
+
+def _d(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def _find(text: str, dct: str | None, expr: str) -> TimeExpr:
+    found = find_expressions(text, _d(dct))
+    for e in found:
+        if e.text == expr:
+            return e
+    raise AssertionError(f"{expr!r} not found in {text!r}; found {[e.text for e in found]}")
+
+
+def _check(text: str, dct: str, expr: str, first: str | None, last: str | None) -> TimeExpr:
+    e = _find(text, dct, expr)
+    assert (e.first_day, e.last_day) == (_d(first), _d(last)), e
+    return e
+
+
+# ---------------------------------------------------------------- the seed story (dct = Sunday 2020-06-14)
+
+SEED = [
+    # a weekday named in an article published that weekday is that very day, whatever the tense
+    ("On Sunday, senior officials put off their planned visit to Turkey.", SUN, "Sunday", SUN, SUN),
+    ("An expected visit to Turkey by the ministers on Sunday has been postponed.", SUN, "Sunday", SUN, SUN),
+    ("The ministers are arriving in Turkey on Sunday as part of a delegation.", SUN, "Sunday", SUN, SUN),
+    (
+        "Airstrikes hit villages on the edge of Idlib on Tuesday, activists said.",
+        SUN,
+        "Tuesday",
+        "2020-06-09",
+        "2020-06-09",
+    ),
+    ("The ministers will meet on Tuesday in Ankara.", SUN, "Tuesday", "2020-06-16", "2020-06-16"),
+    (
+        "The two presidents held a phone call on June 10, discussing Libya.",
+        SUN,
+        "June 10",
+        "2020-06-10",
+        "2020-06-10",
+    ),
+    (
+        "The foreign minister will also be in Turkey June 14-15, according to a statement.",
+        SUN,
+        "June 14-15",
+        SUN,
+        "2020-06-15",
+    ),
+    (
+        "Russia and Turkey agreed a cease-fire in Idlib in early March that halted the campaign.",
+        SUN,
+        "early March",
+        "2020-03-01",
+        "2020-03-10",
+    ),
+    (
+        "In October 2019 Turkey ordered the US to leave a part of eastern Syria.",
+        SUN,
+        "October 2019",
+        "2019-10-01",
+        "2019-10-31",
+    ),
+    (
+        "They attend a news conference in Moscow, Russia January 13, 2020.",
+        SUN,
+        "January 13, 2020",
+        "2020-01-13",
+        "2020-01-13",
+    ),
+    # the announcing was a day before the saying, and the saying is at the publication date
+    (
+        "Meetings will take place at a later time, the Foreign Ministry said, a day after announcing that "
+        "the ministers were set to come.",
+        SUN,
+        "a day after",
+        "2020-06-13",
+        "2020-06-13",
+    ),
+    ("Now it appears that Turkey and Russia may come up with a deal.", SUN, "Now", SUN, SUN),
+    ("The goal now is to host the delegation on June  14 and hammer out issues.", SUN, "June  14", SUN, SUN),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), SEED)
+def test_seed_story(text: str, dct: str, expr: str, first: str | None, last: str | None) -> None:
+    _check(text, dct, expr, first, last)
+
+
+def test_seed_days_after_is_an_approximate_interval_before_publication() -> None:
+    e = _find(
+        "The visit comes days after Turkey's president held a phone call with Trump.", SUN, "days after"
+    )
+    assert e.mod == "APPROX"
+    assert e.first_day is not None
+    assert e.last_day is not None
+    assert dt.date(2020, 5, 15) <= e.first_day <= e.last_day <= dt.date(2020, 6, 13)
+
+
+def test_seed_future_date_is_future_ref() -> None:
+    e = _find(
+        "Meetings will take place \u201cat a future date,\u201d the ministry said.", SUN, "a future date"
+    )
+    assert (e.value, e.first_day, e.last_day) == ("FUTURE_REF", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 41st anniversary of the Islamic revolution",
+        "Turkey buys S-400 air defense from Russia",
+        "Sunday through Thursday between 07:00 and 14:00 at the office",
+        "Telephone +972-3-761-9056 or call 1-800-574-574 toll free",
+        "The stock rose to $14.15, up 3.5%, while the score was 3-1.",
+        "It may be that they march on; we will see a second time, and the Sun reported it.",
+        "About 2000 people gathered; see page 1999 of the report.",
+    ],
+)
+def test_never_dates(text: str) -> None:
+    for e in find_expressions(text, _d(SUN)):
+        assert e.type != "DATE", e
+
+
+def test_three_month_campaign_is_a_duration() -> None:
+    e = _find("halted the government's three-month air and ground campaign", SUN, "three-month")
+    assert (e.type, e.value, e.first_day) == ("DURATION", "P3M", None)
+
+
+def test_for_years_is_a_vague_duration() -> None:
+    e = _find("Moscow, which it has worked with closely for years, than the US.", SUN, "years")
+    assert (e.type, e.value) == ("DURATION", "PXY")
+
+
+# ---------------------------------------------------------------- weekdays, by tense
+
+
+WEEKDAY_ROWS = [
+    ("The talks collapsed on Friday.", SUN, "Friday", "2020-06-12"),
+    ("The talks will resume on Friday.", SUN, "Friday", "2020-06-19"),
+    ("He said Tuesday that the plan failed.", WED_NEW_YEAR, "Tuesday", TUE_YEAR_END),
+    ("The court will rule on Monday.", WED_NEW_YEAR, "Monday", "2020-01-06"),
+    ("Officials met on Thursday.", SAT_LEAP, "Thursday", "2020-02-27"),
+    ("The vote is set to take place on Sunday.", SAT_LEAP, "Sunday", "2020-03-01"),
+    ("Protesters gathered last Monday.", MON_MARCH, "last Monday", "2021-02-22"),
+    ("The minister arrives next Monday.", MON_MARCH, "next Monday", "2021-03-08"),
+    ("The index fell on Saturday.", MON_MARCH, "Saturday", "2021-02-27"),
+    ("The company reported results Wednesday.", TUE_YEAR_END, "Wednesday", "2019-12-25"),
+    ("The embassy is reopening on Wednesday.", TUE_YEAR_END, "Wednesday", WED_NEW_YEAR),
+    ("Police said Thursday that two men were arrested.", THU_LEAP, "Thursday", THU_LEAP),
+    ("The strike began Friday morning.", SUN, "Friday morning", "2020-06-12"),
+    ("The talks ended on Monday, Oct. 26, in Geneva.", "2020-10-28", "Monday, Oct. 26", "2020-10-26"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "day"), WEEKDAY_ROWS)
+def test_weekdays(text: str, dct: str, expr: str, day: str) -> None:
+    _check(text, dct, expr, day, day)
+
+
+# ---------------------------------------------------------------- month-days and months without a year
+
+
+MONTH_DAY_ROWS = [
+    ("The ministers held a phone call on June 10.", SUN, "June 10", "2020-06-10", "2020-06-10"),
+    ("The summit will be held on Dec. 3.", SUN, "Dec. 3", "2020-12-03", "2020-12-03"),
+    ("The treaty was signed on Dec. 30.", WED_NEW_YEAR, "Dec. 30", "2019-12-30", "2019-12-30"),
+    ("The tax takes effect Jan. 2.", TUE_YEAR_END, "Jan. 2", "2020-01-02", "2020-01-02"),
+    ("Elections are due on Feb. 29.", "2020-01-15", "Feb. 29", SAT_LEAP, SAT_LEAP),
+    ("The offer expires March 2, the company said.", SAT_LEAP, "March 2", "2020-03-02", "2020-03-02"),
+    ("The troops were deployed in March.", SUN, "March", "2020-03-01", "2020-03-31"),
+    ("The vote is planned for November.", SUN, "November", "2020-11-01", "2020-11-30"),
+    ("The deal collapsed in November.", SUN, "November", "2019-11-01", "2019-11-30"),
+    ("Prices rose in late December.", WED_NEW_YEAR, "late December", "2019-12-21", "2019-12-31"),
+    ("Talks resume in mid-January.", TUE_YEAR_END, "mid-January", "2020-01-11", "2020-01-20"),
+    ("The war began in February, officials said.", MON_MARCH, "February", "2021-02-01", "2021-02-28"),
+    ("The agreement was reached last May.", "2020-04-10", "last May", "2019-05-01", "2019-05-31"),
+    ("They met on 14 June 2019.", SUN, "14 June 2019", "2019-06-14", "2019-06-14"),
+    ("The festival runs 14-15 June.", SUN, "14-15 June", "2020-06-14", "2020-06-15"),
+    ("The festival runs June 14 to 15.", SUN, "June 14 to 15", "2020-06-14", "2020-06-15"),
+    ("The conference runs June 30-July 2.", SUN, "June 30-July 2", "2020-06-30", "2020-07-02"),
+    ("Feb. 29, 2016 was a Monday.", SUN, "Feb. 29, 2016", "2016-02-29", "2016-02-29"),
+    ("The rally was held in Paris on Aug. 2.", "2020-08-03", "Aug. 2", "2020-08-02", "2020-08-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), MONTH_DAY_ROWS)
+def test_month_days_and_months(text: str, dct: str, expr: str, first: str, last: str) -> None:
+    _check(text, dct, expr, first, last)
+
+
+def test_between_months_is_one_range() -> None:
+    found = find_expressions("Fighting continued between May and July, they said.", _d(SUN))
+    assert min(e.first_day for e in found if e.first_day) == dt.date(2020, 5, 1)
+    assert max(e.last_day for e in found if e.last_day) == dt.date(2020, 7, 31)
+
+
+# ---------------------------------------------------------------- relative to the publication date
+
+
+RELATIVE_ROWS = [
+    ("The army withdrew yesterday.", SUN, "yesterday", "2020-06-13", "2020-06-13"),
+    ("The army withdrew yesterday.", WED_NEW_YEAR, "yesterday", TUE_YEAR_END, TUE_YEAR_END),
+    ("The army withdrew yesterday.", MON_MARCH, "yesterday", "2021-02-28", "2021-02-28"),
+    ("Talks open today in Geneva.", SAT_LEAP, "today", SAT_LEAP, SAT_LEAP),
+    ("The result is expected tomorrow.", SAT_LEAP, "tomorrow", "2020-03-01", "2020-03-01"),
+    ("The result is expected tomorrow.", "2020-02-28", "tomorrow", SAT_LEAP, SAT_LEAP),
+    ("The plant closed two weeks ago.", SUN, "two weeks ago", "2020-05-25", "2020-05-31"),
+    ("The plant closed ten days ago.", SAT_LEAP, "ten days ago", "2020-02-19", "2020-02-19"),
+    ("The plant closed last week.", SUN, "last week", "2020-06-01", "2020-06-07"),
+    ("The plant closed last week.", WED_NEW_YEAR, "last week", "2019-12-23", "2019-12-29"),
+    ("Prices fell this month.", SAT_LEAP, "this month", "2020-02-01", SAT_LEAP),
+    ("Prices fell last month.", WED_NEW_YEAR, "last month", "2019-12-01", "2019-12-31"),
+    ("Growth will slow next year.", TUE_YEAR_END, "next year", "2020-01-01", "2020-12-31"),
+    ("Growth slowed last year.", WED_NEW_YEAR, "last year", "2019-01-01", "2019-12-31"),
+    ("The bank was founded a year ago.", SUN, "a year ago", "2019-01-01", "2019-12-31"),
+    ("Sales fell earlier this month.", SUN, "earlier this month", "2020-06-01", "2020-06-10"),
+    ("The firm lost money late last year.", SUN, "late last year", "2019-09-01", "2019-12-31"),
+    ("The firm will hire early next year.", SUN, "early next year", "2021-01-01", "2021-04-30"),
+    ("Officials said this morning that talks failed.", SUN, "this morning", SUN, SUN),
+    ("Rebels attacked last night.", WED_NEW_YEAR, "last night", TUE_YEAR_END, TUE_YEAR_END),
+    ("Over the weekend, rebels attacked.", SUN, "the weekend", "2020-06-13", SUN),
+    ("It is currently unclear.", SUN, "currently", SUN, SUN),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), RELATIVE_ROWS)
+def test_relative_to_publication(text: str, dct: str, expr: str, first: str, last: str) -> None:
+    e = _check(text, dct, expr, first, last)
+    assert e.anchor == "publication"
+
+
+# ---------------------------------------------------------------- anchored on the last mentioned date
+
+
+ANCHORED_ROWS = [
+    (
+        "The army entered the city on June 3. The next day, rebels withdrew.",
+        SUN,
+        "The next day",
+        "2020-06-04",
+        "2020-06-04",
+    ),
+    (
+        "The army entered the city on June 3. The previous day, rebels withdrew.",
+        SUN,
+        "The previous day",
+        "2020-06-02",
+        "2020-06-02",
+    ),
+    (
+        "The treaty was signed on Dec. 30. Two days later, fighting resumed.",
+        WED_NEW_YEAR,
+        "Two days later",
+        WED_NEW_YEAR,
+        WED_NEW_YEAR,
+    ),
+    (
+        "The vote was held on Feb. 27. Two days later the result was annulled.",
+        SAT_LEAP,
+        "Two days later",
+        SAT_LEAP,
+        SAT_LEAP,
+    ),
+    (
+        "He was shot on Oct. 23. Earlier that day, his family sent a fax.",
+        "2020-11-02",
+        "Earlier that day",
+        "2020-10-23",
+        "2020-10-23",
+    ),
+    # a bare weekday in a sentence that names a date far from the dct belongs to that date's week
+    (
+        "Fighting broke out on May 30 and spread to the capital on Tuesday, officials said.",
+        SUN,
+        "Tuesday",
+        "2020-06-02",
+        "2020-06-02",
+    ),
+    (
+        "The coup began in March 2020. The following month, elections were cancelled.",
+        SUN,
+        "The following month",
+        "2020-04-01",
+        "2020-04-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), ANCHORED_ROWS)
+def test_anchored_on_previous_date(text: str, dct: str, expr: str, first: str, last: str) -> None:
+    e = _check(text, dct, expr, first, last)
+    assert e.anchor == "previous"
+
+
+# ---------------------------------------------------------------- quarters, halves, seasons, years, decades
+
+
+PERIOD_ROWS = [
+    ("Profit rose in the third quarter.", SUN, "the third quarter", "2019-07-01", "2019-09-30", "2019-Q3"),
+    (
+        "Profit will rise in the third quarter.",
+        SUN,
+        "the third quarter",
+        "2020-07-01",
+        "2020-09-30",
+        "2020-Q3",
+    ),
+    ("Third-quarter profit fell.", "2019-10-26", "Third-quarter", "2019-07-01", "2019-09-30", "2019-Q3"),
+    ("Sales rose in Q3 2019.", SUN, "Q3 2019", "2019-07-01", "2019-09-30", "2019-Q3"),
+    (
+        "Sales rose in the fourth quarter of 2018.",
+        SUN,
+        "the fourth quarter of 2018",
+        "2018-10-01",
+        "2018-12-31",
+        "2018-Q4",
+    ),
+    (
+        "Sales fell in the fiscal first quarter.",
+        SUN,
+        "the fiscal first quarter",
+        "2020-01-01",
+        "2020-03-31",
+        "2020-Q1",
+    ),
+    (
+        "Sales rose in the first half of 2019.",
+        SUN,
+        "the first half of 2019",
+        "2019-01-01",
+        "2019-06-30",
+        "2019-H1",
+    ),
+    (
+        "Troops will withdraw by the summer of 2021.",
+        SUN,
+        "the summer of 2021",
+        "2021-06-01",
+        "2021-08-31",
+        "2021-SU",
+    ),
+    ("The deal was signed last summer.", SUN, "last summer", "2019-06-01", "2019-08-31", "2019-SU"),
+    ("Prices crashed in the 1990s.", SUN, "the 1990s", "1990-01-01", "1999-12-31", "199"),
+    ("Prices crashed in the early 1980s.", SUN, "the early 1980s", "1980-01-01", "1983-04-30", "198"),
+    ("Steam power spread in the 19th century.", SUN, "the 19th century", "1800-01-01", "1899-12-31", "18"),
+    ("The firm was founded in 1998.", SUN, "1998", "1998-01-01", "1998-12-31", "1998"),
+    ("The firm was sold in mid-2019.", SUN, "mid-2019", "2019-05-01", "2019-08-31", "2019"),
+    (
+        "Profit rose in the third quarter.",
+        "2020-11-02",
+        "the third quarter",
+        "2020-07-01",
+        "2020-09-30",
+        "2020-Q3",
+    ),
+    ("Earnings rose in fiscal 1989.", SUN, "fiscal 1989", "1989-01-01", "1989-12-31", "1989"),
+    (
+        "Growth stalled in the second half of last year.",
+        SUN,
+        "the second half of last year",
+        "2019-07-01",
+        "2019-12-31",
+        "2019-H2",
+    ),
+    ("The date was set for Christmas.", "2020-12-01", "Christmas", "2020-12-25", "2020-12-25", "2020-12-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last", "value"), PERIOD_ROWS)
+def test_periods(text: str, dct: str, expr: str, first: str, last: str, value: str) -> None:
+    e = _check(text, dct, expr, first, last)
+    assert e.value == value
+
+
+# ---------------------------------------------------------------- durations, sets, references, times
+
+
+VALUE_ROWS = [
+    ("Prices rose for the past three years.", "the past three years", "DURATION", "P3Y"),
+    ("The strike lasted five hours.", "five hours", "DURATION", "PT5H"),
+    ("The siege lasted more than two weeks.", "more than two weeks", "DURATION", "P2W"),
+    ("They fought for nearly a decade.", "nearly a decade", "DURATION", "P10Y"),
+    ("The paper is published weekly.", "weekly", "SET", "P1W"),
+    ("Inspectors visit every month.", "every month", "SET", "P1M"),
+    ("Flights leave each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
+    ("Prices have fallen recently.", "recently", "DATE", "PAST_REF"),
+    ("It will be decided in the future.", "the future", "DATE", "FUTURE_REF"),
+    ("The meeting starts at 4 p.m.", "4 p.m.", "TIME", "2020-06-14T16:00"),
+    ("The curfew starts at 10:30 p.m. Wednesday.", "10:30 p.m. Wednesday", "TIME", "2020-06-10T22:30"),
+    ("The 1990s were calm.", "The 1990s", "DATE", "199"),
+    ("The plant closed last week.", "last week", "DATE", "2020-W23"),
+    ("Prices rose this month.", "this month", "DATE", "2020-06"),
+    ("The plant will reopen in two months.", "two months", "DURATION", "P2M"),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "type_", "value"), VALUE_ROWS)
+def test_values(text: str, expr: str, type_: str, value: str) -> None:
+    e = _find(text, SUN, expr)
+    assert (e.type, e.value) == (type_, value)
+
+
+# ---------------------------------------------------------------- no publication date
+
+
+NO_DCT_ROWS = [
+    ("They met on Tuesday.", "Tuesday", "XXXX-WXX-2"),
+    ("They met on June 10.", "June 10", "XXXX-06-10"),
+    ("They met yesterday.", "yesterday", "XXXX-XX-XX"),
+    ("They met last week.", "last week", "XXXX-WXX"),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), NO_DCT_ROWS)
+def test_without_publication_date_relative_ones_stay_unresolved(text: str, expr: str, value: str) -> None:
+    e = _find(text, None, expr)
+    assert (e.value, e.anchor, e.first_day, e.last_day) == (value, "unresolved", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "first", "last"),
+    [
+        ("In October 2019 Turkey ordered the US to leave.", "October 2019", "2019-10-01", "2019-10-31"),
+        ("They met on January 13, 2020.", "January 13, 2020", "2020-01-13", "2020-01-13"),
+    ],
+)
+def test_without_publication_date_absolute_ones_resolve(text: str, expr: str, first: str, last: str) -> None:
+    e = _find(text, None, expr)
+    assert (e.first_day, e.last_day, e.anchor) == (_d(first), _d(last), "absolute")
+
+
+def test_datetime_dct_is_accepted() -> None:
+    e = _find("They met yesterday.", None, "yesterday")
+    assert e.anchor == "unresolved"
+    (e2,) = find_expressions("They met yesterday.", dt.datetime(2020, 6, 14, 16, 38))
+    assert e2.first_day == dt.date(2020, 6, 13)
+
+
+# ---------------------------------------------------------------- spans follow TimeML extents
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("It happened on Aug. 2 in Paris.", "Aug. 2"),
+        ("Since last week the index fell.", "last week"),
+        ("Over the past three years, it grew.", "the past three years"),
+        ("It was founded in 1998, officials said.", "1998"),
+    ],
+)
+def test_extents_have_no_prepositions(text: str, expr: str) -> None:
+    assert [e.text for e in find_expressions(text, _d(SUN))] == [expr]
+
+
+# ---------------------------------------------------------------- tag_jsonl and table rows
+
+
+def test_tag_jsonl_scorer_format() -> None:
+    doc = {"id": "d1", "dct": "2020-06-14T08:35", "text": "He said Tuesday that it rained two days later."}
+    (line,) = list(tag_jsonl([json.dumps(doc), ""]))
+    out = json.loads(line)
+    assert out["id"] == "d1"
+    for t in out["timexes"]:
+        assert doc["text"][t["start"] : t["end"]] == t["text"]
+        assert set(t) <= {"start", "end", "text", "type", "value", "mod"}
+    assert [t["text"] for t in out["timexes"]] == ["Tuesday", "two days"]  # TimeML: "later" is a signal
+    assert out["timexes"][1]["type"] == "DURATION"
+
+
+def test_expression_rows() -> None:
+    rows = expression_rows("On Sunday they met.", dt.date(2020, 6, 14))
+    assert rows == [
+        {
+            "span": "3-9",
+            "text": "Sunday",
+            "type": "DATE",
+            "value": "2020-06-14",
+            "mod": "",
+            "first_day": SUN,
+            "last_day": SUN,
+            "granularity": "day",
+            "anchor": "publication",
+        }
+    ]
+
+
+def test_word_lists_load() -> None:
+    assert (MONTHS["sept"], WEEKDAYS["sunday"], NUMBERS["twenty"]) == (9, 7, 20)
+    assert {"said"} <= PAST_VERBS
+    assert {"expected"} <= NOT_PAST
+    assert {"people"} <= COUNT_NOUNS
+    assert all(w == w.strip() and w for w in load_words("past_verbs"))
+
+
+# ---------------------------------------------------------------- properties
+
+VALUE_FORMS = {
+    "DATE": re.compile(
+        r"(?:(?:\d{4}|X{4})(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:\d|WE))?|-Q[1-4X]|-H[12]"
+        r"|-(?:SP|SU|FA|WI))?)(?:/(?:\d{4}|X{4})-(?:\d\d|XX)(?:-\d\d)?)?|\d{2,3}|X{2,3}|PRESENT_REF|PAST_REF|FUTURE_REF"
+    ),
+    "TIME": re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T(?:\d\d:\d\d|MO|AF|EV|NI)"),
+    "DURATION": re.compile(r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|C|ML|WE))"),
+    "SET": re.compile(
+        r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q))|XXXX-(?:WXX-\d|\d\d|XX-XX|SP|SU|FA|WI)(?:T(?:MO|AF|EV|NI))?"
+    ),
+}
+GRANULARITIES = {
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "time",
+    "ref",
+    "duration",
+    "set",
+}
+ANCHORS = {"absolute", "publication", "previous", "unresolved"}
+
+_pieces = st.sampled_from(
+    [
+        "on",
+        "Sunday",
+        "June",
+        "14",
+        "-",
+        "15",
+        ",",
+        "2020",
+        "last",
+        "week",
+        "the",
+        "past",
+        "three",
+        "years",
+        "ago",
+        "a",
+        "day",
+        "after",
+        "said",
+        "will",
+        "early",
+        "March",
+        "may",
+        "4",
+        "p.m.",
+        ":",
+        "30",
+        "$",
+        "%",
+        "1990s",
+        "Q3",
+        "quarter",
+        "next",
+        "later",
+        ".",
+        "\n",
+        " ",
+        "nineteen",
+        "ninety-six",
+        "0",
+        "1",
+        "9",
+        "/",
+        "'",
+    ]
+)
+_texts = st.one_of(st.text(max_size=80), st.lists(_pieces, max_size=30).map(" ".join))
+_dcts = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts, dct=_dcts)
+def test_properties(text: str, dct: dt.date | None) -> None:
+    found = find_expressions(text, dct)
+    last_end = 0
+    for e in found:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start : e.end] == e.text
+        assert e.start >= last_end  # sorted, non-overlapping
+        last_end = e.end
+        assert e.type in VALUE_FORMS
+        assert VALUE_FORMS[e.type].fullmatch(e.value), (e.type, e.value)
+        assert e.granularity in GRANULARITIES
+        assert e.anchor in ANCHORS
+        assert (e.first_day is None) == (e.last_day is None)
+        if e.first_day is not None and e.last_day is not None:
+            assert e.first_day <= e.last_day
+        if dct is None:
+            assert e.anchor in ("absolute", "unresolved", "previous")
+
+
+@settings(max_examples=100, deadline=None)
+@given(n=st.integers(min_value=0, max_value=3000), sep=st.sampled_from(["-", "/", ".", ":", " ", ",", "1"]))
+def test_long_runs_of_digits_and_separators_are_fast(n: int, sep: str) -> None:
+    find_expressions(("12" + sep) * n, dt.date(2020, 6, 14))

@@ -1,0 +1,280 @@
+"""Story focus (--about) and summary timelines (--top-dates N --per-date K) over merged events.
+
+Both are rankings over the run's own statements, with no outside knowledge:
+- focus: BM25 of each event's sources against the query, expanded once with the names that
+  co-occur in the best matches (pseudo-relevance feedback), kept above a share of the best score;
+- summary: a day matters when many articles independently refer to it, each article weighted by
+  how central it is to the run's dominant story (a markets report in a folder about a war counts
+  little), references made after the fact included; for each chosen day the K events most central
+  among that day's statements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from timeline.merge import event_sort_key, stopwords
+from timeline.models import Event
+
+K = TypeVar("K")
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+STEM_LENGTH = 5
+BM25_K1 = 1.2
+BM25_B = 0.75
+FOCUS_SHARE = 0.3  # keep events scoring at least this share of the best event's score
+FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
+FEEDBACK_NAMES = 6  # names added to the query
+FEEDBACK_WEIGHT = 0.3  # weight of an added name relative to a query word
+LATER_BONUS = 0.1  # extra weight per log-day of a reference made after the fact
+DAY_WEIGHT = 1.0  # weight of a statement's likeness to the rest of its day, against the run's topic
+TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
+SHORT_WORDS = 12  # statements shorter than this are not favoured further
+LENGTH_POWER = 0.5  # long statements are penalised by length ** this (ROUGE-like precision)
+ADJACENT_DISCOUNT = 0.6  # a day next to an already chosen day counts this much (one story, one day)
+
+
+def text_stems(text: str) -> list[str]:
+    """Content-word stems of a text, in order, repeats kept."""
+    stop = stopwords()
+    stems = []
+    for word in WORD.findall(text):
+        lower = word.lower().replace("’", "'").removesuffix("'s")
+        if len(lower) > 2 and lower not in stop:
+            stems.append(lower[:STEM_LENGTH])
+    return stems
+
+
+def query_stems(text: str) -> frozenset[str]:
+    """Content-word stems of a query or statement."""
+    return frozenset(text_stems(text))
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of the words written as names (capitalised, not first in their sentence)."""
+    names = set()
+    stop = stopwords()
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for word in WORD.findall(sentence)[1:]:
+            lower = word.lower().replace("’", "'").removesuffix("'s")
+            if word[0].isupper() and len(lower) > 2 and lower not in stop:
+                names.add(lower[:STEM_LENGTH])
+    return names
+
+
+def event_text(event: Event) -> str:
+    """Everything the sources of an event say, one statement each."""
+    texts = dict.fromkeys(source.statement.text for source in event.sources)
+    return " ".join(texts) if texts else event.text
+
+
+def bm25_scores(docs: Sequence[Sequence[str]], query: Mapping[str, float]) -> list[float]:
+    """BM25 score of each document (a list of stems) for a weighted query."""
+    if not docs:
+        return []
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    total = len(docs)
+    average = sum(len(doc) for doc in docs) / total or 1.0
+    scores = []
+    for doc in docs:
+        counts = Counter(doc)
+        score = 0.0
+        for stem, weight in query.items():
+            tf = counts.get(stem, 0)
+            if not tf:
+                continue
+            idf = math.log(1 + (total - df[stem] + 0.5) / (df[stem] + 0.5))
+            norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * len(doc) / average))
+            score += weight * idf * norm
+        scores.append(score)
+    return scores
+
+
+def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
+    """The events relevant to a query, ranked by BM25 with name expansion; chronological order kept."""
+    wanted = query_stems(about)
+    if not wanted or not events:
+        return tuple(events)
+    texts = [event_text(event) for event in events]
+    docs = [text_stems(text) for text in texts]
+    query = dict.fromkeys(wanted, 1.0)
+    scores = bm25_scores(docs, query)
+    best = max(scores)
+    if best <= 0:
+        return ()
+    top = sorted(range(len(events)), key=lambda i: (-scores[i], i))[:FEEDBACK_EVENTS]
+    names: Counter[str] = Counter()
+    for i in top:
+        if scores[i] > 0:
+            names.update(name_stems(texts[i]) - wanted)
+    expansion = sorted(names.items(), key=lambda item: (-item[1], item[0]))
+    for stem, count in expansion[:FEEDBACK_NAMES]:
+        if count >= 2:
+            query[stem] = FEEDBACK_WEIGHT
+    scores = bm25_scores(docs, query)
+    best = max(scores)
+    return tuple(event for event, score in zip(events, scores, strict=True) if score >= FOCUS_SHARE * best)
+
+
+def _is_day(event: Event) -> bool:
+    """Whether an event is dated to one calendar day."""
+    return event.first_day is not None and event.first_day == event.last_day
+
+
+def article_centrality(events: Sequence[Event]) -> dict[str, float]:
+    """How central each article is to the run: cosine of its TF-IDF vector with the run's centroid."""
+    words: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, int, str]] = set()
+    for event in events:
+        for source in event.sources:
+            statement = source.statement
+            key = (statement.article.path, statement.order, statement.text)
+            if key not in seen:
+                seen.add(key)
+                words[statement.article.path].extend(text_stems(statement.text))
+    vectors = _tfidf({path: Counter(stems) for path, stems in words.items()})
+    centroid: Counter[str] = Counter()
+    for vector in vectors.values():
+        centroid.update(vector)
+    norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
+    return {path: _dot(vector, centroid) / norm for path, vector in vectors.items()}
+
+
+def _tfidf(counts: Mapping[K, Counter[str]]) -> dict[K, dict[str, float]]:
+    """Unit-length TF-IDF vectors (log TF, smoothed IDF) of a set of bags of stems."""
+    df: Counter[str] = Counter()
+    for bag in counts.values():
+        df.update(bag.keys())
+    total = len(counts)
+    vectors = {}
+    for key, bag in counts.items():
+        vector = {stem: (1 + math.log(tf)) * math.log(1 + total / df[stem]) for stem, tf in bag.items()}
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        vectors[key] = {stem: value / norm for stem, value in vector.items()}
+    return vectors
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(stem, 0.0) for stem, value in a.items())
+
+
+def date_importance(
+    events: Sequence[Event], centrality: Mapping[str, float] | None = None
+) -> dict[dt.date, float]:
+    """Importance of each day: the articles referring to it, each counted once, weighted by centrality."""
+    if centrality is None:
+        centrality = article_centrality(events)
+    weights: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    for event in events:
+        if not _is_day(event):
+            continue
+        day = event.first_day
+        assert day is not None
+        for source in event.sources:
+            article = source.statement.article
+            lag = (article.published_day - day).days if article.published_day else 0
+            weight = centrality.get(article.path, 0.0) * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
+            refs = weights[day]
+            refs[article.path] = max(refs.get(article.path, 0.0), weight)
+    return {day: sum(refs.values()) for day, refs in weights.items()}
+
+
+def pick_days(importance: Mapping[dt.date, float], count: int) -> list[dt.date]:
+    """The `count` most important days, a day next to a chosen one discounted (greedy, stable)."""
+    chosen: list[dt.date] = []
+    left = dict(importance)
+    while left and len(chosen) < count:
+
+        def score(day: dt.date) -> tuple[float, str]:
+            near = sum(1 for other in chosen if abs((other - day).days) <= 1)
+            return (left[day] * ADJACENT_DISCOUNT**near, _reverse(day))
+
+        best = max(left, key=score)
+        chosen.append(best)
+        del left[best]
+    return sorted(chosen)
+
+
+def _reverse(day: dt.date) -> str:
+    """A tie-break key under which earlier days rank first in a max()."""
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day.isoformat())
+
+
+def event_vectors(events: Sequence[Event]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of events (all their sources' words), IDF over the events of the run."""
+    return list(_tfidf({i: Counter(text_stems(event_text(event))) for i, event in enumerate(events)}).values())
+
+
+def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+    """A sparse vector scaled to length 1."""
+    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+    return {stem: value / norm for stem, value in vector.items()}
+
+
+def representative_events(
+    day_events: Sequence[Event],
+    vectors: Sequence[Mapping[str, float]],
+    topic: Mapping[str, float],
+    centrality: Mapping[str, float],
+    count: int,
+) -> list[Event]:
+    """The `count` events most representative of a day: central among its events, on topic, concise."""
+    day_centroid: Counter[str] = Counter()
+    for vector in vectors:
+        day_centroid.update(vector)
+
+    def score(i: int) -> tuple[float, str, int]:
+        vector = vectors[i]
+        others = _unit({stem: value - vector.get(stem, 0.0) for stem, value in day_centroid.items()})
+        support = sum(centrality.get(path, 0.0) for path in _paths(day_events[i]))
+        words = len(WORD.findall(day_events[i].text))
+        value = (
+            (DAY_WEIGHT * _dot(vector, others) + _dot(vector, topic) + TOPIC_FLOOR)
+            * (1.0 + support)
+            / max(words, SHORT_WORDS) ** LENGTH_POWER
+        )
+        return (-value, day_events[i].text, i)
+
+    ranked = sorted(range(len(day_events)), key=score)
+    return [day_events[i] for i in ranked[:count]]
+
+
+def _paths(event: Event) -> Iterable[str]:
+    """The distinct articles an event comes from."""
+    return dict.fromkeys(source.statement.article.path for source in event.sources)
+
+
+def top_dates(events: Sequence[Event], dates: int, per_date: int) -> tuple[Event, ...]:
+    """The `dates` most important days (most, and most independently, referred to), `per_date` events each."""
+    if dates <= 0 or per_date <= 0:
+        return ()
+    centrality = article_centrality(events)
+    importance = date_importance(events, centrality)
+    vectors = event_vectors(events)
+    topic: Counter[str] = Counter()
+    for vector in vectors:
+        topic.update(vector)
+    unit_topic = _unit(topic)
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        if _is_day(event) and event.first_day is not None:
+            by_day[event.first_day].append(index)
+    chosen = []
+    for day in pick_days(importance, dates):
+        members = by_day[day]
+        chosen.extend(
+            representative_events(
+                [events[i] for i in members], [vectors[i] for i in members], unit_topic, centrality, per_date
+            )
+        )
+    return tuple(sorted(chosen, key=event_sort_key))

@@ -1,0 +1,1250 @@
+"""Resolution of detected time expressions: TIMEX3 values, modifiers and the days they denote.
+
+Relative expressions are anchored on the publication date (dct), or on the last date mentioned in
+the text when news style does so ("the next day", "two days later", a bare clock time); weekday
+names, bare months and month-days without a year are read by the tense of their sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from timeline.models import TimeExpr
+from timeline.temporal.calendar import (
+    PARTS_OF_DAY,
+    add_months,
+    add_years,
+    interval_of,
+    last_of_month,
+    narrow,
+    quarter_of,
+    season_of,
+    week_value,
+)
+from timeline.temporal.grammar import Candidate, money_before
+from timeline.temporal.tense import sentence_start, tense_at
+from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
+
+Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A resolved expression, plus how TimeML would annotate it when that differs (span, type, value, mod)."""
+
+    expr: TimeExpr
+    timeml: tuple[Span, ...] | None = None
+
+
+class Unresolved(Exception):
+    """Raised when an expression needs a publication date and there is none; carries an X-ed value."""
+
+    def __init__(self, value: str, granularity: str, type_: str = "DATE") -> None:
+        super().__init__(value)
+        self.value = value
+        self.granularity = granularity
+        self.type = type_
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution knows while it walks through one text."""
+
+    text: str
+    dct: dt.date | None
+    last_day: dt.date | None = None  # the last specific day mentioned (for "the next day", "10 p.m.")
+    last_day_pos: int = -1
+    last_named: dt.date | None = None  # the last day written out as a date ("May 30", "2020-05-30")
+    last_named_pos: int = -1
+    last_any: dt.date | None = None  # first day of the last mentioned date of any granularity
+    last_any_pos: int = -1
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
+    last_quarter_pos: int = -10_000
+
+    def base(self, value: str, granularity: str, type_: str = "DATE") -> dt.date:
+        """The publication day, or Unresolved with the X-ed `value` when there is none."""
+        if self.dct is None:
+            raise Unresolved(value, granularity, type_)
+        return self.dct
+
+    def anchor_day(self, start: int, window: int = 1500) -> tuple[dt.date, str]:
+        """The day to count from: the last mentioned day when near enough, else the publication day."""
+        if self.last_day is not None and start - self.last_day_pos <= window:
+            return self.last_day, "previous"
+        return self.base("XXXX-XX-XX", "day"), "publication"
+
+
+MOD_WORDS = {
+    "early": "START",
+    "earlier": "START",
+    "beginning": "START",
+    "start": "START",
+    "turn": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "later": "END",
+    "end": "END",
+    "close": "END",
+    "around": "APPROX",
+    "about": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "not more than": "EQUAL_OR_LESS",
+    "post": "AFTER",
+    "pre": "BEFORE",
+}
+UNIT_CODES = {
+    "second": ("T", "S"),
+    "minute": ("T", "M"),
+    "hour": ("T", "H"),
+    "day": ("", "D"),
+    "night": ("", "D"),
+    "week": ("", "W"),
+    "weekend": ("", "WE"),
+    "fortnight": ("", "W"),
+    "month": ("", "M"),
+    "quarter": ("", "Q"),
+    "year": ("", "Y"),
+    "decade": ("", "DE"),
+    "century": ("", "CE"),
+    "millennium": ("", "ML"),
+}
+SET_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "bimonthly": "P2M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "biannually": "P6M",
+}
+REFS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+}
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+REPORTING_BEFORE = re.compile(
+    r"(?:\b(?:said|says|say|announced|announces|reported|reports|comes|come|is|are|was|were|came|added|told)\W*)$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
+_WS = re.compile(r"\s+")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s.strip().lower())
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _day_num(word: str) -> int:
+    return int(re.match(r"\d+", word)[0])  # type: ignore[index]
+
+
+def parse_number(words: str) -> float | None:
+    """The number that words or digits spell ('twenty-five', '2 1/2', 'a couple of'), None when vague."""
+    w = _norm(words)
+    if w in ("a couple of", "couple of"):
+        return 2
+    if w in ("a few", "few", "several", "many", "some", "dozens of", "hundreds of", "thousands of"):
+        return None
+    if w == "a dozen":
+        return 12
+    if w == "a half":
+        return 0.5
+    w = w.split(" to ")[0].split(" or ")[0]
+    half = 0.5 if w.endswith("and a half") else 0.0
+    w = w.removesuffix("and a half").strip()
+    if m := re.fullmatch(r"(\d[\d,]*)(?:\.(\d+))?(?: (\d)/(\d))?", w):
+        n = float(m[1].replace(",", "") + ("." + m[2] if m[2] else ""))
+        if m[3]:
+            n += int(m[3]) / int(m[4])
+        return n + half
+    if m := re.fullmatch(r"(\d)/(\d)", w):
+        return int(m[1]) / int(m[2])
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", w):
+        if part == "and":
+            continue
+        if part not in NUMBERS:
+            return None
+        n = NUMBERS[part]
+        if n in (100, 1000):
+            current = max(current, 1) * n
+            if n == 1000:
+                total, current = total + current, 0
+        else:
+            current += n
+    return total + current + half
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration ('P3M', 'PT2H', 'PXY'); decades and centuries in years."""
+    unit = unit.lower().rstrip("s") if unit.lower() not in ("centuries", "century") else "century"
+    if unit.startswith("millenni"):
+        unit = "millennium"
+    if unit == "fortnight":
+        n = None if n is None else 2 * n
+    if unit in ("decade", "century", "millennium") and n is not None:
+        return "P" + _fmt_num(n * {"decade": 10, "century": 100, "millennium": 1000}[unit]) + "Y"
+    t, code = UNIT_CODES.get(unit, ("", "D"))
+    if n is not None and n != int(n) and unit == "week":
+        return f"P{round(n * 7)}D"
+    if n is not None and n != int(n) and unit in _SMALLER:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: the fraction in the next smaller unit
+        factor, code2 = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        t2 = "T" if t or code2 == "H" else ""
+        head = f"{whole}{code}" if whole else ""
+        if t2 and not t:
+            return f"P{head}T{rest}{code2}"
+        return f"P{t}{head}{rest}{code2}"
+    if unit == "weekend":
+        return "P" + ("X" if n is None else _fmt_num(2 * n)) + "D"
+    if unit == "century":
+        code = "C"
+    return "P" + t + _fmt_num(n) + code
+
+
+_SMALLER = {
+    "year": (12, "M"),
+    "month": (30, "D"),
+    "week": (7, "D"),
+    "day": (24, "H"),
+    "hour": (60, "M"),
+    "minute": (60, "S"),
+}
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w in ("centuries", "century"):
+        return "century"
+    if w.startswith("millenni"):
+        return "millennium"
+    return w[:-1] if w.endswith("s") else w
+
+
+def shift(day: dt.date, n: int, unit: str) -> dt.date:
+    """`day` moved by n units (day, week, month, quarter, year, decade)."""
+    if unit in ("day", "night"):
+        return day + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=n)
+    if unit == "fortnight":
+        return day + dt.timedelta(weeks=2 * n)
+    if unit == "month":
+        return add_months(day, n)
+    if unit == "quarter":
+        return add_months(day, 3 * n)
+    if unit == "year":
+        return add_years(day, n)
+    if unit == "decade":
+        return add_years(day, 10 * n)
+    if unit == "century":
+        return add_years(day, 100 * n)
+    return day
+
+
+def value_at(day: dt.date, unit: str) -> tuple[str, str]:
+    """The value and granularity of the unit-sized period holding `day`."""
+    if unit in ("week", "fortnight"):
+        return week_value(day), "week"
+    if unit == "weekend":
+        return week_value(day) + "-WE", "week"
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}", "month"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{quarter_of(day)}", "quarter"
+    if unit == "year":
+        return f"{day.year:04d}", "year"
+    if unit == "decade":
+        return f"{day.year // 10:03d}", "decade"
+    if unit == "century":
+        return f"{day.year // 100:02d}", "century"
+    return day.isoformat(), "day"
+
+
+# ---------------------------------------------------------------- choosing a year by tense
+
+
+def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date | None:
+    """The month-day nearest the dct on the side the tense points to (past: not after dct)."""
+    cands = []
+    for y in range(dct.year - 4, dct.year + 5):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    past = [c for c in cands if c <= dct]
+    future = [c for c in cands if c >= dct]
+    if tense == "weak_future":
+        tense = "future" if future and (min(future) - dct).days <= 183 else None
+    if tense == "past" and past and (dct - max(past)).days <= 250:
+        return max(past)
+    if tense in ("future", "prog") and future and (min(future) - dct).days <= 250:
+        return min(future)
+    return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
+
+
+def pick_month(month: int, dct: dt.date, tense: str | None, strict: bool = False) -> int:
+    """The year of the named month nearest the dct on the side the tense points to."""
+    here = dct.year * 12 + dct.month - 1
+    cands = [y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if tense == "weak_future":
+        tense = "future" if min(c for c in cands if c >= here) - here <= 5 else None
+    if tense == "past" or (strict and tense is None):
+        # "last February" said in March is a year back: the month just gone would be "last month"
+        ok = [
+            c for c in cands if c < here - 1 or (c == here and not strict) or (c == here - 1 and not strict)
+        ]
+        return max(ok) // 12
+    if tense in ("future", "prog"):
+        ok = [c for c in cands if c > here or (c == here and not strict)]
+        return min(ok) // 12
+    return min(cands, key=lambda c: (abs(c - here), c > here)) // 12
+
+
+def pick_weekday(wd: int, dct: dt.date, tense: str | None) -> dt.date:
+    """A named weekday: the dct itself on that weekday; else the one before (past) or after (future)."""
+    diff = wd - dct.isoweekday()
+    if diff == 0:
+        return dct
+    if tense == "weak_future":
+        tense = None
+    if tense in ("future", "prog"):
+        return dct + dt.timedelta(days=diff % 7)
+    return dct - dt.timedelta(days=(-diff) % 7)
+
+
+# ---------------------------------------------------------------- building results
+
+
+class Resolver:
+    """Resolves the candidates of one text in order, keeping the anchoring context."""
+
+    def __init__(self, text: str, dct: dt.date | None) -> None:
+        self.ctx = Context(text, dct)
+        self.text = text
+
+    def resolve(self, cand: Candidate) -> Found | None:
+        """The resolved reading of one candidate, or None when it turns out not to be a time expression."""
+        fn: Callable[[Candidate], Found | None] = getattr(self, "_" + cand.kind)
+        try:
+            found = fn(cand)
+        except Unresolved as u:
+            typ = u.type
+            found = self.make(cand, typ, u.value, u.granularity, "unresolved", self._mod(cand))
+        except (ValueError, OverflowError, KeyError):
+            return None
+        if found is None:
+            return None
+        e = found.expr
+        if e.type in ("DATE", "TIME") and e.first_day is not None and e.granularity in ("day", "time"):
+            self.ctx.last_day, self.ctx.last_day_pos = e.last_day, e.end
+        if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
+            self.ctx.last_named, self.ctx.last_named_pos = e.first_day, e.end
+        if (
+            e.type == "DATE"
+            and e.first_day is not None
+            and e.granularity in ("day", "week", "month", "season")
+        ):
+            self.ctx.last_any, self.ctx.last_any_pos = e.first_day, e.end
+        if (
+            cand.kind == "q"
+            and re.fullmatch(r"\d{4}-Q[1-4]", e.value)
+            and not re.search(r"year-earlier|year-ago|last year|prior|previous", e.text, re.I)
+        ):
+            self.ctx.last_quarter = (int(e.value[:4]), int(e.value[-1]))
+            self.ctx.last_quarter_pos = e.end
+        return found
+
+    def _mod(self, cand: Candidate) -> str | None:
+        gd = cand.match.groupdict()
+        for key in (
+            "md_mod",
+            "wd_mod",
+            "yr_mod",
+            "rel_mod",
+            "dec_mod",
+            "cen_mod",
+            "day_mod",
+            "se_mod",
+            "dm_mod",
+            "tm_mod",
+            "anc_mod",
+            "dur_mod",
+            "tod_mod",
+        ):
+            if gd.get(key):
+                return mod_of(gd[key])
+        return None
+
+    def make(
+        self,
+        cand: Candidate | tuple[int, int],
+        type_: str,
+        value: str,
+        granularity: str,
+        anchor: str,
+        mod: str | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        timeml: Span | tuple[Span, ...] | None = None,
+    ) -> Found:
+        """A Found with the interval computed from the value unless given."""
+        start, end = (cand.start, cand.end) if isinstance(cand, Candidate) else cand
+        if first is None and type_ in ("DATE", "TIME") and anchor != "unresolved":
+            if value == "PRESENT_REF":
+                first = last = self.ctx.dct
+            else:
+                iv = interval_of(value)
+                if iv:
+                    first, last = narrow(iv[0], iv[1], mod)
+        if first is None or last is None or first > last:
+            first = last = None
+        expr = TimeExpr(start, end, self.text[start:end], type_, value, mod, first, last, granularity, anchor)
+        spans: tuple[Span, ...] | None
+        if timeml is None or isinstance(timeml[0], tuple):
+            spans = timeml
+        else:
+            spans = (timeml,)
+        return Found(expr, spans)
+
+    def tense(self, cand: Candidate, weak: bool = False) -> str | None:
+        """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
+        return tense_at(self.text, cand.start, cand.end, weak)
+
+    # ------------------------------------------------------------ kinds
+
+    def _hol(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        name = _norm(g("hol_w"))
+        det = (g("hol_det") or "").lower()
+
+        def day_in(year: int) -> dt.date:
+            return holiday(name, year)
+
+        if g("hol_y"):
+            return self.make(c, "DATE", day_in(int(g("hol_y"))).isoformat(), "day", "absolute")
+        dct = self.ctx.base("XXXX-XX-XX", "day")
+        this = day_in(dct.year)
+        if det == "last":
+            d = this if this < dct else day_in(dct.year - 1)
+        elif det == "next":
+            d = this if this > dct else day_in(dct.year + 1)
+        elif det == "this":
+            d = this
+        else:
+            tense = self.tense(c)
+            prev = this if this <= dct else day_in(dct.year - 1)
+            nxt = this if this >= dct else day_in(dct.year + 1)
+            d = nxt if tense in ("future", "prog") else prev
+        return self.make(c, "DATE", d.isoformat(), "day", "publication")
+
+    def _iso(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        d = dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        if g("iso_h"):
+            return self.make(
+                c, "TIME", f"{d.isoformat()}T{g('iso_h')}:{g('iso_min')}", "time", "absolute", first=d, last=d
+            )
+        return self.make(c, "DATE", d.isoformat(), "day", "absolute")
+
+    def _sl(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        a, b, y = int(g("sl_a")), int(g("sl_b")), int(g("sl_y"))
+        if y < 100:
+            y += 1900 if y > 40 else 2000
+        month, day = (a, b) if a <= 12 else (b, a)
+        d = dt.date(y, month, day)
+        return self.make(c, "DATE", d.isoformat(), "day", "absolute")
+
+    def _tm(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        if g("tm_w"):
+            w = g("tm_w").lower()
+            hh, mm = (24, 0) if w == "midnight" else (12, 0)
+        elif g("tm_oc"):
+            o = g("tm_oc").lower()
+            hh, mm = (int(o) if o.isdigit() else NUMBERS[o]), 0
+        elif g("tm_h24") is not None:
+            hh, mm = int(g("tm_h24")), int(g("tm_min24"))
+        else:
+            hh, mm = int(g("tm_h")), int(g("tm_min") or 0)
+            pm = g("tm_ap").lower().startswith("p")
+            if pm and hh < 12:
+                hh += 12
+            elif not pm and hh == 12:
+                hh = 0
+        clock = f"T{hh:02d}:{mm:02d}"
+        mod = mod_of(g("tm_mod")) if g("tm_mod") else None
+        anchor = "previous"
+        if g("tm_day"):
+            day, anchor = self._day_word(c, g("tm_day"))
+        else:
+            try:
+                day, anchor = self.ctx.anchor_day(c.start, window=600)
+            except Unresolved:
+                return self.make(c, "TIME", "XXXX-XX-XX" + clock, "time", "unresolved", mod)
+        return self.make(c, "TIME", day.isoformat() + clock, "time", anchor, mod, first=day, last=day)
+
+    def _day_word(self, c: Candidate, word: str) -> tuple[dt.date, str]:
+        """A day named after a clock time: today, yesterday, a weekday, a month-day."""
+        w = _norm(word)
+        if w in ("today", "tonight"):
+            return self.ctx.base("XXXX-XX-XX", "day"), "publication"
+        if w == "yesterday":
+            return self.ctx.base("XXXX-XX-XX", "day") - dt.timedelta(days=1), "publication"
+        if w == "tomorrow":
+            return self.ctx.base("XXXX-XX-XX", "day") + dt.timedelta(days=1), "publication"
+        if w in WEEKDAYS:
+            dct = self.ctx.base(f"XXXX-WXX-{WEEKDAYS[w]}", "day")
+            return pick_weekday(WEEKDAYS[w], dct, self.tense(c)), "publication"
+        mon, _, day = w.partition(" ")
+        dct = self.ctx.base(f"XXXX-{_month_num(mon):02d}-{_day_num(day):02d}", "day")
+        d = pick_day(_month_num(mon), _day_num(day), dct, self.tense(c, weak=True))
+        if d is None:
+            raise ValueError(word)
+        return d, "publication"
+
+    def _wd(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        word = (g("wd_d") or g("wd_ab")).lower().rstrip(".")
+        wd = WEEKDAYS.get(word) or next(n for name, n in WEEKDAYS.items() if name.startswith(word[:3]))
+        pod = PARTS_OF_DAY.get((g("wd_pod") or "").lower())
+        suffix = "T" + pod if pod else ""
+        if g("wd_q") or g("wd_pl"):
+            return self.make(c, "SET", f"XXXX-WXX-{wd}{suffix}", "set", "absolute")
+        mod = mod_of(g("wd_mod")) if g("wd_mod") else None
+        type_ = "TIME" if pod else "DATE"
+        if g("wd_m") or g("wd_m2"):
+            month = _month_num(g("wd_m") or g("wd_m2"))
+            day = _day_num(g("wd_day") or g("wd_day2"))
+            if g("wd_y"):
+                d = dt.date(int(g("wd_y")), month, day)
+                anchor = "absolute"
+            else:
+                dct = self.ctx.base(f"XXXX-{month:02d}-{day:02d}", "day")
+                d = pick_day(month, day, dct, self.tense(c, weak=True)) or dct
+                anchor = "publication"
+            return self.make(c, type_, d.isoformat() + suffix, "time" if pod else "day", anchor, mod, d, d)
+        det = _norm(g("wd_det") or "")
+        dct = self.ctx.base(f"XXXX-WXX-{wd}{suffix}", "time" if pod else "day", type_)
+        diff = wd - dct.isoweekday()
+        if det in ("last", "this past", "past"):
+            d = dct - dt.timedelta(days=(-diff) % 7 or 7)
+        elif det in ("next", "coming", "this coming"):
+            d = dct + dt.timedelta(days=diff % 7 or 7)
+        elif det == "this":
+            d = dct + dt.timedelta(days=diff)
+        else:
+            near = self._near_previous_day(c)
+            if near is not None:
+                # "fighting broke out on May 30 and spread on Tuesday": the week of the date just named
+                d = next(
+                    near + dt.timedelta(days=k)
+                    for k in range(-3, 4)
+                    if (near + dt.timedelta(days=k)).isoweekday() == wd
+                )
+                return self.make(
+                    c, type_, d.isoformat() + suffix, "time" if pod else "day", "previous", mod, d, d
+                )
+            d = pick_weekday(wd, dct, self.tense(c))
+        return self.make(c, type_, d.isoformat() + suffix, "time" if pod else "day", "publication", mod, d, d)
+
+    def _near_previous_day(self, c: Candidate) -> dt.date | None:
+        """A day named earlier in the same sentence and a week or more away from the dct, if any."""
+        last, dct = self.ctx.last_named, self.ctx.dct
+        if last is None or dct is None or not 7 <= abs((last - dct).days) <= 45:
+            return None
+        if self.ctx.last_named_pos < sentence_start(self.text, c.start):
+            return None
+        before = self.text[max(0, c.start - 12) : c.start].lower().split()
+        if (before and before[-1] in ("to", "through", "until", "till", "and", "-")) or self.text[
+            c.end : c.end + 2
+        ] in ("'s", "’s"):
+            return None  # "from Sept. 14 to Thursday", "Friday's close": counted from the dct
+        return last
+
+    def _mr(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        m1, m2 = _month_num(g("mr_m1")), _month_num(g("mr_m2"))
+        s1, e1 = c.match.span("mr_m1")
+        s2, e2 = c.match.span("mr_m2")
+        if g("mr_y"):
+            y1 = y2 = int(g("mr_y"))
+            anchor = "absolute"
+        else:
+            dct = self.ctx.base(f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
+            y1, anchor = pick_month(m1, dct, self.tense(c, weak=True)), "publication"
+            y2 = y1
+        if m2 < m1:
+            y2 = y1 + 1
+        first, last = dt.date(y1, m1, 1), last_of_month(y2, m2)
+        v1, v2 = f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"
+        timeml = ((s1, e1, "DATE", v1, None), (s2, c.end if g("mr_y") else e2, "DATE", v2, None))
+        return self.make(c, "DATE", f"{v1}/{v2}", "month", anchor, None, first, last, timeml=timeml)
+
+    def _md(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        return self._month_day(
+            c, g("md_m"), g("md_d"), g("md_m2"), g("md_d2"), g("md_y"), g("md_det"), g("md_rel"), g("md_mod")
+        )
+
+    def _dm(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        return self._month_day(c, g("dm_m"), g("dm_d"), None, g("dm_d2"), g("dm_y"), None, None, g("dm_mod"))
+
+    def _month_day(
+        self,
+        c: Candidate,
+        mon: str,
+        day: str | None,
+        mon2: str | None,
+        day2: str | None,
+        year: str | None,
+        det: str | None,
+        rel: str | None,
+        modw: str | None,
+    ) -> Found | None:
+        month = _month_num(mon)
+        mod = mod_of(modw) if modw else None
+        y: int | None = None
+        anchor = "absolute"
+        if year:
+            y = int(year[1:]) + (1900 if int(year[1:]) > 40 else 2000) if year.startswith("'") else int(year)
+        if day is None:
+            if y is None:
+                dct = self.ctx.base(f"XXXX-{month:02d}", "month")
+                anchor = "publication"
+                detn, reln = _norm(det or ""), (rel or "").lower()
+                if reln:
+                    y = dct.year + {"last": -1, "next": 1, "this": 0}[reln]
+                elif detn in ("last", "this past", "past"):
+                    y = pick_month(month, dct, "past", strict=True)
+                elif detn in ("next", "coming", "this coming"):
+                    y = pick_month(month, dct, "future", strict=True)
+                elif detn == "this":
+                    y = dct.year
+                else:
+                    y = pick_month(month, dct, self.tense(c, weak=True))
+            return self.make(c, "DATE", f"{y:04d}-{month:02d}", "month", anchor, mod)
+        d1 = _day_num(day)
+        if y is None:
+            dct = self.ctx.base(f"XXXX-{month:02d}-{d1:02d}", "day")
+            anchor = "publication"
+            if rel:
+                y = dct.year + {"last": -1, "next": 1, "this": 0}[rel.lower()]
+                first = dt.date(y, month, d1)
+            else:
+                picked = pick_day(month, d1, dct, self.tense(c, weak=True))
+                if picked is None:
+                    return None
+                first = picked
+        else:
+            first = dt.date(y, month, d1)
+        if day2 is None:
+            return self.make(c, "DATE", first.isoformat(), "day", anchor, mod, first, first)
+        month2 = _month_num(mon2) if mon2 else month
+        last = dt.date(first.year, month2, _day_num(day2))
+        if last < first:
+            last = dt.date(first.year + 1, month2, _day_num(day2))
+        if (last - first).days > 62:
+            return None
+        value = f"{first.isoformat()}/{last.isoformat()}"
+        timeml: tuple[Span, ...] = ((c.start, c.end, "DATE", first.isoformat(), mod),)
+        if mon2 and day2:
+            # "Aug. 26 to Oct. 20": TimeML tags each end on its own
+            gap = re.search(r"\s*(?:[-–—]|\s(?:to|through|thru|until|till)\s)\s*", self.text[c.start : c.end])
+            if gap:
+                timeml = (
+                    (c.start, c.start + gap.start(), "DATE", first.isoformat(), mod),
+                    (c.start + gap.end(), c.end, "DATE", last.isoformat(), None),
+                )
+        return self.make(c, "DATE", value, "day", anchor, mod, first, last, timeml=timeml)
+
+    def _q(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        if g("qq") or g("qq2"):
+            q = int((g("qq") or g("qq2"))[1])
+            ys = g("qq_y") or g("qq_y2")
+            if ys:
+                ys = ys.lstrip("'")
+                y = int(ys) if len(ys) == 4 else int(ys) + (1900 if int(ys) > 40 else 2000)
+                return self.make(c, "DATE", f"{y:04d}-Q{q}", "quarter", "absolute")
+            dct = self.ctx.base(f"XXXX-Q{q}", "quarter")
+            return self.make(c, "DATE", f"{dct.year:04d}-Q{q}", "quarter", "publication")
+        det = _norm(g("q_det") or "")
+        ordw = (g("q_ord") or "").lower()
+        if ordw and g("q_det") and re.match(r"-\s*quarter", self.text[c.match.end("q_ord") : c.end], re.I):
+            # "the third-quarter results": an adjective, TimeML leaves the determiner out
+            c = Candidate(c.kind, c.match.start("q_ord"), c.end, c.match)
+        q_of = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+            "final": 4,
+        }
+        year_s = g("q_y") or g("q_y2")
+        if ordw:
+            q = q_of[ordw]
+            if year_s:
+                return self.make(c, "DATE", f"{year_s}-Q{q}", "quarter", "absolute")
+            dct = self.ctx.base(f"XXXX-Q{q}", "quarter")
+            y = dct.year
+            shift_y = {"last": -1, "next": 1, "this": 0}.get((g("q_rel") or "").lower(), 0)
+            if "last year's" in det or "year-earlier" in det or "year-ago" in det:
+                shift_y = -1
+            elif "next year's" in det:
+                shift_y = 1
+            elif (
+                not g("q_rel")
+                and q > quarter_of(dct)
+                and self.tense(c) == "past"
+                and self.text[max(0, c.start - 8) : c.start].split()[-1:]
+                not in (["to"], ["until"], ["by"], ["into"])
+            ):
+                shift_y = -1
+            return self.make(c, "DATE", f"{y + shift_y:04d}-Q{q}", "quarter", "publication")
+        if year_s:
+            return self.make(c, "DATE", f"{year_s}-QX", "quarter", "absolute")
+        dct = self.ctx.base("XXXX-QX", "quarter")
+        cur = dct.year * 4 + quarter_of(dct) - 1
+        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
+        if "last" in det.split() or "previous" in det or "prior" in det or "preceding" in det:
+            idx = cur - 1
+        elif "next" in det or "coming" in det or "following" in det:
+            idx = cur + 1
+        elif "this" in det.split() or "current" in det:
+            idx = cur
+        elif "latest" in det or "recent" in det:
+            idx = cur - 1  # the last quarter reported
+        elif recent:
+            idx = recent[0] * 4 + recent[1] - 1
+        else:
+            idx = cur - 1
+        if "year-earlier" in det or "year-ago" in det or "last year's" in det:
+            idx -= 4
+        y, qi = divmod(idx, 4)
+        return self.make(c, "DATE", f"{y:04d}-Q{qi + 1}", "quarter", "publication")
+
+    def _hf(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        h = 1 if g("hf_ord").lower() == "first" else 2
+        ys = _norm(g("hf_y") or "")
+        if ys.isdigit():
+            return self.make(c, "DATE", f"{ys}-H{h}", "half", "absolute")
+        dct = self.ctx.base(f"XXXX-H{h}", "half")
+        y = dct.year + {"last year": -1, "next year": 1}.get(ys, 0)
+        return self.make(c, "DATE", f"{y:04d}-H{h}", "half", "publication")
+
+    def _dec(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        mod = mod_of(g("dec_mod")) if g("dec_mod") else None
+        if g("dec_c"):
+            return self.make(c, "DATE", g("dec_c") + g("dec_d"), "decade", "absolute", mod)
+        digit = int(g("dec_s")) if g("dec_s") else DECADE_WORDS[g("dec_w").lower()]
+        century = 19
+        if self.ctx.dct is not None and self.ctx.dct.year >= 2000 + digit * 10 + 10 and digit <= 2:
+            century = 20
+        return self.make(c, "DATE", f"{century}{digit}", "decade", "absolute", mod)
+
+    def _cen(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        n = int(g("cen_n")) if g("cen_n") else CENTURY_WORDS[_norm(g("cen_w"))]
+        mod = mod_of(g("cen_mod")) if g("cen_mod") else None
+        return self.make(c, "DATE", f"{n - 1:02d}", "century", "absolute", mod)
+
+    def _sy(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        if g("sy_a"):
+            a = _norm(g("sy_a")).replace("oh ", "").replace("oh-", "")
+            n = parse_number(a)
+            if n is None:
+                return None
+            y = 1900 + int(n)
+        else:
+            n = parse_number(_norm(g("sy_b") or g("sy_c")))
+            if n is None:
+                return None
+            y = int(n)
+        return self.make(c, "DATE", f"{y:04d}", "year", "absolute")
+
+    def _yr(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        mod = mod_of(g("yr_mod")) if g("yr_mod") else None
+        later = _norm(g("yr_later") or "")
+        if later:
+            mod = "ON_OR_BEFORE" if "earlier" in later else "ON_OR_AFTER"
+        return self.make(c, "DATE", g("yr_y"), "year", "absolute", mod)
+
+    def _ya(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        w = _norm(g("ya_w"))
+        unit = (g("ya_u") or "").lower()
+        if "end" in w:
+            dct = self.ctx.base("XXXX", "year")
+            return self.make(c, "DATE", f"{dct.year:04d}", "year", "publication", "END")
+        dct = self.ctx.base("XXXX", "year")
+        recent = self.ctx.last_quarter
+        if unit == "quarter" or (recent and unit in ("", "period")):
+            if recent:
+                y, q = recent
+            else:
+                y, q = divmod(dct.year * 4 + quarter_of(dct) - 2, 4)
+                q += 1
+            return self.make(c, "DATE", f"{y - 1:04d}-Q{q}", "quarter", "publication")
+        return self.make(c, "DATE", f"{dct.year - 1:04d}", "year", "publication")
+
+    def _anc(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        det = _norm(g("anc_det") or "")
+        unit = (g("anc_u") or g("anc_u2")).lower()
+        direction = (g("anc_dir") or "").lower()
+        mod = mod_of(g("anc_mod")) if g("anc_mod") else None
+        if g("anc_rel"):
+            dct = self.ctx.base("XXXX-XX-XX", "day")
+            d = dct + dt.timedelta(days=-2 if g("anc_rel").lower() == "yesterday" else 2)
+            return self.make(c, "DATE", d.isoformat(), "day", "publication", mod)
+        if det in ("the previous", "the prior", "the preceding") or direction == "before":
+            n = -1
+        elif det in ("the next", "the following") or direction == "after":
+            n = 1
+        else:
+            n = 0
+        pod = PARTS_OF_DAY.get(unit)
+        if (
+            unit in ("month", "year", "quarter")
+            and self.ctx.last_any
+            and c.start - self.ctx.last_any_pos < 4000
+        ):
+            base, anchor = self.ctx.last_any, "previous"
+        else:
+            try:
+                base, anchor = self.ctx.anchor_day(c.start, window=4000)
+            except Unresolved:
+                raise Unresolved(_x_for(unit), _gran_for(unit)) from None
+        if pod:
+            d = base + dt.timedelta(days=n)
+            return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", anchor, mod, d, d)
+        d = shift(base, n, unit)
+        value, gran = value_at(d, unit)
+        return self.make(c, "DATE", value, gran, anchor, mod)
+
+    def _dur(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        if g("dur_unit2"):
+            unit = _unit(g("dur_unit2"))
+            plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
+            n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
+            if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
+                n = 2
+            mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
+            return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
+        unit = _unit(g("dur_unit"))
+        n = parse_number(g("dur_num"))
+        if n is not None and g("dur_half"):
+            n += 0.5
+        mod = mod_of(g("dur_mod")) if g("dur_mod") else ("APPROX" if g("dur_orso") else None)
+        direction = _norm(g("dur_dir") or "")
+        dur_end = max(c.match.end("dur_unit"), c.match.end("dur_half"), c.match.end("dur_orso"))
+        if (
+            g("dur_the")
+            and not g("dur_rel")
+            and not g("dur_dir")
+            and "-" in self.text[c.match.end("dur_num") : c.match.start("dur_unit")]
+        ):
+            c = Candidate(c.kind, c.match.start("dur_num"), c.end, c.match)
+        core = (c.start, dur_end)
+        dvalue = duration_value(n, unit)
+        if not direction or direction == "old":
+            if (
+                _norm(g("dur_num")) in ("a", "an")
+                and not g("dur_the")
+                and not g("dur_mod")
+                and money_before(self.text, c.start)
+                and unit in ("day", "week", "month", "year", "hour", "quarter")
+            ):
+                return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
+            return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
+        if direction in ("after", "before") and not self._event_offset(c):
+            return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        timeml: Span | None = None
+        if direction in ("later", "after", "before"):
+            timeml = (core[0], core[1], "DURATION", dvalue, mod)
+        if direction in ("ago", "from now", "hence", "after", "before"):
+            base = self.ctx.base(_x_for(unit), _gran_for(unit))
+            anchor = "publication"
+        else:
+            try:
+                base, anchor = self.ctx.anchor_day(c.start, window=400)
+            except Unresolved:
+                raise Unresolved(_x_for(unit), _gran_for(unit)) from None
+        sign = -1 if direction in ("ago", "earlier", "after") else 1
+        if unit in ("hour", "minute", "second"):
+            return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        if n is None:
+            if direction in ("after", "before"):
+                return self._vague_offset(c, unit, sign, base, timeml)
+            return self.make(
+                c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref", anchor, mod, timeml=timeml
+            )
+        steps = (
+            round(n) if unit not in ("week", "fortnight") else round(n * (2 if unit == "fortnight" else 1))
+        )
+        if n != int(n) and unit == "year":
+            d = shift(base, sign * round(n * 12), "month")
+            value, gran = value_at(d, "month")
+        else:
+            unit_s = "week" if unit == "fortnight" else unit
+            d = shift(base, sign * steps, unit_s)
+            point = "year" if unit_s in ("decade", "century") else unit_s
+            value, gran = value_at(d, "day" if unit_s in ("day", "night") else point)
+        if direction in ("earlier", "ago") and unit == "year" and steps == 1 and self.ctx.last_quarter:
+            y, q = self.ctx.last_quarter
+            value, gran = f"{y - steps:04d}-Q{q}", "quarter"
+        return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
+
+    def _event_offset(self, c: Candidate) -> bool:
+        """Whether 'N days after/before <event>' dates that event from a clause set at the reporting time."""
+        before = self.text[max(0, c.start - 40) : c.start]
+        after = self.text[c.end : c.end + 40]
+        return bool(REPORTING_BEFORE.search(before)) and bool(_EVENT_AFTER.match(after))
+
+    def _vague_offset(self, c: Candidate, unit: str, sign: int, base: dt.date, timeml: Span | None) -> Found:
+        spans = {"day": (1, 10), "week": (7, 42), "month": (28, 180), "year": (365, 365 * 5)}
+        lo, hi = spans.get(unit, (1, 10))
+        if sign < 0:
+            first, last = base - dt.timedelta(days=hi), base - dt.timedelta(days=lo)
+        else:
+            first, last = base + dt.timedelta(days=lo), base + dt.timedelta(days=hi)
+        value = f"{first.isoformat()}/{last.isoformat()}"
+        return self.make(c, "DATE", value, "day", "publication", "APPROX", first, last, timeml=timeml)
+
+    def _day(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        w = g("day_w").lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        podw = (g("day_pod") or g("day_pod0") or "").lower().replace("mid-", "").replace("mid", "").strip()
+        pod = PARTS_OF_DAY.get(podw) or ("NI" if w == "tonight" else None)
+        mod = mod_of(g("day_mod")) if g("day_mod") else None
+        if g("day_pod0") and "mid" in g("day_pod0").lower():
+            mod = "MID"
+        suffix = f"T{pod}" if pod else ""
+        dct = self.ctx.base("XXXX-XX-XX" + suffix, "time" if pod else "day", "TIME" if pod else "DATE")
+        d = dct + dt.timedelta(days=offset)
+        return self.make(
+            c,
+            "TIME" if pod else "DATE",
+            d.isoformat() + suffix,
+            "time" if pod else "day",
+            "publication",
+            mod,
+            d,
+            d,
+        )
+
+    def _wke(self, c: Candidate) -> Found | None:
+        dct = self.ctx.base("XXXX-WXX-WE", "week")
+        if dct.isoweekday() >= 6 or self.tense(c) not in ("future", "prog"):
+            d = dct if dct.isoweekday() >= 6 else dct - dt.timedelta(days=7)
+        else:
+            d = dct
+        return self.make(c, "DATE", week_value(d) + "-WE", "week", "publication")
+
+    def _ty(self, c: Candidate) -> Found | None:
+        after = self.text[c.end : c.end + 12].lower().lstrip()
+        unit = c.match.group("ty_u").lower()
+        if after.startswith(("ended", "ending", "ends", "to date", "through")):
+            return self.make(c, "DURATION", "P1" + unit[0].upper(), "duration", "absolute")
+        dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+        value, gran = value_at(dct, unit)
+        return self.make(c, "DATE", value, gran, "publication")
+
+    def _rel(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        det = _norm(g("rel_det") or g("rel_det_a"))
+        unit = _norm(g("rel_u"))
+        mod = mod_of(g("rel_mod")) if g("rel_mod") else None
+        step = {"last": -1, "this past": -1, "past": -1, "next": 1, "coming": 1, "this coming": 1}.get(det, 0)
+        if unit in PARTS_OF_DAY:
+            pod = PARTS_OF_DAY[unit]
+            dct = self.ctx.base(f"XXXX-XX-XXT{pod}", "time", "TIME")
+            d = dct + dt.timedelta(days=step)
+            return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", "publication", mod, d, d)
+        if unit in ("spring", "summer", "fall", "autumn", "winter"):
+            code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[unit]
+            if g("rel_y"):
+                return self.make(c, "DATE", f"{g('rel_y')}-{code}", "season", "absolute", mod)
+            dct = self.ctx.base(f"XXXX-{code}", "season")
+            return self.make(
+                c, "DATE", f"{season_year(code, dct, step, None):04d}-{code}", "season", "publication", mod
+            )
+        if unit == "fiscal year":
+            unit = "year"
+        if g("rel_y"):
+            return None
+        dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+        d = shift(dct, step, unit)
+        value, gran = value_at(d, unit)
+        return self.make(c, "DATE", value, gran, "publication", mod)
+
+    def _se(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[
+            g("se_s").lower()
+        ]
+        mod = mod_of(g("se_mod")) if g("se_mod") else None
+        if g("se_y"):
+            return self.make(c, "DATE", f"{g('se_y')}-{code}", "season", "absolute", mod)
+        dct = self.ctx.base(f"XXXX-{code}", "season")
+        y = season_year(code, dct, 0, self.tense(c, weak=True))
+        return self.make(c, "DATE", f"{y:04d}-{code}", "season", "publication", mod)
+
+    def _tod(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        pod = PARTS_OF_DAY[g("tod_w").lower()]
+        mod = mod_of(g("tod_mod")) if g("tod_mod") else None
+        try:
+            d, anchor = self.ctx.anchor_day(c.start, window=600)
+        except Unresolved:
+            raise Unresolved(f"XXXX-XX-XXT{pod}", "time", "TIME") from None
+        return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", anchor, mod, d, d)
+
+    def _set(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        if g("set_adv"):
+            return self.make(c, "SET", SET_ADVERBS[g("set_adv").lower()], "set", "absolute")
+        if g("set_f"):
+            return self.make(c, "SET", duration_value(1, _unit(g("set_u2"))), "set", "absolute")
+        u = g("set_u").lower().rstrip(".")
+        if u in MONTHS:
+            return self.make(c, "SET", f"XXXX-{MONTHS[u]:02d}", "set", "absolute")
+        if u in PARTS_OF_DAY:
+            return self.make(c, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", "set", "absolute")
+        if u in ("spring", "summer", "fall", "autumn", "winter"):
+            code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[u]
+            return self.make(c, "SET", f"XXXX-{code}", "set", "absolute")
+        n = parse_number(g("set_n")) if g("set_n") else 1.0
+        if g("set_other"):
+            n = 2.0
+        return self.make(c, "SET", duration_value(n, _unit(u)), "set", "absolute")
+
+    def _ref(self, c: Candidate) -> Found | None:
+        w = _norm(c.match.group("ref_w"))
+        w = w.removeprefix("right ")
+        if w in REFS:
+            value = REFS[w]
+        elif w.startswith(("recent", "past")) and not w.endswith("term"):
+            value = "PAST_REF"
+        else:
+            value = "FUTURE_REF"
+        if value == "PRESENT_REF" and self.ctx.dct is None:
+            return self.make(c, "DATE", value, "ref", "unresolved")
+        anchor = "publication" if value == "PRESENT_REF" else "unresolved"
+        return self.make(c, "DATE", value, "ref", anchor)
+
+    def _per(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
+        w = (g("per_w") or "").lower()
+        if g("per_y"):
+            y = int(g("per_y"))
+            if recent:
+                return self.make(c, "DATE", f"{y:04d}-Q{recent[1]}", "quarter", "previous")
+            return self.make(c, "DATE", f"{y:04d}", "year", "absolute")
+        dct = self.ctx.base("XXXX-QX", "quarter")
+        if recent:
+            y, q = recent
+        else:
+            y, q = divmod(dct.year * 4 + quarter_of(dct) - 2, 4)
+            q += 1
+        if w in ("year-earlier", "year-ago"):
+            y -= 1
+        return self.make(c, "DATE", f"{y:04d}-Q{q}", "quarter", "publication")
+
+    def _vag(self, c: Candidate) -> Found | None:
+        g = c.match.group
+        unit = _unit(g("vag_u"))
+        direction = g("vag_dir").lower()
+        core = (c.start, c.match.end("vag_u"))
+        dvalue = duration_value(None, unit)
+        timeml: Span = (core[0], core[1], "DURATION", dvalue, None)
+        if direction in ("after", "before"):
+            if not self._event_offset(c):
+                return self.make(core, "DURATION", dvalue, "duration", "absolute")
+            base = self.ctx.base("XXXX-XX-XX", "day")
+            return self._vague_offset(c, unit, -1 if direction == "after" else 1, base, timeml)
+        value = "PAST_REF" if direction == "earlier" else "FUTURE_REF"
+        return self.make(c, "DATE", value, "ref", "unresolved", timeml=timeml)
+
+    def _bare(self, c: Candidate) -> Found | None:
+        return self.make(
+            c, "DURATION", duration_value(None, _unit(c.match.group("bare_u"))), "duration", "absolute"
+        )
+
+
+def season_year(code: str, dct: dt.date, step: int, tense: str | None) -> int:
+    """The year of a named season: this one (step 0, by tense), the last one (-1) or the next (+1)."""
+    here_y, here_code = season_of(dct)
+    order = ["WI", "SP", "SU", "FA"]
+
+    def index(y: int, cd: str) -> int:
+        return y * 4 + order.index(cd) if cd != "WI" else y * 4 + 4  # winter Y follows fall Y
+
+    here = index(here_y, here_code)
+    cands = [(index(y, code), y) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+    if tense == "weak_future":
+        tense = None
+    if step < 0 or tense == "past":
+        ok = [c for c in cands if c[0] < here or (c[0] == here and step == 0)]
+        return max(ok)[1]
+    if step > 0 or tense in ("future", "prog"):
+        ok = [c for c in cands if c[0] > here or (c[0] == here and step == 0)]
+        return min(ok)[1]
+    return min(cands, key=lambda c: (abs(c[0] - here), c[0] > here))[1]
+
+
+def mod_of(word: str | None) -> str | None:
+    """The TIMEX3 mod of a modifier word ('early' -> START, 'more than' -> MORE_THAN)."""
+    if not word:
+        return None
+    w = _norm(word).rstrip("-")
+    if w.startswith("the "):
+        w = w.split()[1]
+    return MOD_WORDS.get(w)
+
+
+def _x_for(unit: str) -> str:
+    return {
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(unit, "XXXX-XX-XX")
+
+
+def _gran_for(unit: str) -> str:
+    return {
+        "week": "week",
+        "weekend": "week",
+        "month": "month",
+        "quarter": "quarter",
+        "year": "year",
+        "decade": "decade",
+        "century": "century",
+    }.get(unit, "day")
+
+
+def holiday(name: str, year: int) -> dt.date:
+    """The date of a named holiday in a year (US conventions for the movable ones)."""
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's": (1, 1),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+        "veterans day": (11, 11),
+        "boxing day": (12, 26),
+    }
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "labor day":
+        first = dt.date(year, 9, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":
+        last = last_of_month(year, 5)
+        return last - dt.timedelta(days=last.weekday())
+    easter = _easter(year)
+    if name == "good friday":
+        return easter - dt.timedelta(days=2)
+    if name.endswith("monday"):
+        return easter + dt.timedelta(days=1)
+    return easter
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -1,0 +1,129 @@
+"""The tense of the clause around a time expression, from the verbs nearest to it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.words import NOT_PAST, PAST_VERBS
+
+_WORD = re.compile(r"[A-Za-z’']+")
+_BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
+_FUTURE_WORDS = frozenset(
+    "will won't wont shall 'll ’ll would upcoming tomorrow tonight soon payable effective expire expires "
+    "scheduled plans plan planning expects expect until till".split()
+)
+_FUTURE_BEFORE_TO = frozenset(
+    "going plans plan planned planning set expected scheduled due intends intend aims "
+    "hopes hope wants want slated poised ready".split()
+)
+_REPORTING = frozenset("said says say told reported announced added stated noted according".split())
+_REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
+_NOT_PAST_BEFORE = frozenset(
+    "be been being is are am to will would could should can may might must a an the its his her their still "
+    "very newly fully well".split()
+)
+_NOT_VERB_AFTER_TO = frozenset(
+    "the a an his her its their this that these those our your my holders date be about some all each every "
+    "more less".split()
+)
+_BE_PRESENT = frozenset("is are am 's ’s".split())
+_WINDOW = 220
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    s = lo
+    for m in _BOUNDARY.finditer(text, lo, start):
+        s = m.end()
+    hi = min(len(text), end + _WINDOW)
+    m2 = _BOUNDARY.search(text, end, hi)
+    return s, (m2.start() + 1 if m2 else hi)
+
+
+def sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins (looking back at most a few hundred characters)."""
+    return _sentence(text, start, start)[0]
+
+
+def classify(words: list[str], i: int) -> str | None:
+    """The tense a word marks in its context: 'future', 'past', 'prog', 'report' or None."""
+    w = words[i].lower()
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    prev = words[i - 1].lower() if i > 0 else ""
+    if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
+        return "future"
+    if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
+        return "future"
+    if w in _REPORTING:
+        return "report"
+    if (
+        w == "to"
+        and nxt
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt not in _NOT_VERB_AFTER_TO
+        and not nxt.endswith("ing")
+    ):
+        return "weak_future"  # "agreed to acquire ... in January": the infinitive looks ahead
+    if w == "since":
+        return "past"
+    if w.endswith("ing") and prev in _BE_PRESENT and len(w) > 4:
+        return "prog" if w != "going" else "future"
+    if prev in _NOT_PAST_BEFORE:
+        return None  # "will be held", "is heard", "a still unspecified date": not a past event
+    if w in PAST_VERBS:
+        return "past"
+    if (
+        len(w) > 4
+        and w.endswith("ed")
+        and w not in NOT_PAST
+        and not words[i][0].isupper()
+        and not w.startswith("un")
+    ):
+        return "past"
+    if w == "ago":
+        return "past"
+    if w in ("last", "yesterday", "earlier", "previously", "recently"):
+        return "past"
+    return None
+
+
+def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
+    """'future', 'past', 'prog', 'weak_future' (an infinitive, if `weak`) or None; the nearest marker wins."""
+    s, e = _sentence(text, start, end)
+    best: tuple[float, str] | None = None
+    report: tuple[float, str] | None = None
+    spans = [(m.start(), m.group()) for m in _WORD.finditer(text, s, e)]
+    words = [w for _, w in spans]
+    if text[end : end + 2] in ("'s", "’s"):
+        return "past"  # "Wednesday's ruling": an event already known
+    inside = [i for i, (pos, _) in enumerate(spans) if start <= pos < end]
+    if inside:
+        # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
+        near = [inside[0] - 1, inside[0] - 2, inside[-1] + 1, inside[-1] + 2]
+        for j in near:
+            if 0 <= j < len(words) and words[j].lower() in _REPORTED_PAST:
+                return "past"
+            if 0 <= j < len(words) and words[j].lower() not in ("on", "that", "the", "in"):
+                break
+    for i, (pos, _) in enumerate(spans):
+        if start <= pos < end:
+            continue
+        kind = classify(words, i)
+        if kind is None or (kind == "weak_future" and not weak):
+            continue
+        if pos < start:
+            dist = float(start - pos)
+        else:  # a marker after the expression counts less, and less again past a comma
+            dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
+        if kind == "report":
+            if report is None or dist < report[0]:
+                report = (dist, "past" if words[i].lower() not in ("says", "say") else "present")
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    if best is not None:
+        return best[1]
+    if report is not None and report[1] == "past":
+        return "past"
+    return None
