@@ -136,6 +136,7 @@ def test_seed_future_date_is_future_ref() -> None:
     "text",
     [
         "the 41st anniversary of the Islamic revolution",
+        "They put off their planned visit at the last minute.",
         "Turkey buys S-400 air defense from Russia",
         "Sunday through Thursday between 07:00 and 14:00 at the office",
         "Telephone +972-3-761-9056 or call 1-800-574-574 toll free",
@@ -147,6 +148,28 @@ def test_seed_future_date_is_future_ref() -> None:
 def test_never_dates(text: str) -> None:
     for e in find_expressions(text, _d(SUN)):
         assert e.type != "DATE", e
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 41st anniversary of the Islamic revolution",
+        "They put off their planned visit at the last minute.",
+        "Turkey buys S-400 air defense from Russia",
+        "Telephone +972-3-761-9056 or call 1-800-574-574 toll free",
+        "The stock rose to $14.15, up 3.5%, while the score was 3-1 on page 12.",
+        "It may be that they march on; we will see a second time, and the Sun reported it.",
+        "Prime Minister Theresa May met Jan Kavan; Mr. Reupke, 52 years old, agreed.",
+        "Average speeds reached 15 million instructions per second.",
+    ],
+)
+def test_nothing_to_find(text: str) -> None:
+    assert find_expressions(text, _d(SUN)) == ()
+
+
+def test_opening_hours_are_on_no_particular_day() -> None:
+    found = find_expressions("Call us Sunday through Thursday between 07:00 and 14:00.", _d(SUN))
+    assert [(e.text, e.first_day) for e in found] == [("07:00", None), ("14:00", None)]
 
 
 def test_three_month_campaign_is_a_duration() -> None:

@@ -7,7 +7,9 @@ import logging
 import os
 import sys
 import tempfile
+from contextlib import ExitStack
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -169,6 +171,10 @@ def build(
         str | None,
         typer.Option(metavar="DIR", help="Keep per-article results here; re-runs skip unchanged files."),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(metavar="ADDRESS", help="Run the per-article map on a Dask cluster (tcp://host:8786)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Build the chronology of the articles under PATHS."""
@@ -192,15 +198,26 @@ def build(
 
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     store = Cache(cache) if cache else None
-    if quiet or not sys.stderr.isatty():
-        timeline = build_timeline(paths, options, workers, store)
-    else:
-        from timeline.load import iter_paths
-        from timeline.render.terminal import progress_bar
+    with ExitStack() as stack:
+        mapper = None
+        if cluster:
+            from timeline.cluster import ClusterUnavailable, connect, map_on_cluster
 
-        total = sum(1 for _ in iter_paths(paths))
-        with progress_bar(total) as advance:
-            timeline = build_timeline(paths, options, workers, store, advance)
+            try:
+                client = stack.enter_context(connect(cluster))
+            except ClusterUnavailable as exc:
+                warn(str(exc))
+                raise typer.Exit(ExitCode.NOTHING) from None
+            mapper = partial(map_on_cluster, client)
+        if quiet or not sys.stderr.isatty():
+            timeline = build_timeline(paths, options, workers, store, mapper=mapper)
+        else:
+            from timeline.load import iter_paths
+            from timeline.render.terminal import progress_bar
+
+            total = sum(1 for _ in iter_paths(paths))
+            with progress_bar(total) as advance:
+                timeline = build_timeline(paths, options, workers, store, advance, mapper)
     status = report(timeline, quiet)
     chosen = output_format
     if chosen == "auto":

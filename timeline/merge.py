@@ -28,10 +28,13 @@ STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' co
 NAME_WEIGHT = 2.0  # a name counts this many times a common word of the same rarity
 MIN_SHARED = 2  # content stems two statements must share to be one event
 SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the very same days
-NESTED_THRESHOLD = 0.45  # ... when one statement's interval lies inside the other's (less precise)
+NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both are broad (a month, a year)
+PRECISE_DAYS = 8  # intervals shorter than this (a day, a weekend, a week) are precise enough to merge on
+RELATED_SIMILARITY = 0.3  # plain cosine of stems above which a later report is compared with an earlier one
+FIGURE_SIMILARITY = 0.5  # ... above which a different figure for the same noun is a revision
 # A number and the word it counts ('at least 35 people'): figures that a later report may revise.
 FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)((?:\s+[a-z]+)?)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})"
 )
 # The main verb after an auxiliary ('are arriving', 'has been postponed'): what a report says happens.
 AUX_VERB = re.compile(
@@ -175,8 +178,11 @@ def dates_compatible(a: Statement, b: Statement) -> bool:
 
 
 def _threshold(a: Statement, b: Statement) -> float:
-    """How similar two date-compatible statements must be: stricter when the dates are not the same."""
-    return SAME_DAYS_THRESHOLD if date_key(a) == date_key(b) else NESTED_THRESHOLD
+    """How similar two date-compatible statements must be: stricter unless both name the same few days."""
+    key = date_key(a)
+    if key != date_key(b) or key[0] is None or key[1] is None:
+        return NESTED_THRESHOLD
+    return SAME_DAYS_THRESHOLD if (key[1] - key[0]).days < PRECISE_DAYS else NESTED_THRESHOLD
 
 
 def _candidate_pairs(ordered: Sequence[Statement]) -> list[tuple[int, int]]:
@@ -197,13 +203,22 @@ def _candidate_pairs(ordered: Sequence[Statement]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both statements name their actors or places, and not one in common: two happenings."""
+    return bool(a) and bool(b) and not a & b
+
+
 def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     """Group statements reporting one happening: average-link clustering over compatible dates."""
     ordered = sorted(statements, key=statement_key)
     terms = [statement_terms(statement) for statement in ordered]
     weights = term_weights(terms)
     sims: dict[tuple[int, int], float] = {}
+    named = frozenset(stem for item in terms for stem in item.names)
+    names = [item.stems & named for item in terms]
     for i, j in _candidate_pairs(ordered):
+        if _name_conflict(names[i], names[j]):
+            continue
         value = similarity(terms[i].stems, terms[j].stems, weights)
         if value > 0:
             sims[(i, j)] = value
@@ -218,6 +233,8 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
         left, right = groups[a], groups[b]
         if not all(dates_compatible(ordered[x], ordered[y]) for x in left for y in right):
             continue
+        if any(_name_conflict(names[x], names[y]) for x in left for y in right):
+            continue
         total = sum(sims.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
         needed = sum(_threshold(ordered[x], ordered[y]) for x in left for y in right)
         if total < needed:
@@ -229,17 +246,34 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     return [[ordered[i] for i in groups[key]] for key in sorted(groups)]
 
 
-def find_figures(text: str) -> dict[str, str]:
-    """Numbers with the word they count: '35 people' -> {'peopl': '35'} (years and dates left out)."""
-    found: dict[str, str] = {}
+@cache
+def figure_words() -> dict[str, frozenset[str]]:
+    """Words that belong to a number ('scale': million, percent) or that it never counts ('skip': days)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for line in _data_lines("merge_figure_words.txt"):
+        kind, *words = line.split()
+        kinds[kind].update(words)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def find_figures(text: str) -> dict[str, tuple[str, str]]:
+    """Numbers with the word they count: 'killed 35 people' -> {'peopl': ('35', '35 people')}."""
+    found: dict[str, tuple[str, str]] = {}
     stop = stopwords()
+    words = figure_words()
+    scale, skip = words.get("scale", frozenset()), words.get("skip", frozenset())
     for match in FIGURE.finditer(text):
-        number, noun = match.group(1), match.group(2)
-        before = text[: match.start()].rstrip()
-        previous = before.split()[-1] if before.split() else ""
-        if previous[:1].isupper() or (len(number) == 4 and number[:2] in {"19", "20"}) or noun in stop:
+        number, unit, noun = match.group(1), match.group(2).strip(), match.group(3)
+        before = text[: match.start()].split()
+        previous = before[-1] if before else ""
+        if previous[:1].isupper() or (len(number) == 4 and number[:2] in {"19", "20"}):
             continue  # 'June 10', 'in 2011': a date, not a figure
-        found.setdefault(noun[:STEM_LENGTH], number.replace(",", ""))
+        if unit and unit not in scale:
+            noun, unit = unit, ""  # the word right after the number is what it counts
+        if noun in stop or noun in skip or noun in scale:
+            continue
+        amount = f"{number} {unit}".strip()
+        found.setdefault(noun[:STEM_LENGTH], (amount.replace(",", ""), f"{amount} {noun}"))
     return found
 
 
@@ -256,20 +290,42 @@ def _changed_figure(text: str, earlier: Sequence[str]) -> str | None:
     """A figure ('35 people') that differs from the one an earlier report gave for the same thing."""
     mine = find_figures(text)
     for other in earlier:
-        for noun, number in find_figures(other).items():
-            if noun in mine and mine[noun] != number:
-                return f"{mine[noun]} {noun}"
+        for noun, (number, _shown) in find_figures(other).items():
+            if noun in mine and mine[noun][0] != number:
+                return mine[noun][1]
     return None
 
 
-def classify_change(text: str, earlier: Sequence[str]) -> str | None:
-    """How a report relates to earlier ones: 'contradicts', 'updates', or None (it repeats them)."""
+def classify_change(text: str, earlier: Sequence[str], close: Sequence[str] | None = None) -> str | None:
+    """How a report relates to earlier ones: 'contradicts', 'updates', or None (it repeats them).
+
+    `close` are the earlier reports near enough in wording for a changed figure to mean a revision
+    (all of `earlier` when not given).
+    """
     joined = " ".join(earlier)
     if _new_cue(contradict_cues(), text, joined):
         return "contradicts"
-    if _new_cue(update_cues(), text, joined) or _changed_figure(text, earlier):
+    if _new_cue(update_cues(), text, joined) or _changed_figure(text, earlier if close is None else close):
         return "updates"
     return None
+
+
+def _earlier_reports(
+    statement: Statement, ordered: Sequence[Statement], threshold: float = RELATED_SIMILARITY
+) -> list[str]:
+    """What other articles published before this one said about the same thing (similar enough)."""
+    published = statement.article.published
+    if published is None:
+        return []
+    stems = content_stems(statement)
+    return [
+        other.text
+        for other in ordered
+        if other.article.path != statement.article.path
+        and other.article.published is not None
+        and other.article.published < published
+        and similarity(stems, content_stems(other)) >= threshold
+    ]
 
 
 def source_order(statement: Statement) -> tuple[str, str, int, int, str]:
@@ -282,16 +338,10 @@ def relate(statements: Sequence[Statement]) -> tuple[Source, ...]:
     ordered = sorted(statements, key=source_order)
     sources = []
     for statement in ordered:
-        published = statement.article.published
-        earlier = [
-            other.text
-            for other in ordered
-            if other.article.path != statement.article.path
-            and published is not None
-            and other.article.published is not None
-            and other.article.published < published
-        ]
-        sources.append(Source(statement, classify_change(statement.text, earlier) if earlier else None))
+        earlier = _earlier_reports(statement, ordered)
+        close = _earlier_reports(statement, ordered, FIGURE_SIMILARITY)
+        relation = classify_change(statement.text, earlier, close) if earlier else None
+        sources.append(Source(statement, relation))
     return tuple(sources)
 
 
@@ -361,7 +411,7 @@ def _outlet(statement: Statement) -> str:
     return article.outlet or article.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _what(source: Source, earlier: Sequence[str]) -> str:
+def _what(source: Source, earlier: Sequence[str], close: Sequence[str]) -> str:
     """A word or two for what one source says: its cue ('postponed'), a figure, or its main verb."""
     text = source.statement.text
     if source.relation == "contradicts":
@@ -369,16 +419,15 @@ def _what(source: Source, earlier: Sequence[str]) -> str:
         if cue:
             return cue.lower()
     if source.relation == "updates":
-        cue = _new_cue(update_cues(), text, " ".join(earlier)) or _changed_figure(text, earlier)
+        cue = _new_cue(update_cues(), text, " ".join(earlier)) or _changed_figure(text, close)
         if cue:
             return cue.lower()
-    figures = find_figures(text)
-    verb = AUX_VERB.search(text)
+    verb = AUX_VERB.search(text.split(",", 1)[0])
     if verb:
         return f"reported {verb.group(1)}"
+    figures = find_figures(text)
     if figures:
-        noun, number = min(figures.items())
-        return f"reported {number} {noun}"
+        return f"reported {min(figures.values())[1]}"
     return "reported"
 
 
@@ -389,10 +438,12 @@ def describe_evolution(event: Event) -> str | None:
     days = {s.statement.article.published.date() for s in event.sources if s.statement.article.published}
     same_day = len(days) <= 1
     parts = []
-    seen: list[str] = []
+    ordered = [source.statement for source in event.sources]
     for index, source in enumerate(event.sources):
         if index == 0 or source.relation:
             statement = source.statement
-            parts.append(f"{_what(source, seen)} {_when(statement, same_day)} ({_outlet(statement)})")
-        seen.append(source.statement.text)
+            earlier = _earlier_reports(statement, ordered)
+            close = _earlier_reports(statement, ordered, FIGURE_SIMILARITY)
+            what = _what(source, earlier, close)
+            parts.append(f"{what} {_when(statement, same_day)} ({_outlet(statement)})")
     return "; ".join(parts)

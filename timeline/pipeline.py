@@ -229,7 +229,13 @@ def process_path(
     path: str, options: Options, recurring: frozenset[int], cache: Cache | None
 ) -> ArticleResult:
     """The whole per-file map: read, (look up the cache), process; never raises."""
-    item = read_document(path, options)
+    return process_item(path, read_document(path, options), options, recurring, cache)
+
+
+def process_item(
+    path: str, item: Document | Problem, options: Options, recurring: frozenset[int], cache: Cache | None
+) -> ArticleResult:
+    """The per-file map once the file is read: (look up the cache), process; never raises."""
     if isinstance(item, Problem):
         return ArticleResult(path, None, (), (item,))
     lines = recurring_in(item, recurring)
@@ -244,10 +250,14 @@ def process_path(
     return result
 
 
+def census_item(item: Document | Problem) -> frozenset[int]:
+    """Line hashes of one read file, for the recurring-line pre-pass."""
+    return frozenset() if isinstance(item, Problem) else line_hashes(item)
+
+
 def _census(path: str, options: Options) -> frozenset[int]:
     """Line hashes of one file, for the recurring-line pre-pass."""
-    item = read_document(path, options)
-    return frozenset() if isinstance(item, Problem) else line_hashes(item)
+    return census_item(read_document(path, options))
 
 
 _WORKER: dict[str, object] = {}
@@ -305,8 +315,9 @@ def build_timeline(
     jobs: int = 1,
     cache: Cache | None = None,
     progress: Callable[[ArticleResult], None] | None = None,
+    mapper: Callable[[Sequence[str], Options], Iterable[ArticleResult]] | None = None,
 ) -> Timeline:
-    """Find the inputs, run the per-article map (in parallel), merge into one chronology."""
+    """Find the inputs, run the per-article map (in parallel, or with `mapper`), merge into one chronology."""
     files: list[str] = []
     problems: list[Problem] = []
     for item in iter_paths(paths):
@@ -315,7 +326,8 @@ def build_timeline(
         else:
             files.append(item)
     results = []
-    for result in map_articles(files, options, jobs, cache):
+    mapped = mapper(files, options) if mapper else map_articles(files, options, jobs, cache)
+    for result in mapped:
         if progress:
             progress(result)
         results.append(result)

@@ -32,9 +32,9 @@ FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
 FEEDBACK_NAMES = 6  # names added to the query
 FEEDBACK_WEIGHT = 0.3  # weight of an added name relative to a query word
 LATER_BONUS = 0.1  # extra weight per log-day of a reference made after the fact
-DAY_WEIGHT = 1.0  # weight of a statement's likeness to the rest of its day, against the run's topic
+DAY_WEIGHT = 0.5  # weight of a statement's likeness to the rest of its day, against the run's topic
 TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
-SHORT_WORDS = 12  # statements shorter than this are not favoured further
+SHORT_WORDS = 15  # statements shorter than this are not favoured further
 LENGTH_POWER = 0.5  # long statements are penalised by length ** this (ROUGE-like precision)
 ADJACENT_DISCOUNT = 0.6  # a day next to an already chosen day counts this much (one story, one day)
 

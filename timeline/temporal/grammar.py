@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?P<tm_h24>[01]?\d|2[0-3]):(?P<tm_min24>[0-5]\d)(?![\d:]|[.,]\d)"
         r"|(?P<tm_w>noon|midnight|midday)"
         r"|(?P<tm_oc>1[0-2]|0?\d|" + UNITS + r"|ten|eleven|twelve)\s+o'clock)"
-        r"(?P<tm_tz>\s+(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|local\s+time)\b)?"
+        r"(?P<tm_tz>\s+(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local\s+time)\b)?"
         r"(?:,?\s+(?P<tm_day>today|yesterday|tomorrow|tonight|"
         + WEEKDAY
         + "|"
@@ -102,7 +102,7 @@ _PATTERNS: list[tuple[str, str]] = [
         + r")(?=,?\s+(?:\d|"
         + MONTH
         + r")))"
-        r"(?:[\s-]+(?P<wd_pod>" + POD + r")s?(?!\w))?"
+        r"(?:[\s-]+(?P<wd_pod>" + POD + r")(?P<wd_pods>s)?(?!\w))?"
         r"(?:,?\s+(?:(?P<wd_m>"
         + MONTH
         + r")\s+(?P<wd_day>"
@@ -193,7 +193,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "yr",
         r"(?:(?P<yr_mod>" + MOD_PRE + r"|post|pre|around|about)(?:\s+|-))?"
-        r"(?P<yr_f>(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+|fy\s*)?(?P<yr_y>" + YEAR + r")"
+        r"(?P<yr_f>(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+|fy\s*)?(?P<yr_y>" + YEAR + r")"
         r"(?P<yr_later>\s+(?:or\s+later|and\s+beyond|or\s+earlier|and\s+later|onward|onwards))?",
     ),
     (
@@ -520,6 +520,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         num = (g("dur_num") or "").lower().strip()
         if (g("dur_dir") or "").lower() == "old" and "-" not in g(0):
             return False  # "52 years old" is an age
+        if g("dur_unit2") and unit in ("minute", "second"):
+            return False  # "at the last minute" is an idiom, not a stretch of time
         if unit.startswith("second") and num in ("a", "an", "one"):
             return False
         if unit.startswith("quarter") and _word_after(text, end) == "of":
@@ -584,9 +586,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         return not (g("rel_u")[0].isupper() and _mid_sentence(text, start))
     if kind == "day":
         # "USA Today", "VOA Today": a capitalised day word after a capitalised word is a name
-        prev = text[max(0, start - 20) : start].split()
+        words_before = text[max(0, start - 20) : start].split()
         return not (
-            g("day_w")[0].isupper() and _mid_sentence(text, start) and prev and prev[-1][:1].isupper()
+            g("day_w")[0].isupper()
+            and _mid_sentence(text, start)
+            and bool(words_before)
+            and words_before[-1][:1].isupper()
         )
     if kind == "ty":
         return _word_after(text, end) not in ("of", "in", "before", "after", "that", "when", "which", "2000")

@@ -175,6 +175,12 @@ REPORTING_BEFORE = re.compile(
     r"(?:\b(?:said|says|say|announced|announces|reported|reports|comes|come|is|are|was|were|came|added|told)\W*)$",
     re.IGNORECASE,
 )
+SCHEDULE_BEFORE = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s*(?:through|thru|to|-|–)\s*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
+    re.IGNORECASE,
+)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
 _WS = re.compile(r"\s+")
 
@@ -541,6 +547,9 @@ class Resolver:
         if g("tm_day"):
             day, anchor = self._day_word(c, g("tm_day"))
         else:
+            if SCHEDULE_BEFORE.search(self.text, max(0, c.start - 80), c.start):
+                # "Sunday through Thursday between 07:00 and 14:00": opening hours, on no particular day
+                return self.make(c, "TIME", "XXXX-XX-XX" + clock, "time", "unresolved", mod)
             try:
                 day, anchor = self.ctx.anchor_day(c.start, window=600)
             except Unresolved:
@@ -572,7 +581,7 @@ class Resolver:
         wd = WEEKDAYS.get(word) or next(n for name, n in WEEKDAYS.items() if name.startswith(word[:3]))
         pod = PARTS_OF_DAY.get((g("wd_pod") or "").lower())
         suffix = "T" + pod if pod else ""
-        if g("wd_q") or g("wd_pl"):
+        if g("wd_q") or g("wd_pl") or g("wd_pods"):
             return self.make(c, "SET", f"XXXX-WXX-{wd}{suffix}", "set", "absolute")
         mod = mod_of(g("wd_mod")) if g("wd_mod") else None
         type_ = "TIME" if pod else "DATE"
@@ -1097,6 +1106,9 @@ class Resolver:
     def _ref(self, c: Candidate) -> Found | None:
         w = _norm(c.match.group("ref_w"))
         w = w.removeprefix("right ")
+        if w.startswith("recent ") and w.split()[1] in ("days", "weeks", "months", "quarters"):
+            # "in recent weeks": a stretch of time up to now, of unknown length
+            return self.make(c, "DURATION", duration_value(None, _unit(w.split()[1])), "duration", "absolute")
         if w in REFS:
             value = REFS[w]
         elif w.startswith(("recent", "past")) and not w.endswith("term"):
@@ -1135,6 +1147,9 @@ class Resolver:
         dvalue = duration_value(None, unit)
         timeml: Span = (core[0], core[1], "DURATION", dvalue, None)
         if direction in ("after", "before"):
+            if self.text[max(0, c.start - 4) : c.start].lower() == "the ":
+                # "in the weeks before the shooting": a stretch of time tied to an event we cannot date
+                return self.make(core, "DATE", "XXXX-XX-XX", "day", "unresolved")
             if not self._event_offset(c):
                 return self.make(core, "DURATION", dvalue, "duration", "absolute")
             base = self.ctx.base("XXXX-XX-XX", "day")

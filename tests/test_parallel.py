@@ -1,0 +1,92 @@
+"""The per-article map in parallel, cached and on a cluster gives the very same output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.golden import ROOT
+from timeline.cli import app
+from timeline.pipeline import Options, build_timeline
+from timeline.render import render_json
+
+SYRIA = ROOT.parent / "shared" / "corpora" / "tls" / "syria" / "articles"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample articles and, where ../shared is present, 20 Syria articles."""
+    folder = tmp_path_factory.mktemp("articles")
+    for article in (ROOT / "sample_articles").iterdir():
+        shutil.copyfile(article, folder / article.name)
+    if SYRIA.is_dir():
+        for article in sorted(SYRIA.iterdir())[:20]:
+            shutil.copyfile(article, folder / f"syria_{article.name}")
+    return folder
+
+
+def build(*args: str) -> str:
+    result = CliRunner().invoke(app, ["build", *args, "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_jobs_do_not_change_the_output(folder: Path) -> None:
+    assert build(str(folder), "--jobs", "2") == build(str(folder), "--jobs", "1")
+
+
+def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    grown = tmp_path / "grown"
+    shutil.copytree(folder, grown)
+    extra = grown / "zz_extra.txt"
+    extra.unlink(missing_ok=True)
+    first = build(str(grown), "--cache", str(cache), "--jobs", "1")
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == len(list(grown.iterdir()))
+    assert build(str(grown), "--cache", str(cache), "--jobs", "1") == first
+    assert sorted(cache.rglob("*.pickle")) == entries  # nothing new written: every file was a hit
+    extra.write_text("date 2020-06-14\nThe ministers met in Ankara on Tuesday, officials said.\n")
+    grown_output = build(str(grown), "--cache", str(cache), "--jobs", "1")
+    assert len(sorted(cache.rglob("*.pickle"))) == len(entries) + 1
+    assert grown_output == build(str(grown), "--jobs", "1")
+
+
+def test_a_corrupt_cache_entry_is_a_miss(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = build(str(folder), "--cache", str(cache), "--jobs", "1")
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert build(str(folder), "--cache", str(cache), "--jobs", "1") == first
+
+
+def test_cluster_output_is_byte_identical(folder: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    from timeline.cluster import map_on_cluster
+
+    options = Options()
+    local = render_json(build_timeline([str(folder)], options, jobs=1))
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = render_json(
+            build_timeline(
+                [str(folder)], options, mapper=lambda files, opts: map_on_cluster(client, files, opts)
+            )
+        )
+        assert remote == local
+        address = cluster.scheduler_address
+        assert build(str(folder), "--cluster", address) == local
+
+
+def test_unreachable_cluster_is_a_clear_error(folder: Path) -> None:
+    pytest.importorskip("distributed")
+    result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])
+    assert result.exit_code == 3
+    assert "cannot reach the scheduler" in result.stderr
