@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls golden clean
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -47,3 +47,6 @@ bench-tls: install  ## timeline summarization scores on the Syria corpus
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+
+fuzz: install  ## 100,000 mutated inputs through the loader, cleaner and time-expression grammar
+	$(BIN)/python bench/fuzz.py --count 100000

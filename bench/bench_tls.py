@@ -278,7 +278,9 @@ def most_articles_days(output: Mapping[str, object], count: int) -> list[dt.date
 
 def main() -> None:
     """Print date-F1 and alignment ROUGE per reference timeline, their means, and the baseline."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--corpus", default="corpora/tls/syria", help="folder under --shared (or a path)")
     parser.add_argument("--per-date", type=int, default=2)
@@ -288,7 +290,9 @@ def main() -> None:
     if not references:
         sys.exit(f"no gold*.jsonl under {corpus}")
     started = time.perf_counter()
-    outputs = {n: build(corpus / "articles", n, args.per_date) for n in sorted({len(r) for r in references.values()})}
+    outputs = {
+        n: build(corpus / "articles", n, args.per_date) for n in sorted({len(r) for r in references.values()})
+    }
     elapsed = time.perf_counter() - started
     print(f"{corpus}: {len(outputs)} build(s) in {elapsed:.1f} s, --per-date {args.per_date}")
     print(f"{'reference':<16}{'dates':>6}{'date-F1':>9}{'R1-F':>8}{'R2-F':>8}{'baseline-F1':>13}")

@@ -518,6 +518,27 @@ def test_tag_jsonl_scorer_format() -> None:
     assert out["timexes"][1]["type"] == "DURATION"
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 1: invalid JSON"),
+        ('{"id": "x"}', "line 1: not a JSON object"),
+        ('{"id": "x", "dct": "June", "text": "t"}', "line 1: 'dct' is not an ISO date"),
+    ],
+)
+def test_tag_jsonl_errors_name_the_line(line: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        list(tag_jsonl([line]))
+
+
+def test_tag_jsonl_without_dct_leaves_relative_dates_unresolved() -> None:
+    (line,) = tag_jsonl([json.dumps({"id": "d", "text": "They met on Tuesday in 1998."})])
+    assert [(t["text"], t["value"]) for t in json.loads(line)["timexes"]] == [
+        ("Tuesday", "XXXX-WXX-2"),
+        ("1998", "1998"),
+    ]
+
+
 def test_expression_rows() -> None:
     rows = expression_rows("On Sunday they met.", dt.date(2020, 6, 14))
     assert rows == [

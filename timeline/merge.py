@@ -26,6 +26,7 @@ from timeline.models import Event, Source, Statement
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' compare equal
 NAME_WEIGHT = 2.0  # a name counts this many times a common word of the same rarity
+NAME_SHARE = 0.7  # a stem is a name when capitalised in this share of the statements using it mid-sentence
 MIN_SHARED = 2  # content stems two statements must share to be one event
 SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the very same days
 NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both are broad (a month, a year)
@@ -62,6 +63,7 @@ def _data_lines(name: str) -> list[str]:
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One regex for a list of phrases, where `*` stands for any word ending."""
+
     def words(phrase: str) -> str:
         return r"\s+".join(re.escape(word).replace(r"\*", r"\w*") for word in phrase.split())
 
@@ -83,10 +85,11 @@ def contradict_cues() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """A statement's content stems, and which of them are written as names."""
+    """A statement's content stems, those written as names, and those written in lower case."""
 
     stems: frozenset[str]
     names: frozenset[str]
+    common: frozenset[str] = frozenset()
 
 
 def statement_terms(statement: Statement) -> Terms:
@@ -95,6 +98,7 @@ def statement_terms(statement: Statement) -> Terms:
     stop = stopwords()
     stems: set[str] = set()
     names: set[str] = set()
+    common: set[str] = set()
     for index, match in enumerate(WORD.finditer(text)):
         word = match.group()
         lower = word.lower().replace("’", "'")
@@ -104,9 +108,24 @@ def statement_terms(statement: Statement) -> Terms:
             continue
         stem = lower[:STEM_LENGTH]
         stems.add(stem)
-        if index > 0 and word[0].isupper():
-            names.add(stem)
-    return Terms(frozenset(stems), frozenset(names))
+        if word.isupper() and len(word) > 1:
+            continue  # a headline in capitals says nothing about names
+        if word[0].isupper():
+            if index > 0:
+                names.add(stem)
+        else:
+            common.add(stem)
+    return Terms(frozenset(stems), frozenset(names), frozenset(common))
+
+
+def name_stems(terms: Sequence[Terms]) -> frozenset[str]:
+    """Stems written as names in most of the statements that use them mid-sentence ('Lavrov', not 'Oil')."""
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for item in terms:
+        capital.update(item.names)
+        lower.update(item.common)
+    return frozenset(stem for stem, count in capital.items() if count >= NAME_SHARE * (count + lower[stem]))
 
 
 def content_stems(statement: Statement) -> frozenset[str]:
@@ -117,10 +136,9 @@ def content_stems(statement: Statement) -> frozenset[str]:
 def term_weights(terms: Sequence[Terms]) -> dict[str, float]:
     """Weight of each stem over a run: smoothed IDF, times NAME_WEIGHT for stems used as names."""
     df: Counter[str] = Counter()
-    named: set[str] = set()
     for item in terms:
         df.update(item.stems)
-        named.update(item.names)
+    named = name_stems(terms)
     total = len(terms)
     return {
         stem: math.log(1 + total / count) * (NAME_WEIGHT if stem in named else 1.0)
@@ -214,7 +232,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     terms = [statement_terms(statement) for statement in ordered]
     weights = term_weights(terms)
     sims: dict[tuple[int, int], float] = {}
-    named = frozenset(stem for item in terms for stem in item.names)
+    named = name_stems(terms)
     names = [item.stems & named for item in terms]
     for i, j in _candidate_pairs(ordered):
         if _name_conflict(names[i], names[j]):
@@ -411,7 +429,7 @@ def _outlet(statement: Statement) -> str:
     return article.outlet or article.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _what(source: Source, earlier: Sequence[str], close: Sequence[str]) -> str:
+def _what(source: Source, earlier: Sequence[str], close: Sequence[str], counted: Iterable[str] = ()) -> str:
     """A word or two for what one source says: its cue ('postponed'), a figure, or its main verb."""
     text = source.statement.text
     if source.relation == "contradicts":
@@ -422,10 +440,13 @@ def _what(source: Source, earlier: Sequence[str], close: Sequence[str]) -> str:
         cue = _new_cue(update_cues(), text, " ".join(earlier)) or _changed_figure(text, close)
         if cue:
             return cue.lower()
+    figures = find_figures(text)
+    for noun in counted:
+        if noun in figures:
+            return f"reported {figures[noun][1]}"
     verb = AUX_VERB.search(text.split(",", 1)[0])
     if verb:
         return f"reported {verb.group(1)}"
-    figures = find_figures(text)
     if figures:
         return f"reported {min(figures.values())[1]}"
     return "reported"
@@ -437,13 +458,15 @@ def describe_evolution(event: Event) -> str | None:
         return None
     days = {s.statement.article.published.date() for s in event.sources if s.statement.article.published}
     same_day = len(days) <= 1
-    parts = []
     ordered = [source.statement for source in event.sources]
+    changed = (source.statement.text for source in event.sources if source.relation)
+    counted = sorted({noun for text in changed for noun in find_figures(text)})
+    parts = []
     for index, source in enumerate(event.sources):
         if index == 0 or source.relation:
             statement = source.statement
             earlier = _earlier_reports(statement, ordered)
             close = _earlier_reports(statement, ordered, FIGURE_SIMILARITY)
-            what = _what(source, earlier, close)
+            what = _what(source, earlier, close, counted)
             parts.append(f"{what} {_when(statement, same_day)} ({_outlet(statement)})")
     return "; ".join(parts)

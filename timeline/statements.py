@@ -22,6 +22,7 @@ REPORTING_BEFORE = re.compile(
 )
 REPORTING_AFTER = re.compile(r"^\W{0,3}(?:'s|’s)\s+(?:statement|announcement|report)\b", re.IGNORECASE)
 
+
 def is_dating(expr: TimeExpr) -> bool:
     """Whether an expression can date a statement: a resolved calendar time, or the future."""
     if expr.type not in DATING_TYPES or expr.value in UNDATING_VALUES:
@@ -91,7 +92,7 @@ def find_attribution(text: str) -> str | None:
     """Who a statement is credited to: 'activists', "Russia's TASS", 'the Turkish statement'."""
     for pattern in _attribution_patterns():
         for match in pattern.finditer(text):
-            who = match.group("who").strip(" ,.;:\"“”")
+            who = match.group("who").strip(' ,.;:"“”')
             if who.lower() in PRONOUNS:
                 return who.lower()
             if pattern is _attribution_patterns()[1] or match.start("who") == 0:

@@ -212,7 +212,9 @@ def _reverse(day: dt.date) -> str:
 
 def event_vectors(events: Sequence[Event]) -> list[dict[str, float]]:
     """Unit TF-IDF vectors of events (all their sources' words), IDF over the events of the run."""
-    return list(_tfidf({i: Counter(text_stems(event_text(event))) for i, event in enumerate(events)}).values())
+    return list(
+        _tfidf({i: Counter(text_stems(event_text(event))) for i, event in enumerate(events)}).values()
+    )
 
 
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:

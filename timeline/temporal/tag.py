@@ -40,10 +40,16 @@ def tag_jsonl(lines: Iterable[str]) -> Iterator[str]:
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        doc = json.loads(line)
+        try:
+            doc = json.loads(line)
+        except ValueError as err:
+            raise ValueError(f"line {n}: invalid JSON ({err})") from None
         if not isinstance(doc, dict) or "text" not in doc:
             raise ValueError(f"line {n}: not a JSON object with a 'text'")
-        dct = parse_dct(doc.get("dct"))
+        try:
+            dct = parse_dct(doc.get("dct"))
+        except ValueError:
+            raise ValueError(f"line {n}: 'dct' is not an ISO date: {doc.get('dct')!r}") from None
         out = {"id": doc.get("id", str(n)), "timexes": timexes(str(doc["text"]), dct)}
         yield json.dumps(out, ensure_ascii=False)
 
