@@ -111,9 +111,7 @@ def porter(word: str) -> str:
     if len(word) <= 2:
         return word
     # step 1a
-    if word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("ies"):
+    if word.endswith(("sses", "ies")):
         word = word[:-2]
     elif word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]

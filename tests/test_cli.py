@@ -145,7 +145,9 @@ def test_usage_errors(runner: CliRunner, args: list[str]) -> None:
 
 
 def test_markup_and_escapes_in_articles_are_printed_literally(runner: CliRunner) -> None:
-    body = "Protesters chanted [bold]freedom[/bold] and \x1b[31mred\x1b[0m on Tuesday in Homs, activists said.\n"
+    body = (
+        "Protesters chanted [bold]freedom[/bold] and \x1b[31mred\x1b[0m on Tuesday in Homs, activists said.\n"
+    )
     for fmt in ("rich", "text"):
         result = runner.invoke(app, ["build", "-", "--date", "2020-06-14", "-f", fmt, "-q"], input=body)
         assert "[bold]freedom[/bold]" in result.stdout.replace("\n", " ").replace("│", " ") or fmt == "rich"
@@ -159,11 +161,16 @@ def test_clean_prints_the_body(runner: CliRunner, tmp_path: Path) -> None:
     assert "Most Read" not in result.stdout
     assert "By SETH" not in result.stdout
     result = runner.invoke(app, ["clean", SAMPLE, "--output-dir", str(tmp_path)])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["000_ff0e28e557756ce3.txt", "004_216a86271b35340c.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "000_ff0e28e557756ce3.txt",
+        "004_216a86271b35340c.txt",
+    ]
 
 
 def test_clean_explain(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["clean", str(ROOT / "sample_articles" / "004_216a86271b35340c.txt"), "--explain"])
+    result = runner.invoke(
+        app, ["clean", str(ROOT / "sample_articles" / "004_216a86271b35340c.txt"), "--explain"]
+    )
     assert result.exit_code == ExitCode.OK
     lines = result.stdout.splitlines()
     assert any(line.startswith("KEEP") for line in lines)
@@ -179,7 +186,9 @@ def test_clean_never_overwrites_its_inputs(runner: CliRunner, tmp_path: Path) ->
 
 
 def test_tag_jsonl(runner: CliRunner) -> None:
-    docs = json.dumps({"id": "d1", "dct": "2020-06-14", "text": "They met on Tuesday and again in October 2019."})
+    docs = json.dumps(
+        {"id": "d1", "dct": "2020-06-14", "text": "They met on Tuesday and again in October 2019."}
+    )
     result = runner.invoke(app, ["tag", "-"], input=docs + "\n")
     assert result.exit_code == ExitCode.OK
     (line,) = result.stdout.splitlines()

@@ -58,12 +58,14 @@ def junk_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
             + "1-2-3-4-5-6-7-8-9-" * 5000
             + " 12:12:12:12:12:12 " * 2000
         ).encode(),
-        "escapes.txt": b"date 2020-06-14\nThe \x1b]0;pwned\x07 army \x1b[2J shelled [bold]Homs[/bold] on Tuesday.\n",
-        "deep.html": b"<html><body>" + b"<div>" * 5000 + b"<p>Deep text on Tuesday.</p>" + b"</div>" * 5000,
-        "entities.html": b"<html><body><p>" + b"&amp;&lt;&#1234;&#x1F600;" * 20000 + b"</p></body></html>",
-        "script_only.html": b"<html><head><script>var a = 'June 14, 2020';</script><style>p{}</style></head></html>",
-        "wrong_charset.html": '<html><head><meta charset="utf-8"></head><body><p>Café on Tuesday</p></body></html>'.encode(
-            "cp1252"
+        "escapes.txt": (
+            b"date 2020-06-14\nThe \x1b]0;pwned\x07 army \x1b[2J shelled [bold]Homs[/bold] on Tuesday.\n"
+        ),
+        "deep.html": b"<html><body>" + b"<div>" * 5000 + b"<p>Deep, on Tuesday.</p>" + b"</div>" * 5000,
+        "entities.html": b"<html><body><p>" + b"&amp;&lt;&#1234;&#x1F600;" * 20000 + b"</p></body>",
+        "script_only.html": b"<html><head><script>var a = 'June 14, 2020';</script><style>p{}</style></head>",
+        "wrong_charset.html": (
+            '<html><head><meta charset="utf-8"></head><body><p>Café on Tuesday</p></body>'.encode("cp1252")
         ),
         "name\nwith newline.txt": b"date 2020-06-14\nThe talks ended on Monday, officials said.\n",
     }

@@ -6,7 +6,13 @@ import pytest
 
 from tests.factories import article, expr
 from timeline.models import Label, Sentence
-from timeline.statements import choose_dates, find_attribution, find_statements
+from timeline.statements import (
+    choose_dates,
+    find_attribution,
+    find_statements,
+    reporting_verbs,
+    source_nouns,
+)
 
 
 def test_filed_under_what_it_reports_not_when_it_was_said() -> None:
@@ -54,17 +60,77 @@ def test_same_day_twice_is_one_statement() -> None:
 @pytest.mark.parametrize(
     ("text", "who"),
     [
+        # "..., X said/says/reported": the most common news form
         ("Airstrikes hit villages on Tuesday, activists said, after fighting.", "activists"),
         ("Lavrov is arriving on Sunday, Russia’s TASS reported.", "Russia’s TASS"),
-        ("Talks will continue, according to the Turkish statement.", "the Turkish statement"),
-        ("Zarif will be in Turkey, according to a separate statement.", "a separate statement"),
         ("The goal is to meet on June 14, Moscow says.", "Moscow"),
         ("Meetings will take place later, Turkey’s Foreign Ministry said.", "Turkey’s Foreign Ministry"),
+        ("Security forces killed 20 people on Friday, residents said.", "residents"),
+        (
+            "More than 220 protesters have been killed since March 18, rights campaigners say.",
+            "rights campaigners",
+        ),
+        (
+            "Troops stormed the town on Sunday, the Syrian Observatory for Human Rights reported.",
+            "the Syrian Observatory for Human Rights",
+        ),
+        ("Gunmen attacked the convoy on Monday, state news agency SANA said.", "state news agency SANA"),
+        ("Sanctions came on Friday, the Treasury said in a statement.", "the Treasury"),
+        # "according to ..."
+        ("Talks will continue, according to the Turkish statement.", "the Turkish statement"),
+        ("Zarif will be in Turkey, according to a separate statement.", "a separate statement"),
+        # "said X": the verb first
+        (
+            "Defensive stocks offer value, said Armstrong Investment Managers' Patrick Armstrong.",
+            "Armstrong Investment Managers' Patrick Armstrong",
+        ),
+        # "X told Reuters", "X said in a statement": the source as the subject
+        ("Mulhem Droubi told Reuters on Tuesday that Russia should act.", "Mulhem Droubi"),
+        ("The Foreign Ministry said in a statement that talks would resume on Monday.", "Foreign Ministry"),
+        (
+            "Syrian state television said on Sunday that gunmen killed two soldiers.",
+            "Syrian state television",
+        ),
+        ("A Western diplomat said 7,000 people had been arrested since March 18.", "Western diplomat"),
+        ("The minister told a news conference on Monday that aid would arrive.", "the minister"),
+        ("Protesters said on Friday they would march again.", "Protesters"),
+        ('"We are ready," Putin told reporters on Friday.', "Putin"),
+        # an apposition between the source and the verb
+        (
+            "Droubi, a leader of the Muslim Brotherhood, told journalists the talks failed on Tuesday.",
+            "Droubi",
+        ),
+        # a pronoun is reported as such (find_statements resolves it)
+        ("He said the talks would resume on Monday.", "he"),
+        # no reporting verb: nobody
         ("The army shelled the town on Monday.", None),
+        ("On Tuesday, Assad accepted the resignation of his government.", None),
+        ("Russia and Turkey agreed a cease-fire in early March.", None),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
     assert find_attribution(text) == who
+
+
+def test_a_pronoun_is_credited_to_the_source_named_just_before() -> None:
+    body = "Droubi told Reuters the talks failed on Monday. He said more talks would follow on Friday."
+    sentences = [Sentence(body[:47], 0, Label.BODY), Sentence(body[48:], 48, Label.BODY)]
+    exprs = [expr(body, "on Monday", "2011-06-27"), expr(body, "on Friday", "2011-07-01")]
+    found = find_statements(article(), sentences, exprs)
+    assert [s.attributed_to for s in found] == ["Droubi", "Droubi"]
+
+
+def test_a_pronoun_far_from_any_named_source_is_not_credited() -> None:
+    body = "They said talks would follow on Friday."
+    found = find_statements(
+        article(), [Sentence(body, 0, Label.BODY)], [expr(body, "on Friday", "2011-07-01")]
+    )
+    assert [s.attributed_to for s in found] == [None]
+
+
+def test_reporting_word_lists_load() -> None:
+    assert {"said", "told", "reported"} <= reporting_verbs()
+    assert {"activists", "ministry", "witnesses"} <= source_nouns()
 
 
 def test_expressions_are_mapped_to_their_sentence() -> None:

@@ -32,6 +32,7 @@ SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the 
 NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both are broad (a month, a year)
 PRECISE_DAYS = 8  # intervals shorter than this (a day, a weekend, a week) are precise enough to merge on
 RELATED_SIMILARITY = 0.3  # plain cosine of stems above which a later report is compared with an earlier one
+CUE_STEM = 3  # letters of each word by which two cues are the same ('cancelled', 'cancels')
 FIGURE_SIMILARITY = 0.5  # ... above which a different figure for the same noun is a revision
 # A number and the word it counts ('at least 35 people'): figures that a later report may revise.
 FIGURE = re.compile(
@@ -295,11 +296,16 @@ def find_figures(text: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+def _cue_key(cue: str) -> str:
+    """A cue reduced to its word beginnings, so 'suspending' repeats 'suspended' and 'puts off' 'put off'."""
+    return " ".join(word[:CUE_STEM] for word in cue.lower().split())
+
+
 def _new_cue(cues: re.Pattern[str], text: str, earlier: str) -> str | None:
     """The first cue word in `text` that no earlier report had, if any."""
-    before = {match.group().lower() for match in cues.finditer(earlier)}
+    before = {_cue_key(match.group()) for match in cues.finditer(earlier)}
     for match in cues.finditer(text):
-        if match.group().lower() not in before:
+        if _cue_key(match.group()) not in before:
             return match.group()
     return None
 

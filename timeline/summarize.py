@@ -27,10 +27,11 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 STEM_LENGTH = 5
 BM25_K1 = 1.2
 BM25_B = 0.75
-FOCUS_SHARE = 0.3  # keep events scoring at least this share of the best event's score
+FOCUS_SHARE = 0.25  # keep events scoring at least this share of the best event's score
+MIN_COVERAGE = 0.4  # ... and matching query words (or names of the story) worth this share of the query's IDF
 FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
 FEEDBACK_NAMES = 6  # names added to the query
-FEEDBACK_WEIGHT = 0.3  # weight of an added name relative to a query word
+FEEDBACK_WEIGHT = 0.5  # weight of an added name relative to a query word
 LATER_BONUS = 0.1  # extra weight per log-day of a reference made after the fact
 DAY_WEIGHT = 0.5  # weight of a statement's likeness to the rest of its day, against the run's topic
 TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
@@ -73,15 +74,21 @@ def event_text(event: Event) -> str:
     return " ".join(texts) if texts else event.text
 
 
+def _undated_text(event: Event) -> str:
+    """The sources' statements without their time expressions ('Sunday' is not a name of the story)."""
+    texts = dict.fromkeys(
+        s.statement.text[: s.statement.expr.start] + s.statement.text[s.statement.expr.end :]
+        for s in event.sources
+    )
+    return " ".join(texts)
+
+
 def bm25_scores(docs: Sequence[Sequence[str]], query: Mapping[str, float]) -> list[float]:
     """BM25 score of each document (a list of stems) for a weighted query."""
     if not docs:
         return []
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(set(doc))
-    total = len(docs)
-    average = sum(len(doc) for doc in docs) / total or 1.0
+    idf = inverse_frequencies(docs)
+    average = sum(len(doc) for doc in docs) / len(docs) or 1.0
     scores = []
     for doc in docs:
         counts = Counter(doc)
@@ -90,9 +97,8 @@ def bm25_scores(docs: Sequence[Sequence[str]], query: Mapping[str, float]) -> li
             tf = counts.get(stem, 0)
             if not tf:
                 continue
-            idf = math.log(1 + (total - df[stem] + 0.5) / (df[stem] + 0.5))
             norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * len(doc) / average))
-            score += weight * idf * norm
+            score += weight * idf[stem] * norm
         scores.append(score)
     return scores
 
@@ -113,14 +119,34 @@ def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
     names: Counter[str] = Counter()
     for i in top:
         if scores[i] > 0:
-            names.update(name_stems(texts[i]) - wanted)
+            names.update(name_stems(_undated_text(events[i])) - wanted)
     expansion = sorted(names.items(), key=lambda item: (-item[1], item[0]))
     for stem, count in expansion[:FEEDBACK_NAMES]:
         if count >= 2:
             query[stem] = FEEDBACK_WEIGHT
     scores = bm25_scores(docs, query)
     best = max(scores)
-    return tuple(event for event, score in zip(events, scores, strict=True) if score >= FOCUS_SHARE * best)
+    idf = inverse_frequencies(docs)
+    total = sum(idf.get(stem, 0.0) for stem in wanted) or 1.0
+
+    def coverage(doc: Sequence[str]) -> float:
+        present = set(doc)
+        return sum(idf.get(stem, 0.0) * weight for stem, weight in query.items() if stem in present) / total
+
+    return tuple(
+        event
+        for event, doc, score in zip(events, docs, scores, strict=True)
+        if score >= FOCUS_SHARE * best and coverage(doc) >= MIN_COVERAGE
+    )
+
+
+def inverse_frequencies(docs: Sequence[Sequence[str]]) -> dict[str, float]:
+    """BM25's IDF of every stem over a set of documents."""
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    total = len(docs)
+    return {stem: math.log(1 + (total - count + 0.5) / (count + 0.5)) for stem, count in df.items()}
 
 
 def _is_day(event: Event) -> bool:

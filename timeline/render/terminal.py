@@ -80,6 +80,9 @@ def progress_bar(total: int) -> Iterator[Callable[[ArticleResult], None]]:
             counts["statements"] += len(result.statements)
             counts["errors"] += sum(1 for problem in result.problems if problem.fatal)
             speed = progress.tasks[0].speed
-            progress.update(task, advance=1, rate=f"{speed:.0f} files/s" if speed else "", **counts)
+            rate = f"{speed:.0f} files/s" if speed else ""
+            progress.update(
+                task, advance=1, rate=rate, statements=counts["statements"], errors=counts["errors"]
+            )
 
         yield advance

@@ -206,6 +206,8 @@ def parse_number(words: str) -> float | None:
         return None
     if w == "a dozen":
         return 12
+    if w in ("a hundred", "a thousand"):
+        return 100 if w == "a hundred" else 1000
     if w == "a half":
         return 0.5
     w = w.split(" to ")[0].split(" or ")[0]
@@ -344,7 +346,7 @@ def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date |
     future = [c for c in cands if c >= dct]
     if tense == "weak_future":
         tense = "future" if future and (min(future) - dct).days <= 183 else None
-    if tense == "past" and past and (dct - max(past)).days <= 250:
+    if tense == "past" and past and (dct - max(past)).days <= 366:
         return max(past)
     if tense in ("future", "prog") and future and (min(future) - dct).days <= 250:
         return min(future)

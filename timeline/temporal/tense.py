@@ -10,7 +10,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
 _FUTURE_WORDS = frozenset(
     "will won't wont shall 'll ’ll would upcoming tomorrow tonight soon payable effective expire expires "
-    "scheduled plans plan planning expects expect until till".split()
+    "scheduled planning expects expect".split()
 )
 _FUTURE_BEFORE_TO = frozenset(
     "going plans plan planned planning set expected scheduled due intends intend aims "
@@ -100,12 +100,14 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     inside = [i for i, (pos, _) in enumerate(spans) if start <= pos < end]
     if inside:
         # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
-        near = [inside[0] - 1, inside[0] - 2, inside[-1] + 1, inside[-1] + 2]
-        for j in near:
-            if 0 <= j < len(words) and words[j].lower() in _REPORTED_PAST:
-                return "past"
-            if 0 <= j < len(words) and words[j].lower() not in ("on", "that", "the", "in"):
-                break
+        for near in ((inside[0] - 1, inside[0] - 2), (inside[-1] + 1, inside[-1] + 2)):
+            for j in near:
+                if not 0 <= j < len(words):
+                    break
+                if words[j].lower() in _REPORTED_PAST:
+                    return "past"
+                if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
+                    break
     for i, (pos, _) in enumerate(spans):
         if start <= pos < end:
             continue
@@ -117,9 +119,11 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
         else:  # a marker after the expression counts less, and less again past a comma
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
         if kind == "report":
-            if report is None or dist < report[0]:
-                report = (dist, "past" if words[i].lower() not in ("says", "say") else "present")
-            continue
+            # the reporting verb dates the report, not the event: it counts, but less
+            if words[i].lower() not in ("says", "say", "according"):
+                kind, dist = "past", 1.5 * dist
+            else:
+                continue
         if best is None or dist < best[0]:
             best = (dist, kind)
     if best is not None:
