@@ -40,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     ]
     chars = sum(len(d["text"]) for d in docs)
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     out: list[str] = []
     for _ in range(max(1, a.repeat)):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = list(tag_jsonl(inputs))
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(a.out) if a.out else Path(tmp) / "dev.tagged.jsonl"
@@ -61,9 +62,13 @@ def main(argv: list[str] | None = None) -> int:
             print(result.stderr, end="", file=sys.stderr)
             return result.returncode
     print()
-    print(f"tagging: {len(docs)} documents, {chars:,} characters in {best:.3f} s (best of {a.repeat})")
     print(
-        f"throughput: {chars / best / 1e6:.2f} M characters/s, {len(docs) / best:.0f} documents/s (one core)"
+        f"tagging: {len(docs)} documents, {chars:,} characters in {best:.3f} s wall, {best_cpu:.3f} s CPU"
+        f" (best of {a.repeat}, one process)"
+    )
+    print(
+        f"throughput: {chars / best_cpu / 1e6:.2f} M characters/s, {len(docs) / best_cpu:.0f} documents/s"
+        f" of CPU time on one core ({chars / best / 1e6:.2f} M characters/s wall clock)"
     )
     return 0
 

@@ -28,7 +28,7 @@ STEM_LENGTH = 5
 BM25_K1 = 1.2
 BM25_B = 0.75
 FOCUS_SHARE = 0.25  # keep events scoring at least this share of the best event's score
-MIN_COVERAGE = 0.4  # ... and matching query words (or names of the story) worth this share of the query's IDF
+MIN_COVERAGE = 0.4  # ... and matching query words or story names worth this share of the query words' IDF
 FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
 FEEDBACK_NAMES = 6  # names added to the query
 FEEDBACK_WEIGHT = 0.5  # weight of an added name relative to a query word
@@ -117,21 +117,21 @@ def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
         return ()
     top = sorted(range(len(events)), key=lambda i: (-scores[i], i))[:FEEDBACK_EVENTS]
     names: Counter[str] = Counter()
-    for i in top:
-        if scores[i] > 0:
-            names.update(name_stems(_undated_text(events[i])) - wanted)
+    for text in dict.fromkeys(_undated_text(events[i]) for i in top if scores[i] > 0):
+        names.update(name_stems(text) - wanted)
+    idf = inverse_frequencies(docs)
+    total = sum(idf.get(stem, 0.0) for stem in wanted) or 1.0
+    specific = min(idf.get(stem, 0.0) for stem in wanted)  # only names as rare as a query word
     expansion = sorted(names.items(), key=lambda item: (-item[1], item[0]))
     for stem, count in expansion[:FEEDBACK_NAMES]:
-        if count >= 2:
+        if count >= 2 and idf.get(stem, 0.0) >= specific:
             query[stem] = FEEDBACK_WEIGHT
     scores = bm25_scores(docs, query)
     best = max(scores)
-    idf = inverse_frequencies(docs)
-    total = sum(idf.get(stem, 0.0) for stem in wanted) or 1.0
 
     def coverage(doc: Sequence[str]) -> float:
         present = set(doc)
-        return sum(idf.get(stem, 0.0) * weight for stem, weight in query.items() if stem in present) / total
+        return sum(idf.get(stem, 0.0) for stem in query if stem in present) / total
 
     return tuple(
         event

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from timeline.models import ArticleResult, Event, Source, Timeline
-from timeline.render.labels import date_label, safe_path
+from timeline.render.labels import UNSAFE, date_label, safe, safe_path
 
 
 def source_record(source: Source) -> dict[str, Any]:
@@ -70,14 +70,20 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
     }
 
 
+def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
+    """JSON with control and bidi characters as \\u escapes: the same data, but inert on a terminal."""
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    return UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def render_json(timeline: Timeline) -> str:
     """`{"events": [...], "articles": [...], "errors": [...]}`, indented, stable."""
-    return json.dumps(timeline_record(timeline), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(timeline_record(timeline), indent=2) + "\n"
 
 
 def render_jsonl(timeline: Timeline) -> str:
     """One event per line."""
-    return "".join(json.dumps(event_record(event), ensure_ascii=False) + "\n" for event in timeline.events)
+    return "".join(_dumps(event_record(event)) + "\n" for event in timeline.events)
 
 
 CSV_COLUMNS = (
@@ -102,28 +108,27 @@ CSV_COLUMNS = (
 def render_csv(timeline: Timeline) -> str:
     """One row per (event, source), so a spreadsheet keeps every source's provenance."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n")  # cells pass through safe(): CSV has no escapes of its own
     writer.writerow(CSV_COLUMNS)
     for number, event in enumerate(timeline.events, start=1):
         record = event_record(event)
         for source in record["sources"]:
-            writer.writerow(
-                [
-                    number,
-                    record["date"],
-                    record["start"],
-                    record["end"],
-                    record["granularity"],
-                    record["modifier"],
-                    record["text"],
-                    source["file"],
-                    source["outlet"],
-                    source["title"],
-                    source["published"],
-                    source["relation"],
-                    source["attributed_to"],
-                    source["expression"],
-                    source["text"],
-                ]
-            )
+            row = [
+                number,
+                record["date"],
+                record["start"],
+                record["end"],
+                record["granularity"],
+                record["modifier"],
+                record["text"],
+                source["file"],
+                source["outlet"],
+                source["title"],
+                source["published"],
+                source["relation"],
+                source["attributed_to"],
+                source["expression"],
+                source["text"],
+            ]
+            writer.writerow([safe(cell) if isinstance(cell, str) else cell for cell in row])
     return out.getvalue()

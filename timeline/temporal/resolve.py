@@ -346,9 +346,13 @@ def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date |
     future = [c for c in cands if c >= dct]
     if tense == "weak_future":
         tense = "future" if future and (min(future) - dct).days <= 183 else None
-    if tense == "past" and past and (dct - max(past)).days <= 366:
+    back = (dct - max(past)).days if past else 10_000
+    ahead = (min(future) - dct).days if future else 10_000
+    # The tense decides, unless the other side is within weeks and this one most of a year away
+    # ("payable Dec. 1" in late October: a past verb elsewhere in the sentence must not win).
+    if tense == "past" and past and not (ahead <= 90 and back > 200):
         return max(past)
-    if tense in ("future", "prog") and future and (min(future) - dct).days <= 250:
+    if tense in ("future", "prog") and future and not (back <= 90 and ahead > 200):
         return min(future)
     return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
 
