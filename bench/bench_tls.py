@@ -15,7 +15,10 @@ and its events (one day each) are the predicted timeline. Printed per reference 
   predicted day for recall, and n-gram hits are discounted by 1 / (days apart + 1). ROUGE counts are
   those of ROUGE-1.5.5 with stemming and stop words removed (`-m -s`), written here in pure Python:
   lower case, tokens of letters and digits, the package's stop words, Porter stems for tokens longer
-  than three characters; punctuation-only tokens (the references' leading "- ") are dropped.
+  than three characters; punctuation-only tokens (the references' leading "- ") are dropped. Two
+  known departures from `tilse`: the stop words are the package's (235) rather than ROUGE's own
+  list (571), and the content part of the alignment cost is ROUGE-1 F on these same tokens rather
+  than on raw whitespace tokens.
 Also printed: the baseline that picks the N days on which the most articles were published.
 """
 

@@ -77,7 +77,21 @@ LINE_CASES = [
     ("share bullets", "  • Share", Label.BOILERPLATE),
     ("advertisement", "Advertisement", Label.BOILERPLATE),
     ("menu line", "World Politics Business Tech Science Health Sports Travel", Label.BOILERPLATE),
-]
+    ("lynx form field", "____________________ Search", Label.BOILERPLATE),
+    ("teaser time", "2H ago", Label.BOILERPLATE),
+    ("image file name", "minister-visit-ankara.jpg", Label.BOILERPLATE),
+    ("comment header", "3. someuser says:", Label.BOILERPLATE),
+    ("dateline inside the body", "Published: June 14, 2020 08:35", Label.BOILERPLATE),
+    ("copyright line", "© 2020 Example Press. All Rights Reserved. This material may not be published.",
+     Label.BOILERPLATE),
+    ("teaser cut off", "Ministers meet in Ankara to discuss the situation in Libya, and they may...",
+     Label.BOILERPLATE),
+    ("headline glued to summary", "Ministers Agree To Continue Talks On Trade In AnkaraThe ministers met on "
+     "Tuesday and agreed that the talks would continue.", Label.BOILERPLATE),
+    ("contact line", "Have a tip? The reporter can be reached at reporter@example.com for any questions.",
+     Label.BOILERPLATE),
+    ("byline inside the body", "By Jane Doe on Monday, June 15th, 2020 at 11:04 a.m.", Label.BOILERPLATE),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -115,6 +129,53 @@ def test_page_parts() -> None:
     assert labels["Ministers Agree To Continue Talks On Trade"] is Label.TITLE
     assert labels[MENU] is Label.BOILERPLATE
     assert cleaned.metadata.title == "Ministers Agree To Continue Talks On Trade"
+
+
+# Three or more headline-like lines between paragraphs are a list of links, not subheadings.
+def test_link_list_between_paragraphs_dropped() -> None:
+    links = ["Officials Say Talks Will Resume", "New Rules For Trade Announced", "Markets Rally After Vote"]
+    cleaned = clean_text(_page(*links))
+    kept = [line.text for line in cleaned.body_lines]
+    assert kept == [BODY_1, BODY_2, BODY_3]
+
+
+def test_embedded_post_kept() -> None:
+    post = ["This is a short post about the talks", "— Jane Doe (@janedoe) June 14, 2020"]
+    kept = [line.text for line in clean_text(_page(*post)).body_lines]
+    assert post[0] in kept
+    assert post[1] in kept
+
+
+def test_list_introduced_by_colon_kept() -> None:
+    items = ["June 9 -- Arena One, Springfield", "June 10 -- Stadium, Shelbyville", "June 12 -- Hall, Ogden"]
+    page = "\n".join([BODY_1, "", BODY_2, "", "The tour dates:", *items, "", "Privacy Policy"])
+    kept = [line.text for line in clean_text(page).body_lines]
+    assert kept[-3:] == items
+
+
+def test_reader_comments_dropped() -> None:
+    comment = (
+        "I think the minister is right about this and the talks should go on for as long as it takes, "
+        "because there is no other way to settle the matter."
+    )
+    page = _page() + "\n\n" + "\n".join(["12 Comments", "", "1. reader says:", "", comment] * 3)
+    kept = [line.text for line in clean_text(page).body_lines]
+    assert comment not in kept
+    assert BODY_3 in kept
+
+
+def test_short_page_without_paragraphs_kept() -> None:
+    sentence = "The ministers met on Tuesday in Ankara, officials said."
+    cleaned = clean_text(f"date 2020-06-14\n{sentence}\n")
+    assert [line.text for line in cleaned.body_lines] == [sentence]
+    assert cleaned.lines_labelled(Label.DATELINE)
+
+
+def test_teaser_copy_of_body_dropped() -> None:
+    """A later rendering of the same paragraphs (a teaser, a print copy) is not kept twice."""
+    page = _page() + "\n\n" + BODY_1[:100] + " " + BODY_2[:90]
+    kept = [line.text for line in clean_text(page).body_lines]
+    assert kept == [BODY_1, BODY_2, BODY_3]
 
 
 def test_long_line_in_footer_dropped() -> None:
@@ -170,6 +231,17 @@ def test_hard_wrapped_paragraphs_rebuilt() -> None:
     assert " ".join(units[2].text.split()) == BODY_1 + " " + BODY_2
 
 
+def test_hard_wrapped_label_not_joined() -> None:
+    """'Advertisement' under a wrapped paragraph that ends a sentence is a line of its own."""
+    line = "   line {} of a long paragraph that was wrapped by a text browser at column 76"
+    lines = [line.format(i) for i in range(9)]
+    last = "   and this last line of the paragraph is long enough to have been wrapped too."
+    page = "\n".join([*lines, last, "   Advertisement", "", *lines])
+    units = split_units(page)
+    assert [unit.text.strip() for unit in units][1] == "Advertisement"
+    assert units[0].last == 9
+
+
 def test_word_lists_load() -> None:
     function_words = load_words(FUNCTION_WORDS_FILE)
     cues = load_words(BOILERPLATE_CUES_FILE)
@@ -204,6 +276,12 @@ def test_clean_document_dispatch() -> None:
 def test_html_never_crashes_on_junk() -> None:
     for junk in ["", "<", "<html></html>", "plain words only", "<p>\x00</p>"]:
         clean_html(junk)
+
+
+def test_html_fallback_on_deep_nesting() -> None:
+    """lxml drops text nested too deep; the text path on a crude rendering still finds it."""
+    html = "<html><body>" + "<div>" * 3000 + f"<p>{BODY_1}</p>" + "</div>" * 3000 + "</body></html>"
+    assert [line.text for line in clean_html(html).body_lines] == [BODY_1]
 
 
 # --- the seed articles -------------------------------------------------------------------------

@@ -65,6 +65,24 @@ def test_auto_is_text_when_piped(runner: CliRunner) -> None:
     assert auto == text
 
 
+def test_auto_is_a_rich_table_in_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("timeline.cli.stdout_is_terminal", lambda: True)
+    result = runner.invoke(app, ["build", SAMPLE, "-q"])
+    assert result.exit_code == ExitCode.OK
+    assert "┃ Date" in result.stdout
+    assert "events" in result.stdout.splitlines()[0]
+
+
+def test_python_dash_m() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, f"timeline {__version__}")
+
+
 def test_text_is_one_event_per_line(runner: CliRunner) -> None:
     text = runner.invoke(app, ["build", SAMPLE, "-q", "-f", "text"]).stdout
     events = json.loads(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "json"]).stdout)["events"]

@@ -109,6 +109,7 @@ def test_denial_contradicts() -> None:
     )
     (event,) = merge_statements([later, first])
     assert [s.relation for s in event.sources] == [None, "contradicts"]
+    assert describe_evolution(event) == "reported 10:00 (a.txt); denied 18:00 (b.txt)"
 
 
 def test_a_revised_death_toll_updates() -> None:

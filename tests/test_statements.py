@@ -100,6 +100,11 @@ def test_same_day_twice_is_one_statement() -> None:
             "Droubi, a leader of the Muslim Brotherhood, told journalists the talks failed on Tuesday.",
             "Droubi",
         ),
+        # a common noun capitalised only because it opens the sentence keeps its case
+        ("Activists said security forces shot dead 12 people on Friday.", "activists"),
+        ("Rights groups say 1,100 civilians have been killed since March.", "Rights groups"),
+        # a conjunction before the source is not part of it
+        ("Troops fired on Friday, and state media said two soldiers died.", "state media"),
         # a pronoun is reported as such (find_statements resolves it)
         ("He said the talks would resume on Monday.", "he"),
         # no reporting verb: nobody

@@ -161,6 +161,8 @@ def test_never_dates(text: str) -> None:
         "It may be that they march on; we will see a second time, and the Sun reported it.",
         "Prime Minister Theresa May met Jan Kavan; Mr. Reupke, 52 years old, agreed.",
         "Average speeds reached 15 million instructions per second.",
+        'Speaking on ABC\'s "This Week," the minister said no.',
+        "She flew on to Nairobi, later in the day before returning home.",
     ],
 )
 def test_nothing_to_find(text: str) -> None:
@@ -200,6 +202,29 @@ WEEKDAY_ROWS = [
     ("Police said Thursday that two men were arrested.", THU_LEAP, "Thursday", THU_LEAP),
     ("The strike began Friday morning.", SUN, "Friday morning", "2020-06-12"),
     ("The talks ended on Monday, Oct. 26, in Geneva.", "2020-10-28", "Monday, Oct. 26", "2020-10-26"),
+    # news writes scheduled events in the present
+    ("The council meets Tuesday to vote on the budget.", SUN, "Tuesday", "2020-06-16"),
+    # a deadline lies ahead: "postponed until", "gave them until"
+    (
+        "Officials postponed until Tuesday morning any action on the case.",
+        THU_LEAP,
+        "Tuesday morning",
+        "2024-03-05",
+    ),
+    ("The agency gave the family until 9 a.m. Tuesday to sign.", THU_LEAP, "9 a.m. Tuesday", "2024-03-05"),
+    # a plan looks ahead: "planned a march", "were planning to drive"
+    (
+        "Protesters planned a large march on Saturday and were planning to drive to the airport on Monday.",
+        "2020-01-07",
+        "Saturday",
+        "2020-01-11",
+    ),
+    (
+        "Protesters planned a large march on Saturday and were planning to drive to the airport on Monday.",
+        "2020-01-07",
+        "Monday",
+        "2020-01-13",
+    ),
 ]
 
 
@@ -231,6 +256,38 @@ MONTH_DAY_ROWS = [
     ("The conference runs June 30-July 2.", SUN, "June 30-July 2", "2020-06-30", "2020-07-02"),
     ("Feb. 29, 2016 was a Monday.", SUN, "Feb. 29, 2016", "2016-02-29", "2016-02-29"),
     ("The rally was held in Paris on Aug. 2.", "2020-08-03", "Aug. 2", "2020-08-02", "2020-08-02"),
+    # "vs." does not end the sentence: "killed" still sets the tense of "January"
+    (
+        "In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb killed a guard.",
+        "2020-10-25",
+        "January",
+        "2020-01-01",
+        "2020-01-31",
+    ),
+    # a past verb does not push next month eleven months back
+    (
+        "The minister told oil firms of a cutback in September.",
+        "2020-08-16",
+        "September",
+        "2020-09-01",
+        "2020-09-30",
+    ),
+    ("The summit ends on April 24 and 25.", "2020-02-24", "April 24 and 25", "2020-04-24", "2020-04-25"),
+    (
+        "Spelled out, the date was January nineteen ninety-seven.",
+        SUN,
+        "January nineteen ninety-seven",
+        "1997-01-01",
+        "1997-01-31",
+    ),
+    (
+        "A hearing is set for the week of March 6.",
+        "2020-02-24",
+        "the week of March 6",
+        "2020-03-02",
+        "2020-03-08",
+    ),
+    ("Voters go to the polls on Election Day.", "2020-10-01", "Election Day", "2020-11-03", "2020-11-03"),
 ]
 
 
@@ -334,6 +391,37 @@ ANCHORED_ROWS = [
         "2020-04-01",
         "2020-04-30",
     ),
+    # "that year" is the year just written out, not the publication year
+    (
+        "Imports totaled $37 million in 1988, a small share of all imports that year.",
+        SUN,
+        "that year",
+        "1988-01-01",
+        "1988-12-31",
+    ),
+    # "the previous Friday" counts back from the Friday just named
+    (
+        "Shares closed at 90 on Friday, down from the previous Friday.",
+        SUN,
+        "the previous Friday",
+        "2020-06-05",
+        "2020-06-05",
+    ),
+    (
+        "He appeared in court on June 3 and left the next morning.",
+        SUN,
+        "the next morning",
+        "2020-06-04",
+        "2020-06-04",
+    ),
+    # "For the week" after a named day: that day's week
+    (
+        "Stocks fell on Wednesday, June 3. For the week, the index lost 2%.",
+        SUN,
+        "the week",
+        "2020-06-01",
+        "2020-06-07",
+    ),
 ]
 
 
@@ -414,6 +502,76 @@ PERIOD_ROWS = [
         "2019-H2",
     ),
     ("The date was set for Christmas.", "2020-12-01", "Christmas", "2020-12-25", "2020-12-25", "2020-12-25"),
+    (
+        "Crowds prayed as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        "2000-04-17",
+        "2000-04-23",
+        "2000-W16",
+    ),
+    (
+        "Net rose in the fiscal-first quarter.",
+        "2019-10-26",
+        "the fiscal-first quarter",
+        "2019-01-01",
+        "2019-03-31",
+        "2019-Q1",
+    ),
+    # after a quarter, "a year earlier" is the year-ago quarter ...
+    (
+        "Third-quarter net rose to $6 million from $5 million a year earlier.",
+        "2019-10-26",
+        "a year earlier",
+        "2018-07-01",
+        "2018-09-30",
+        "2018-Q3",
+    ),
+    # ... unless the sentence compares a longer stretch
+    (
+        "Third-quarter net rose. For the nine months, net rose to $9 million from $5 million a year earlier.",
+        "2019-10-26",
+        "a year earlier",
+        "2018-01-01",
+        "2018-12-31",
+        "2018",
+    ),
+    (
+        "Third-quarter net was $5 million, against $4 million for the corresponding period last year.",
+        "2019-10-26",
+        "the corresponding period last year",
+        "2018-07-01",
+        "2018-09-30",
+        "2018-Q3",
+    ),
+    (
+        "Third-quarter net fell. For the quarter a year ago, the bank earned $16 million.",
+        "2019-10-26",
+        "the quarter a year ago",
+        "2018-07-01",
+        "2018-09-30",
+        "2018-Q3",
+    ),
+    # a forecast quarter is not the one being reported on
+    (
+        "Third-quarter net fell. Analysts see losses through the third quarter of 2021. "
+        "In the year-ago period, the firm earned $5 million.",
+        "2020-10-26",
+        "the year-ago period",
+        "2019-07-01",
+        "2019-09-30",
+        "2019-Q3",
+    ),
+    # TimeBank dates "the past year" as the calendar year gone, not a twelve-month stretch
+    ("Prices rose over the past year.", SUN, "the past year", "2019-01-01", "2019-12-31", "2019"),
+    (
+        "Oil hit that level in the winter of nineteen ninety-four.",
+        SUN,
+        "the winter of nineteen ninety-four",
+        "1994-12-01",
+        "1995-02-28",
+        "1994-WI",
+    ),
 ]
 
 
@@ -442,6 +600,12 @@ VALUE_ROWS = [
     ("The plant closed last week.", "last week", "DATE", "2020-W23"),
     ("Prices rose this month.", "this month", "DATE", "2020-06"),
     ("The plant will reopen in two months.", "two months", "DURATION", "P2M"),
+    # a weekday with a part of the day is a day (TimeBank: DATE), like "tonight"; "this morning" is a time
+    ("Rebels shelled the town Friday night.", "Friday night", "DATE", "2020-06-12"),
+    ("The vote is tonight.", "tonight", "DATE", SUN),
+    ("Officials said this morning that talks failed.", "this morning", "TIME", "2020-06-14TMO"),
+    ("The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2020-06-14T04:00"),
+    ("The rally ends at eight in the evening.", "eight in the evening", "TIME", "2020-06-14T20:00"),
 ]
 
 
@@ -529,6 +693,18 @@ def test_tag_jsonl_scorer_format() -> None:
 def test_tag_jsonl_errors_name_the_line(line: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         list(tag_jsonl([line]))
+
+
+def test_tag_jsonl_timeml_readings() -> None:
+    text = "Stocks fell on Friday. For the week, the index lost 2%. Talks end on April 24 and 25."
+    (line,) = tag_jsonl([json.dumps({"id": "d", "dct": SUN, "text": text})])
+    # TimeML leaves an anaphoric "the week" open, and tags each day of "April 24 and 25" on its own
+    assert [(t["text"], t["value"]) for t in json.loads(line)["timexes"]] == [
+        ("Friday", "2020-06-12"),
+        ("the week", "2020-WXX"),
+        ("April 24", "2020-04-24"),
+        ("25", "2020-04-25"),
+    ]
 
 
 def test_tag_jsonl_without_dct_leaves_relative_dates_unresolved() -> None:

@@ -68,6 +68,11 @@ def _parse_day(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2020-06-14") from None
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (tests pretend either way by replacing this)."""
+    return sys.stdout.isatty()
+
+
 def warn(message: str) -> None:
     """One line on standard error, safe for the terminal."""
     sys.stderr.write(f"timeline: {safe(message)}\n")
@@ -221,7 +226,7 @@ def build(
     status = report(timeline, quiet)
     chosen = output_format
     if chosen == "auto":
-        chosen = "rich" if output is None and sys.stdout.isatty() else "text"
+        chosen = "rich" if output is None and stdout_is_terminal() else "text"
     if chosen == "rich":
         from timeline.render.terminal import render_rich
 

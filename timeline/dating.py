@@ -40,8 +40,9 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?"
+# Possessive white space: "\s*[,|]?\s*" backtracks quadratically on a long run of spaces after a date.
 _TIME = (
-    r"(?:\s*[,|•·-]?\s*(?:at\s+)?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"
+    r"(?:\s*+(?:[,|•·-]\s*+)?(?:at\s+)?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"
     r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 DATE_PATTERNS = tuple(

@@ -1,10 +1,14 @@
 """One event from many sources: statements about the same happening on overlapping dates merged.
 
 Statements are compared by their content words, each weighted by its rarity in the run (IDF) and
-more when it is a name (a word written with a capital inside a sentence): "Lavrov", "Shoigu" and
-"Turkey" tell two reports apart far better than "visit" or "minister". Statements are grouped by
-average-link clustering inside compatible date blocks (the same days, or one interval inside the
-other), so two unrelated statements are never chained together through a third.
+more when it is a name (a word the run mostly writes with a capital inside a sentence): "Lavrov",
+"Shoigu" and "Turkey" tell two reports apart far better than "visit" or "minister"; two statements
+that both name actors or places, but not one in common, are never one happening. Statements are
+grouped by average-link clustering over compatible dates (the same days, or one interval inside the
+other, with a stricter bar when the dates are broad), so two unrelated statements are never chained
+together through a third. A later report of the same happening that brings a cue of change
+(postponed, denied...) or a different figure for the same thing is marked as updating or
+contradicting the earlier ones.
 
 Merging is a pure function of the set of statements: every grouping and every tie is decided by
 stable keys, so the order in which files were read never changes the output.
@@ -18,16 +22,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from timeline.models import Event, Source, Statement
+from timeline.temporal.words import MONTHS, WEEKDAYS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' compare equal
 NAME_WEIGHT = 2.0  # a name counts this many times a common word of the same rarity
 NAME_SHARE = 0.7  # a stem is a name when capitalised in this share of the statements using it mid-sentence
 MIN_SHARED = 2  # content stems two statements must share to be one event
+COMMON_SHARE = 0.02  # stems in more than this share of a run's statements do not make candidate pairs...
+COMMON_MIN = 50  # ... unless the run is small
 SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the very same days
 NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both are broad (a month, a year)
 PRECISE_DAYS = 8  # intervals shorter than this (a day, a weekend, a week) are precise enough to merge on
@@ -93,6 +100,7 @@ class Terms:
     common: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=1 << 16)
 def statement_terms(statement: Statement) -> Terms:
     """Content stems of a statement, its time expression left out; names are capitalised mid-sentence."""
     text = statement.text[: statement.expr.start] + " " + statement.text[statement.expr.end :]
@@ -105,7 +113,7 @@ def statement_terms(statement: Statement) -> Terms:
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        if lower[:1].isdigit() or len(lower) <= 2 or lower in stop:
+        if lower[:1].isdigit() or len(lower) <= 2 or lower in stop or is_calendar_name(word):
             continue
         stem = lower[:STEM_LENGTH]
         stems.add(stem)
@@ -127,6 +135,14 @@ def name_stems(terms: Sequence[Terms]) -> frozenset[str]:
         capital.update(item.names)
         lower.update(item.common)
     return frozenset(stem for stem, count in capital.items() if count >= NAME_SHARE * (count + lower[stem]))
+
+
+def is_calendar_name(word: str) -> bool:
+    """Whether a word is a capitalised month or weekday name ('Saturday's vote', not 'they march')."""
+    if not word[:1].isupper():
+        return False
+    lower = word.lower().replace("’", "'").removesuffix("'s").rstrip(".")
+    return lower in MONTHS or lower in WEEKDAYS
 
 
 def content_stems(statement: Statement) -> frozenset[str]:
@@ -153,22 +169,27 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float
     if len(shared) < MIN_SHARED:
         return 0.0
     weight = weights.get if weights is not None else (lambda stem, default=1.0: default)
-    norm_a = math.sqrt(sum(weight(stem, 1.0) ** 2 for stem in a))
-    norm_b = math.sqrt(sum(weight(stem, 1.0) ** 2 for stem in b))
+    # fsum: exact, so the sum does not depend on set order (which varies with the hash seed)
+    norm_a = math.sqrt(math.fsum(weight(stem, 1.0) ** 2 for stem in a))
+    norm_b = math.sqrt(math.fsum(weight(stem, 1.0) ** 2 for stem in b))
     if not norm_a or not norm_b:
         return 0.0
-    return sum(weight(stem, 1.0) ** 2 for stem in shared) / (norm_a * norm_b)
+    return math.fsum(weight(stem, 1.0) ** 2 for stem in shared) / (norm_a * norm_b)
 
 
-def statement_key(statement: Statement) -> tuple[str, str, int, int, str]:
-    """A stable sort key: publication time, file, position in the file."""
+def statement_key(statement: Statement) -> tuple[str, str, int, int, str, int, str, str]:
+    """A total, stable sort key: publication time, file, position in the file, then everything else."""
     published = statement.article.published
+    expr = statement.expr
     return (
         published.isoformat() if published else "9999",
         statement.article.path,
         statement.order,
-        statement.expr.start,
+        expr.start,
         statement.text,
+        expr.end,
+        expr.value,
+        statement.attributed_to or "",
     )
 
 
@@ -204,22 +225,26 @@ def _threshold(a: Statement, b: Statement) -> float:
     return SAME_DAYS_THRESHOLD if (key[1] - key[0]).days < PRECISE_DAYS else NESTED_THRESHOLD
 
 
-def _candidate_pairs(ordered: Sequence[Statement]) -> list[tuple[int, int]]:
-    """Index pairs of statements whose dates are compatible, found through a day index, not all pairs."""
-    by_key: dict[DateKey, list[int]] = defaultdict(list)
-    for index, statement in enumerate(ordered):
-        by_key[date_key(statement)].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_key.values():
-        pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
-    spans = sorted((key[0], key[1], key) for key in by_key if key[0] is not None and key[1] is not None)
-    for n, (_first, outer_last, outer) in enumerate(spans):
-        for inner_first, _last, inner in spans[n + 1 :]:
-            if inner_first > outer_last:
-                break
-            if _contains(outer, inner) or _contains(inner, outer):
-                pairs.update((min(i, j), max(i, j)) for i in by_key[outer] for j in by_key[inner])
-    return sorted(pairs)
+def _candidate_pairs(ordered: Sequence[Statement], terms: Sequence[Terms]) -> list[tuple[int, int]]:
+    """Pairs of statements with compatible dates sharing MIN_SHARED stems, found through a stem index.
+
+    Stems found in more than a COMMON_SHARE of the statements are left out of the index: a pair that
+    shares only such words is too weak to merge anyway, and indexing them would compare everything.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(terms):
+        for stem in item.stems:
+            postings[stem].append(index)
+    cap = max(COMMON_MIN, int(COMMON_SHARE * len(ordered)))
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) <= cap:
+            shared.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+    return sorted(
+        pair
+        for pair, count in shared.items()
+        if count >= MIN_SHARED and dates_compatible(ordered[pair[0]], ordered[pair[1]])
+    )
 
 
 def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -235,7 +260,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     sims: dict[tuple[int, int], float] = {}
     named = name_stems(terms)
     names = [item.stems & named for item in terms]
-    for i, j in _candidate_pairs(ordered):
+    for i, j in _candidate_pairs(ordered, terms):
         if _name_conflict(names[i], names[j]):
             continue
         value = similarity(terms[i].stems, terms[j].stems, weights)
@@ -254,8 +279,8 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue
-        total = sum(sims.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
-        needed = sum(_threshold(ordered[x], ordered[y]) for x in left for y in right)
+        total = math.fsum(sims.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        needed = math.fsum(_threshold(ordered[x], ordered[y]) for x in left for y in right)
         if total < needed:
             continue
         keep, gone = min(a, b), max(a, b)
@@ -352,7 +377,7 @@ def _earlier_reports(
     ]
 
 
-def source_order(statement: Statement) -> tuple[str, str, int, int, str]:
+def source_order(statement: Statement) -> tuple[str, str, int, int, str, int, str, str]:
     """Sources in publication order (undated articles last), then by file and position."""
     return statement_key(statement)
 

@@ -72,6 +72,7 @@ def _attribution_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there"})
+LEADING_CONJUNCTIONS = frozenset({"and", "but", "while", "as", "although", "though", "because", "so", "or"})
 PERSONAL_PRONOUNS = frozenset({"he", "she"})  # resolved to the source named shortly before
 PRONOUN_REACH = 3  # sentences back to look for the source a pronoun stands for
 NOT_IN_SOURCE = frozenset({"that", "which", "who", "whom", "when", "where", "if", "because", "while", "not"})
@@ -100,13 +101,25 @@ def find_attribution(text: str) -> str | None:
             if pattern is _attribution_patterns()[3] and not _is_name_like(who):
                 continue
             if _is_source(who):
-                return who
+                return _lower_common(who) if text.lstrip(" \"“‘'").startswith(who) else who
     return None
+
+
+def _lower_common(who: str) -> str:
+    """'Activists' at the start of a sentence is 'activists': a common noun keeps its case."""
+    first, _, rest = who.partition(" ")
+    if first.lower() in source_nouns():
+        return f"{first.lower()} {rest}".strip()
+    return who
 
 
 def _trim_subject(who: str) -> str:
     """A sentence-initial subject without a leading 'The' and any opening clause before a comma."""
     who = who.rsplit(",", 1)[-1].strip()
+    first, _, rest = who.partition(" ")
+    if first.lower() in LEADING_CONJUNCTIONS and rest:
+        who = rest  # "..., and state media said": the source is 'state media'
+
     first, _, rest = who.partition(" ")
     if first in {"The", "A", "An"} and rest:
         return rest if rest[:1].isupper() else f"{first.lower()} {rest}"

@@ -3,10 +3,12 @@
 Both are rankings over the run's own statements, with no outside knowledge:
 - focus: BM25 of each event's sources against the query, expanded once with the names that
   co-occur in the best matches (pseudo-relevance feedback), kept above a share of the best score;
-- summary: a day matters when many articles independently refer to it, each article weighted by
-  how central it is to the run's dominant story (a markets report in a folder about a war counts
-  little), references made after the fact included; for each chosen day the K events most central
-  among that day's statements.
+- summary: a day matters when many articles independently refer to it, each article counted once
+  and weighted by how central it is to the run's dominant story (a markets report in a folder about
+  a war counts little), references made after the fact included and slightly favoured; days are
+  picked greedily, a day next to one already picked discounted (one happening, one day); for each
+  day the K events most representative of it: central among that day's statements, on the run's
+  topic, concise.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from timeline.merge import event_sort_key, stopwords
+from timeline.merge import event_sort_key, is_calendar_name, stopwords
 from timeline.models import Event
 
 K = TypeVar("K")
@@ -46,7 +48,7 @@ def text_stems(text: str) -> list[str]:
     stems = []
     for word in WORD.findall(text):
         lower = word.lower().replace("’", "'").removesuffix("'s")
-        if len(lower) > 2 and lower not in stop:
+        if len(lower) > 2 and lower not in stop and not is_calendar_name(word):
             stems.append(lower[:STEM_LENGTH])
     return stems
 
@@ -63,7 +65,7 @@ def name_stems(text: str) -> set[str]:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         for word in WORD.findall(sentence)[1:]:
             lower = word.lower().replace("’", "'").removesuffix("'s")
-            if word[0].isupper() and len(lower) > 2 and lower not in stop:
+            if word[0].isupper() and len(lower) > 2 and lower not in stop and not is_calendar_name(word):
                 names.add(lower[:STEM_LENGTH])
     return names
 
@@ -110,7 +112,7 @@ def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
         return tuple(events)
     texts = [event_text(event) for event in events]
     docs = [text_stems(text) for text in texts]
-    query = dict.fromkeys(wanted, 1.0)
+    query = dict.fromkeys(sorted(wanted), 1.0)  # sorted: sums must not depend on set order
     scores = bm25_scores(docs, query)
     best = max(scores)
     if best <= 0:
@@ -120,7 +122,7 @@ def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
     for text in dict.fromkeys(_undated_text(events[i]) for i in top if scores[i] > 0):
         names.update(name_stems(text) - wanted)
     idf = inverse_frequencies(docs)
-    total = sum(idf.get(stem, 0.0) for stem in wanted) or 1.0
+    total = math.fsum(idf.get(stem, 0.0) for stem in wanted) or 1.0
     specific = min(idf.get(stem, 0.0) for stem in wanted)  # only names as rare as a query word
     expansion = sorted(names.items(), key=lambda item: (-item[1], item[0]))
     for stem, count in expansion[:FEEDBACK_NAMES]:
@@ -131,7 +133,7 @@ def focus_events(events: Sequence[Event], about: str) -> tuple[Event, ...]:
 
     def coverage(doc: Sequence[str]) -> float:
         present = set(doc)
-        return sum(idf.get(stem, 0.0) for stem in query if stem in present) / total
+        return math.fsum(idf.get(stem, 0.0) for stem in query if stem in present) / total
 
     return tuple(
         event
@@ -169,7 +171,7 @@ def article_centrality(events: Sequence[Event]) -> dict[str, float]:
     centroid: Counter[str] = Counter()
     for vector in vectors.values():
         centroid.update(vector)
-    norm = math.sqrt(sum(value * value for value in centroid.values())) or 1.0
+    norm = math.sqrt(math.fsum(value * value for value in centroid.values())) or 1.0
     return {path: _dot(vector, centroid) / norm for path, vector in vectors.items()}
 
 
@@ -182,7 +184,7 @@ def _tfidf(counts: Mapping[K, Counter[str]]) -> dict[K, dict[str, float]]:
     vectors = {}
     for key, bag in counts.items():
         vector = {stem: (1 + math.log(tf)) * math.log(1 + total / df[stem]) for stem, tf in bag.items()}
-        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        norm = math.sqrt(math.fsum(value * value for value in vector.values())) or 1.0
         vectors[key] = {stem: value / norm for stem, value in vector.items()}
     return vectors
 
@@ -191,7 +193,7 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(value * b.get(stem, 0.0) for stem, value in a.items())
+    return math.fsum(value * b.get(stem, 0.0) for stem, value in a.items())
 
 
 def date_importance(
@@ -212,7 +214,7 @@ def date_importance(
             weight = centrality.get(article.path, 0.0) * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
             refs = weights[day]
             refs[article.path] = max(refs.get(article.path, 0.0), weight)
-    return {day: sum(refs.values()) for day, refs in weights.items()}
+    return {day: math.fsum(refs.values()) for day, refs in weights.items()}
 
 
 def pick_days(importance: Mapping[dt.date, float], count: int) -> list[dt.date]:
@@ -221,19 +223,14 @@ def pick_days(importance: Mapping[dt.date, float], count: int) -> list[dt.date]:
     left = dict(importance)
     while left and len(chosen) < count:
 
-        def score(day: dt.date) -> tuple[float, str]:
+        def score(day: dt.date) -> tuple[float, int]:
             near = sum(1 for other in chosen if abs((other - day).days) <= 1)
-            return (left[day] * ADJACENT_DISCOUNT**near, _reverse(day))
+            return (left[day] * ADJACENT_DISCOUNT**near, -day.toordinal())  # ties: the earlier day
 
         best = max(left, key=score)
         chosen.append(best)
         del left[best]
     return sorted(chosen)
-
-
-def _reverse(day: dt.date) -> str:
-    """A tie-break key under which earlier days rank first in a max()."""
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day.isoformat())
 
 
 def event_vectors(events: Sequence[Event]) -> list[dict[str, float]]:
@@ -245,7 +242,7 @@ def event_vectors(events: Sequence[Event]) -> list[dict[str, float]]:
 
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:
     """A sparse vector scaled to length 1."""
-    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+    norm = math.sqrt(math.fsum(value * value for value in vector.values())) or 1.0
     return {stem: value / norm for stem, value in vector.items()}
 
 
@@ -264,7 +261,7 @@ def representative_events(
     def score(i: int) -> tuple[float, str, int]:
         vector = vectors[i]
         others = _unit({stem: value - vector.get(stem, 0.0) for stem, value in day_centroid.items()})
-        support = sum(centrality.get(path, 0.0) for path in _paths(day_events[i]))
+        support = math.fsum(centrality.get(path, 0.0) for path in _paths(day_events[i]))
         words = len(WORD.findall(day_events[i].text))
         value = (
             (DAY_WEIGHT * _dot(vector, others) + _dot(vector, topic) + TOPIC_FLOOR)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -13,6 +14,10 @@ from timeline.models import Cleaned, Label, Line, Metadata
 
 # Below this many words, trafilatura is taken to have missed the article.
 MIN_BODY_WORDS = 60
+# Below this many words, the precision extraction is checked against a recall extraction ...
+RECALL_RETRY_WORDS = 200
+# ... and replaced by it when it holds less than this share of the recall extraction's words.
+FRAGMENT_SHARE = 0.4
 
 BLOCK_TAGS = frozenset(
     (
@@ -24,14 +29,35 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset(
     ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed", "select")
 )
+SKIP_BLOCK_RE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE
+)
+TAG_RE = re.compile(r"<[^>]*>")
 _WS = re.compile(r"[ \t\r\f\v]+")
 
 
 def render_text(html: str) -> str:
     """A plain-text rendering of a page: block elements become line breaks, scripts go."""
+    text = _render_tree(html)
+    if not text.strip():
+        # lxml drops text nested deeper than its limit; a crude tag strip still finds it.
+        text = _render_regex(html)
+    return text
+
+
+def _render_regex(html: str) -> str:
+    html = SKIP_BLOCK_RE.sub(" ", html)
+    html = BLOCK_TAG_RE.sub("\n", html)
+    text = unescape(TAG_RE.sub(" ", html))
+    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _render_tree(html: str) -> str:
     try:
         root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, RecursionError):
         return ""
     parts: list[str] = []
 
@@ -53,7 +79,10 @@ def render_text(html: str) -> str:
         if el.tail:
             parts.append(el.tail)
 
-    walk(root)
+    try:
+        walk(root)
+    except RecursionError:
+        return ""
     lines = (_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -62,28 +91,40 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def clean_html(html: str) -> Cleaned:
-    """Clean an HTML page: trafilatura's body and metadata, else the text path on a rendering."""
-    doc = None
+def _extract(html: str, precision: bool) -> tuple[str, Metadata]:
+    """trafilatura's text and metadata for one setting; empty when it fails."""
     try:
         doc = trafilatura.bare_extraction(
             html,
             include_comments=False,
             include_tables=True,
             with_metadata=True,
+            favor_precision=precision,
+            favor_recall=not precision,
         )
     except Exception:  # trafilatura raises many kinds of errors on broken pages
-        doc = None
-    body = ""
-    meta = Metadata()
-    if doc is not None and not isinstance(doc, dict):
-        body = doc.text or ""
-        meta = Metadata(
-            title=doc.title or None,
-            author=doc.author or None,
-            outlet=doc.sitename or None,
-            date=doc.date or None,
-        )
+        return "", Metadata()
+    if doc is None or isinstance(doc, dict):
+        return "", Metadata()
+    meta = Metadata(
+        title=doc.title or None,
+        author=doc.author or None,
+        outlet=doc.sitename or None,
+        date=doc.date or None,
+    )
+    return doc.text or "", meta
+
+
+def clean_html(html: str) -> Cleaned:
+    """Clean an HTML page: trafilatura's body and metadata, else the text path on a rendering."""
+    # Precision mode scores best, but sometimes keeps only a fragment: then recall mode decides.
+    body, meta = _extract(html, precision=True)
+    reason = "body: kept by trafilatura (precision)"
+    if _words(body) < RECALL_RETRY_WORDS:
+        recall_body, recall_meta = _extract(html, precision=False)
+        if _words(body) < FRAGMENT_SHARE * _words(recall_body):
+            body, reason = recall_body, "body: kept by trafilatura (recall)"
+            meta = recall_meta if recall_meta.title or not meta.title else meta
     if _words(body) < MIN_BODY_WORDS:
         fallback = clean_text(render_text(html))
         fallback_words = sum(_words(line.text) for line in fallback.body_lines)
@@ -96,7 +137,7 @@ def clean_html(html: str) -> Cleaned:
             )
             return Cleaned(lines=fallback.lines, metadata=merged)
     lines = tuple(
-        Line(" ".join(text.split()), Label.BODY, "body: kept by trafilatura", i, i)
+        Line(" ".join(text.split()), Label.BODY, reason, i, i)
         for i, text in enumerate(body.splitlines())
         if text.strip()
     )

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 # A line that starts a list item or a form control never continues the line above.
 _ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+#]\s|-\s|\d{1,2}[.)]\s|\[|\(BUTTON\)|IFRAME:)")
-_FIRST_WORD = re.compile(r"\S+")
+_SENTENCE_END = frozenset(".!?\"”’")
 
 
 class Unit(NamedTuple):
@@ -34,6 +34,16 @@ def find_wrap_width(lines: list[str]) -> int | None:
     return near[int(len(near) * 0.95)]
 
 
+def _stray_label(prev: str, line: str, after: str) -> bool:
+    """A short label ('Advertisement') under a finished sentence is not the paragraph's last line."""
+    return (
+        prev[-1:] in _SENTENCE_END
+        and line[-1:] not in _SENTENCE_END
+        and len(line.split()) <= 3
+        and not after.strip()
+    )
+
+
 def split_units(text: str) -> list[Unit]:
     """Non-blank units of a page, rejoining hard-wrapped paragraphs when the page is wrapped."""
     lines = text.splitlines()
@@ -51,9 +61,14 @@ def split_units(text: str) -> list[Unit]:
                 parts = []
             continue
         if parts:
-            match = _FIRST_WORD.search(stripped)
-            word = len(match.group()) if match else 0
-            if prev_len + 1 + word >= width - 2 and not _ITEM_START.match(line):
+            # The line continues the paragraph when its first word did not fit on the line above.
+            space = stripped.find(" ")
+            word = space if space > 0 else len(stripped)
+            if (
+                prev_len + 1 + word >= width - 2
+                and not _ITEM_START.match(line)
+                and not _stray_label(parts[-1], stripped, lines[i + 1] if i + 1 < len(lines) else "")
+            ):
                 parts.append(stripped)
                 prev_len = len(line.rstrip())
                 continue

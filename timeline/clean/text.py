@@ -1,17 +1,20 @@
 """Line classifier for plain-text pages: keeps the article body, labels the rest.
 
-The cascade, cheapest first: each unit (a line, or a paragraph rebuilt from hard wraps) gets
-features (words, share of function words, sentence shape, bullets, form fields, boilerplate
-cues) and a first class: prose, short, or boilerplate. The article is the densest run of prose
-(a maximum-sum segment over the units); inside it, short lines between body lines are kept
-(short quotes, subheadings); before it, the title, byline and dateline are found.
+Each unit (a line, or a paragraph rebuilt from hard wraps) gets features (words, share of
+function words, sentence shape, bullets, form fields, generic boilerplate cues) and a first
+class: prose, short, boilerplate, or special (credit, caption). Prose that repeats earlier
+prose, and everything after the start of reader comments, weighs little. The article is the
+densest run of prose (a maximum-sum segment over the units, prose weighing its word count and
+everything else a penalty); inside it, a short line between paragraphs is kept (a quote, a
+subheading) unless it belongs to a list of links; a list introduced by a colon is kept; before
+it, the title (the heading-like line nearest the body), byline and dateline are found. Nothing
+here knows any site: the cues are generic web vocabulary (`timeline/data/clean_*.txt`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 
 from timeline.clean.paragraphs import split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -21,6 +24,7 @@ FUNCTION_WORDS = load_words(FUNCTION_WORDS_FILE)
 BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the fast path; WORD_RE for non-Latin text
 CAP_WORD_RE = re.compile(r"(?<![\w'’])[A-Z]")
 
 
@@ -45,6 +49,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 CUE_RE = re.compile(r"(?<![\w-])" + _trie_pattern(BOILERPLATE_CUES) + r"(?![\w-])")
+CUE_STRIP = " \t:;|»›‹«-–—•*()[]!?.,"
 BULLET_CHARS = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+-")
 BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|-(?=\s))\s*")
 FORM_RE = re.compile(r"\[[ _*xX]{0,3}\]|\[\s{2,}\]|_{4,}|\(BUTTON\)|^IFRAME:|^\[[^\]]{0,40}\]$")
@@ -52,6 +57,8 @@ IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNOR
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
 LEGAL_RE = re.compile(r"©|\ball rights reserved\b|\bcopyright\b", re.IGNORECASE)
 GLUE_RE = re.compile(r"(?:[a-z]{3}|[0-9)?!’'])[A-Z][a-z ]")
+TRUNCATED_RE = re.compile(r"[^\W_][,;]?\.\.\.$|\[…\]$|\[\.\.\.\]$")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 URL_TAIL_RE = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+$")
 TWEET_SIGNATURE_RE = re.compile(r"^[—–-]\s*\S.*\(@\w+\)")
 SENTENCE_END = frozenset(".!?\"'”’…")
@@ -102,6 +109,10 @@ TIMESTAMP_RE = re.compile(
     r"|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
+TIMESTAMP_STARTS = frozenset(
+    ("upd", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+     "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+)  # fmt: skip
 FILE_NAME_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$|^[\w]+(?:-[\w]+){3,}$", re.IGNORECASE)
 COMMENT_HEAD_RE = re.compile(r"^(?:\d{1,4}\.\s+)?\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|writes)\s*:$")
 # Where reader comments begin: everything after it is discounted.
@@ -111,11 +122,16 @@ COMMENTS_START_RE = re.compile(
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b|^(?:show|view|load)\s+(?:\d+\s+)?comments?\b",
     re.IGNORECASE,
 )
+COMMENTS_START_WORDS = (
+    "comment", "respons", "repl", "thought", "leave", "post", "add", "write", "join", "start", "show",
+    "view", "load",
+)  # fmt: skip
 # Weights of the densest-run search (a good line weighs its word count).
 BAD_WEIGHT = -12.0
-SHORT_WEIGHT = -4.0
-SHORT_PER_WORD = 0.0
-SENTENCE_SHORT_WEIGHT = 0.0
+SHORT_WEIGHT = -6.0
+EMPTY_WEIGHT = -12.0  # a line without words (a bare bullet, a rule, a price)
+SHORT_PER_WORD = 0.0  # extra penalty per word of a short line without a sentence end
+SENTENCE_SHORT_WEIGHT = 0.0  # a short sentence is neutral: it neither starts nor breaks the article
 COMMENT_DISCOUNT = 0.1
 REPEAT_SHARE = 0.7
 GOOD_FW = 0.15
@@ -125,26 +141,42 @@ GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
 KEPT = (Label.BODY, Label.SUBHEAD, Label.CAPTION)
 
 
-@dataclass(slots=True)
 class _Unit:
-    text: str
-    first: int
-    last: int
-    words: int = 0
-    function: int = 0
-    ends_sentence: bool = False
-    bullet: bool = False
-    low: str = ""  # lowercase text without the bullet, straight apostrophes
-    tokens: list[str] = field(default_factory=list)  # the words of `low`
-    recurring: bool = False
-    cls: str = SHORT
-    label: Label = Label.BOILERPLATE
-    reason: str = ""
-    weight: float = 0.0
+    """A unit of the page while it is being classified (mutable; becomes a `Line`)."""
 
-    @property
-    def fw_share(self) -> float:
-        return self.function / self.words if self.words else 0.0
+    __slots__ = (
+        "bullet",
+        "cls",
+        "ends_sentence",
+        "first",
+        "function",
+        "label",
+        "last",
+        "low",
+        "reason",
+        "recurring",
+        "text",
+        "tokens",
+        "weight",
+        "words",
+    )  # fmt: skip
+
+    def __init__(self, text: str, first: int, last: int) -> None:
+        self.text = text
+        self.first = first
+        self.last = last
+        self.bullet = False
+        self.recurring = False
+        self.label = Label.BOILERPLATE
+        # Set by _measure (or copied from an identical line), then by _classify and the weighting.
+        self.words: int
+        self.function: int
+        self.ends_sentence: bool
+        self.low: str  # lowercase text without the bullet, straight apostrophes: `line_key(text)`
+        self.tokens: Sequence[str]  # the words of `low`
+        self.cls: str
+        self.reason: str
+        self.weight: float
 
 
 def normalise_line(text: str) -> str:
@@ -152,13 +184,23 @@ def normalise_line(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def line_key(text: str) -> str:
+    """The key a line is compared by across pages: no bullet, lowercase, straight apostrophes."""
+    text = text.strip()
+    if text[:1] in BULLET_CHARS:
+        bullet = BULLET_RE.match(text)
+        if bullet:
+            text = text[bullet.end() :]
+    return text.lower().replace("’", "'")
+
+
 def find_recurring_lines(texts: Iterable[str], min_count: int = 3) -> frozenset[str]:
-    """Normalised lines (10-300 characters) found in at least `min_count` of the texts."""
+    """Line keys (10-300 characters, see `line_key`) found in at least `min_count` of the texts."""
     counts: dict[str, int] = {}
     for text in texts:
         seen = set()
         for unit in split_units(text):
-            key = normalise_line(unit.text)
+            key = line_key(unit.text)
             if 10 <= len(key) <= 300:
                 seen.add(key)
         for key in seen:
@@ -175,10 +217,13 @@ def _measure(unit: _Unit) -> None:
             text = text[bullet.end() :]
     low = text.lower().replace("’", "'")
     unit.low = low
-    words = WORD_RE.findall(low)
+    words = ASCII_WORD_RE.findall(low)
+    if not words and not low.isascii():
+        words = WORD_RE.findall(low)
     unit.tokens = words
     unit.words = len(words)
-    unit.function = sum(map(FUNCTION_WORDS.__contains__, words))
+    # The share of function words only matters for lines long enough to be prose, and for bullets.
+    unit.function = sum(map(FUNCTION_WORDS.__contains__, words)) if len(words) >= 8 or unit.bullet else 0
     if "/" in text:
         text = URL_TAIL_RE.sub("", text)
     unit.ends_sentence = bool(text) and (
@@ -221,11 +266,17 @@ def _classify(unit: _Unit) -> None:
     if words <= 14 and CREDIT_HINT_RE.search(low) and CREDIT_RE.search(text):
         unit.cls, unit.label, unit.reason = SPECIAL, Label.CREDIT, "credit: photo or image credit"
         return
-    fw = unit.fw_share
+    fw = unit.function / words
     if unit.bullet and not unit.ends_sentence and (words <= 8 or fw < 0.2):
         unit.cls, unit.reason = BAD, f"menu item: bullet, {words} words"
         return
-    if words <= 15:
+    if words == 1:
+        # One word: a whole-line lookup is enough (and much cheaper than the cue regex).
+        word = low.strip(CUE_STRIP)
+        if word in BOILERPLATE_CUES:
+            unit.cls, unit.reason = BAD, f"boilerplate cue: {word!r}"
+            return
+    elif words <= 15:
         cues = CUE_RE.findall(low)
         if cues and (
             len(" ".join(cues).split()) * 2 >= words
@@ -234,16 +285,31 @@ def _classify(unit: _Unit) -> None:
         ):
             unit.cls, unit.reason = BAD, f"boilerplate cue: {cues[0]!r}"
             return
-    if words <= 12 and (TIMESTAMP_RE.match(text) or FILE_NAME_RE.match(text)):
+    elif words <= 30:
+        cues = CUE_RE.findall(low)
+        if len(set(cues)) >= 3:
+            unit.cls, unit.reason = BAD, f"promotion: {', '.join(sorted(set(cues)))}"
+            return
+    if words <= 30 and "@" in low and EMAIL_RE.search(low):
+        unit.cls, unit.reason = BAD, "contact: e-mail address"
+        return
+    if words <= 12 and (
+        ((low[:1].isdigit() or low[:3] in TIMESTAMP_STARTS) and TIMESTAMP_RE.match(text))
+        or (("." in low or "-" in low) and FILE_NAME_RE.match(text))
+    ):
         unit.cls, unit.reason = BAD, "timestamp or file name"
         return
-    if words <= 8 and COMMENT_HEAD_RE.match(text):
+    if words <= 8 and text[-1] == ":" and COMMENT_HEAD_RE.match(text):
         unit.cls, unit.reason = BAD, "comment header: 'NAME says:'"
         return
-    if words <= 16 and BYLINE_RE.match(text):
+    first = low[:1]
+    if words <= 16 and first in "dup" and DATE_LINE_START_RE.match(low) and DATE_RE.search(low):
+        unit.cls, unit.reason = BAD, "dateline-like: 'Published: DATE'"
+        return
+    if words <= 16 and first in "bwpsra" and BYLINE_RE.match(text):
         unit.cls, unit.reason = BAD, "byline-like: 'By NAME'"
         return
-    if words <= 12 and URL_RE.search(low):
+    if words <= 12 and ("." in low or "/" in low or "@" in low) and URL_RE.search(low):
         unit.cls, unit.reason = BAD, "link or address"
         return
     if words >= 8 and fw < 0.12 and not unit.ends_sentence:
@@ -252,6 +318,9 @@ def _classify(unit: _Unit) -> None:
         return
     if words <= 40 and ("©" in low or "right" in low) and LEGAL_RE.search(low):
         unit.cls, unit.reason = BAD, "legal: copyright notice"
+        return
+    if words >= 10 and text.endswith(("...", "…]", "...]")) and TRUNCATED_RE.search(text, len(text) - 6):
+        unit.cls, unit.reason = BAD, "teaser: summary cut off with '...'"
         return
     if words >= 12 and _glued_teaser(text):
         unit.cls, unit.reason = BAD, "teaser: headline glued to its summary"
@@ -273,7 +342,7 @@ def _weight(unit: _Unit) -> float:
     if unit.cls == GOOD:
         return float(unit.words)
     if unit.cls == BAD:
-        return BAD_WEIGHT
+        return EMPTY_WEIGHT if unit.words == 0 else BAD_WEIGHT
     if unit.cls == SPECIAL:
         return 0.0
     if unit.ends_sentence:
@@ -289,7 +358,7 @@ def _mark_repeats(units: list[_Unit]) -> None:
             continue
         words = unit.tokens
         grams = set(zip(words, words[1:], words[2:], strict=False))
-        if grams and len(grams & seen) >= REPEAT_SHARE * len(grams):
+        if grams and not seen.isdisjoint(grams) and len(grams & seen) >= REPEAT_SHARE * len(grams):
             unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
         seen |= grams
 
@@ -298,7 +367,12 @@ def _discount_comments(units: list[_Unit]) -> None:
     """Prose after the start of the reader comments weighs little: comments are not the article."""
     seen_words = 0
     for i, unit in enumerate(units):
-        if seen_words >= 40 and unit.words <= 16 and COMMENTS_START_RE.match(unit.text):
+        if (
+            seen_words >= 40
+            and unit.words <= 16
+            and (unit.low[:1].isdigit() or unit.low.startswith(COMMENTS_START_WORDS))
+            and COMMENTS_START_RE.match(unit.text)
+        ):
             unit.cls, unit.reason = BAD, "comments: start of the reader comments"
             unit.weight = BAD_WEIGHT
             for later in units[i + 1 :]:
@@ -366,9 +440,9 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
     if best >= 0:
         title = units[best]
         meta["title"] = " ".join(title.text.split())
-        key = normalise_line(title.text)
+        key, size = normalise_line(title.text), len(title.text)
         for unit in units[: start + 1]:
-            if normalise_line(unit.text) == key:
+            if abs(len(unit.text) - size) <= 8 and normalise_line(unit.text) == key:
                 unit.cls, unit.label = SPECIAL, Label.TITLE
                 unit.reason = "title: heading-like line nearest the body"
     header_from = max(0, start - 25) if best < 0 else max(0, best - 3)
@@ -412,6 +486,8 @@ def _short_runs(units: list[_Unit], start: int, end: int) -> dict[int, tuple[int
 
     def close() -> None:
         sentences = sum(1 for k in stretch if units[k].ends_sentence)
+        if any(TWEET_SIGNATURE_RE.match(units[k].text) for k in stretch):
+            sentences = len(stretch)  # an embedded post: its lines, then '— Name (@handle) date'
         for k in stretch:
             runs[k] = (len(stretch), sentences)
         stretch.clear()
@@ -446,7 +522,8 @@ def _decide(units: list[_Unit], start: int, end: int) -> None:
             unit.label = Label.BOILERPLATE
             continue
         shorts, sentences = runs[i]
-        if unit.ends_sentence and (shorts <= MAX_SHORT_RUN or sentences * 2 >= shorts):
+        sentence_like = unit.ends_sentence or sentences == shorts
+        if sentence_like and (shorts <= MAX_SHORT_RUN or sentences * 2 >= shorts):
             unit.label = Label.BODY
             unit.reason = f"body: short line between body lines ({unit.words} words)"
         elif _is_heading(unit) and shorts <= MAX_SHORT_RUN:
@@ -473,7 +550,9 @@ def _extend_lists(units: list[_Unit], end: int) -> None:
         items = []
         while i < n:
             item = units[i]
-            listy = item.cls == SHORT or (item.cls == BAD and item.reason.startswith(("menu", "link list")))
+            listy = item.cls == SHORT or (
+                item.cls == BAD and ("menu:" in item.reason or "menu item:" in item.reason)
+            )
             if item.first - prev.last > 2 or not listy or item.label in KEPT:
                 break
             items.append(item)
@@ -500,7 +579,8 @@ def _dedupe(units: list[_Unit]) -> None:
         text = CREDIT_TAIL_RE.sub("", unit.text) if unit.text.endswith(")") else unit.text
         key = normalise_line(text)
         if key in seen:
-            unit.label, unit.reason = Label.BOILERPLATE, "repeat of an earlier kept line"
+            what = "caption" if unit.label is Label.CAPTION else "line"
+            unit.label, unit.reason = Label.BOILERPLATE, f"repeat of an earlier kept {what} (kept once)"
         else:
             seen.add(key)
 
@@ -521,23 +601,37 @@ def _final_text(unit: _Unit) -> str:
 def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
     """Label every non-blank line (or rebuilt paragraph) of a plain-text page."""
     units = [_Unit(raw.strip(), first, last) for raw, first, last in split_units(text)]
+    # Menus and footers repeat lines within a page: measure and classify each distinct text once.
+    first_of: dict[str, _Unit] = {}
+    copies: list[tuple[_Unit, _Unit]] = []
     for unit in units:
-        _measure(unit)
+        proto = first_of.setdefault(unit.text, unit)
+        if proto is unit:
+            _measure(unit)
+        else:
+            copies.append((unit, proto))
+    for unit, proto in copies:
+        unit.words, unit.function, unit.ends_sentence = proto.words, proto.function, proto.ends_sentence
+        unit.bullet, unit.low, unit.tokens = proto.bullet, proto.low, proto.tokens
+    protos = first_of.values()
     if recurring:
-        for unit in units:
-            unit.recurring = normalise_line(unit.text) in recurring
-        good_total = sum(1 for u in units if u.words >= 10)
-        good_recurring = sum(1 for u in units if u.words >= 10 and u.recurring)
+        for unit in protos:
+            unit.recurring = unit.low in recurring  # `low` is `line_key(text)`
+        good_total = sum(1 for u in protos if u.words >= 10)
+        good_recurring = sum(1 for u in protos if u.words >= 10 and u.recurring)
         # A page whose prose mostly recurs is a copy of another article of the run, not boilerplate.
         if good_total and good_recurring * 2 > good_total:
-            for unit in units:
+            for unit in protos:
                 unit.recurring = False
-    for unit in units:
-        _classify(unit)
+    for proto in protos:
+        _classify(proto)
+    for unit, proto in copies:
+        unit.cls, unit.label, unit.reason = proto.cls, proto.label, proto.reason
+        unit.recurring = proto.recurring
     _mark_repeats(units)
     _mark_captions(units)
     for unit in units:
-        unit.weight = _weight(unit)
+        unit.weight = float(unit.words) if unit.cls == GOOD else _weight(unit)
     _discount_comments(units)
     start, end = _densest_run(units)
     if start < 0:
@@ -553,7 +647,16 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
     _decide(units, start if start >= 0 else len(units), end)
     _extend_lists(units, end)
     _dedupe(units)
-    lines = tuple(Line(_final_text(u), u.label, u.reason, u.first, u.last) for u in units)
+    lines = tuple(
+        Line(
+            _final_text(u) if u.bullet or u.label is Label.CAPTION else " ".join(u.text.split()),
+            u.label,
+            u.reason,
+            u.first,
+            u.last,
+        )
+        for u in units
+    )
     return Cleaned(
         lines=lines,
         metadata=Metadata(title=meta.get("title"), author=meta.get("author")),

@@ -61,10 +61,12 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# "nineteen ninety-four" in broadcast transcripts, after a month or a season
+SPELLED_YEAR = r"nineteen[\s-]+(?:" + TENS + r"(?:[\s-]" + UNITS + r")?|" + TEENS + r")(?![\w-])"
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
-    r"easter(?:\s+(?:sunday|monday))?|independence\s+day|labor\s+day|memorial\s+day|halloween|"
-    r"valentine's\s+day|veterans\s+day|boxing\s+day|good\s+friday)(?![\w-])"
+    r"easter(?:\s+(?:sunday|monday|week))?|independence\s+day|labor\s+day|memorial\s+day|halloween|"
+    r"valentine's\s+day|veterans\s+day|boxing\s+day|good\s+friday|election\s+day)(?![\w-])"
 )
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -84,6 +86,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<tm_h>1[0-2]|0?\d)(?:[:.](?P<tm_min>[0-5]\d))?\s*(?P<tm_ap>[ap]\.\s?m\b\.?|[ap]m\b)"
         r"|(?P<tm_h24>[01]?\d|2[0-3]):(?P<tm_min24>[0-5]\d)(?![\d:]|[.,]\d)"
         r"|(?P<tm_w>noon|midnight|midday)"
+        r"|(?P<tm_ih>1[0-2]|[1-9]|" + UNITS + r"|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+"
+        r"(?P<tm_ipod>morning|afternoon|evening|night)(?!\w)"
         r"|(?P<tm_oc>1[0-2]|0?\d|" + UNITS + r"|ten|eleven|twelve)\s+o'clock)"
         r"(?P<tm_tz>\s+(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local\s+time)\b)?"
         r"(?:,?\s+(?P<tm_day>today|yesterday|tomorrow|tonight|"
@@ -97,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "wd",
         r"(?:(?P<wd_q>every|each)\s+|(?P<wd_mod>early|late|mid)[\s-]+"
-        r"|(?P<wd_det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
+        r"|(?P<wd_det>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
         r"(?:(?P<wd_d>"
         + WEEKDAY[:-6]
         + r")(?P<wd_pl>s)?(?!\w)|(?P<wd_ab>"
@@ -122,6 +126,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "md",
+        r"(?:(?P<md_wk>the\s+week\s+of)\s+)?"
         r"(?:(?P<md_mod>" + MOD_PRE + r"|around|about|approximately)(?:\s+|-))?"
         r"(?:(?P<md_det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
         r"(?P<md_m>"
@@ -133,7 +138,12 @@ _PATTERNS: list[tuple[str, str]] = [
         + r"(?:(?P<md_m2>"
         + MONTH
         + r")\s+)?"
-        r"(?P<md_d2>" + DAY + r"))?)?(?:,?\s+(?:of\s+)?(?P<md_y>" + YEAR + r"|'\d\d(?!\w)))?"
+        r"(?P<md_d2>" + DAY + r")|(?P<md_and>\s+and\s+)(?P<md_d3>" + DAY + r")"
+        r"(?=\s*[^\w\s]|\s*$|\s+(?:in|at|on|for|to|with|when|as|the|and)\b))?)?(?:,?\s+(?:of\s+)?(?P<md_y>"
+        + YEAR
+        + r"|'\d\d(?!\w)|"
+        + SPELLED_YEAR
+        + r"))?"
         r"(?:\s+(?P<md_rel>last|next|this)\s+year(?!\w))?",
     ),
     (
@@ -154,9 +164,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"strong|weak|disappointing))*)\s+)?"
         r"(?:(?P<q_y>"
         + YEAR
-        + r")\s+)?(?:fiscal\s+)?(?:(?P<q_ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+        + r")\s+)?(?:fiscal[\s-]+)?(?:(?P<q_ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
         r"[\s-]+)?(?:fiscal[\s-]+)?(?:-\s*)?quarter(?!\w|-\w+-)"
-        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<q_y2>" + YEAR + r")|\s+(?P<q_rel>last|next|this)\s+year(?!\w))?"
+        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<q_y2>" + YEAR + r")|\s+(?P<q_rel>last|next|this)\s+year(?!\w)"
+        r"|(?P<q_ago>\s+a\s+year\s+(?:ago|earlier))(?!\w))?"
         r"|(?P<qq>q[1-4])(?:[\s/-]*(?P<qq_y>" + YEAR + r"|'?\d\d(?!\d)))?(?!\w)"
         r"|(?P<qq_y2>" + YEAR + r")[\s-]?(?P<qq2>q[1-4])(?!\w)",
     ),
@@ -203,8 +214,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "per",
         r"the\s+(?:(?P<per_y>"
         + YEAR
-        + r")|(?P<per_w>latest|year-earlier|year-ago|comparable|same|first|second|"
-        r"third|fourth|fiscal))\s+(?:fiscal\s+)?period(?!\w)",
+        + r")|(?P<per_w>latest|year-earlier|year-ago|comparable|corresponding|same|first|second|"
+        r"third|fourth|fiscal))\s+(?:fiscal\s+)?period(?!\w)"
+        r"(?P<per_rel>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))(?!\w))?",
     ),
     (
         "ya",
@@ -217,7 +229,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<anc_mod>earlier|later|early|late)\s+)?(?:(?P<anc_det>that|the\s+(?:same|previous|following|prior|"
         r"preceding)|the\s+next)\s+(?P<anc_u>day|morning|afternoon|evening|night|week|weekend|month|year|quarter)"
         r"|the\s+(?P<anc_u2>day|week|month|year|night)\s+(?P<anc_dir>before|after)"
-        r"(?!\s+(?:the|a|an|his|her|its|their|that|this)\b)(?:\s+(?P<anc_rel>yesterday|tomorrow))?)(?!\w)",
+        r"(?!\s+(?:the|a|an|his|her|its|their|that|this|\w+ing)\b)(?:\s+(?P<anc_rel>yesterday|tomorrow))?)(?!\w)",
     ),
     (
         "dur",
@@ -268,6 +280,8 @@ _PATTERNS: list[tuple[str, str]] = [
         + SEASON
         + r")(?:\s+(?:of\s+)?(?P<se_y>"
         + YEAR
+        + r"|"
+        + SPELLED_YEAR
         + r"))?(?!\w)",
     ),
     (
@@ -574,8 +588,9 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             (g("set_q") or "").lower() == "per" and (g("set_u") or "").lower() in ("second", "minute", "hour")
         )
     if kind == "rel":
-        # "ABC's 'This Week'": a capitalised unit inside a sentence is a title
-        return not (g("rel_u")[0].isupper() and _mid_sentence(text, start))
+        # "ABC's 'This Week'": a capitalised unit inside a sentence or a quotation is a title
+        quoted = start > 0 and text[start - 1] in "\"“‘'"
+        return not (g("rel_u")[0].isupper() and (quoted or _mid_sentence(text, start)))
     if kind == "day":
         # "USA Today", "VOA Today": a capitalised day word after a capitalised word is a name
         words_before = text[max(0, start - 20) : start].split()
@@ -605,7 +620,7 @@ TRIGGERS: frozenset[str] = frozenset(
     "yearly hourly nightly biweekly bimonthly semiannually biannually annually once twice noon midnight "
     "midday clock tonight tomorrow today yesterday twenties thirties forties fifties sixties seventies "
     "eighties nineties nineteen thousand christmas easter thanksgiving halloween valentine independence "
-    "labor memorial veterans boxing good half period date term q fy".split()
+    "labor memorial veterans boxing good election half period date term q fy".split()
 )
 _REACH = 45  # no expression reaches further than this from its trigger word
 

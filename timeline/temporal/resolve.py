@@ -61,6 +61,8 @@ class Context:
     last_named_pos: int = -1
     last_any: dt.date | None = None  # first day of the last mentioned date of any granularity
     last_any_pos: int = -1
+    last_year: int | None = None  # the last year written out ("in 1988", "June 1998")
+    last_year_pos: int = -1
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
     last_quarter_pos: int = -10_000
 
@@ -181,6 +183,7 @@ SCHEDULE_BEFORE = re.compile(
     r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
+SEVERAL_QUARTERS = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
 _WS = re.compile(r"\s+")
 
@@ -234,6 +237,19 @@ def parse_number(words: str) -> float | None:
         else:
             current += n
     return total + current + half
+
+
+def year_number(word: str) -> int:
+    """The year a year word spells: '1998', "'98", 'nineteen ninety-eight'."""
+    if word.startswith("'"):
+        n = int(word[1:])
+        return n + (1900 if n > 40 else 2000)
+    if word[:1].isdigit():
+        return int(word)
+    rest = parse_number(_norm(word).split(None, 1)[1])
+    if rest is None:
+        raise ValueError(word)
+    return 1900 + int(rest)
 
 
 def _fmt_num(n: float | None) -> str:
@@ -363,6 +379,9 @@ def pick_month(month: int, dct: dt.date, tense: str | None, strict: bool = False
     cands = [y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)]
     if tense == "weak_future":
         tense = "future" if min(c for c in cands if c >= here) - here <= 5 else None
+    if tense == "past" and not strict and here + 1 in cands:
+        # "a cutback in September" told in August: next month, not eleven months back (as in pick_day)
+        tense = None
     if tense == "past" or (strict and tense is None):
         # "last February" said in March is a year back: the month just gone would be "last month"
         ok = [
@@ -420,14 +439,27 @@ class Resolver:
             and e.granularity in ("day", "week", "month", "season")
         ):
             self.ctx.last_any, self.ctx.last_any_pos = e.first_day, e.end
+        if e.anchor == "absolute" and e.type == "DATE" and e.first_day and e.granularity != "decade":
+            self.ctx.last_year, self.ctx.last_year_pos = e.first_day.year, e.end
         if (
             cand.kind == "q"
             and re.fullmatch(r"\d{4}-Q[1-4]", e.value)
-            and not re.search(r"year-earlier|year-ago|last year|prior|previous", e.text, re.I)
+            and not re.search(r"year-earlier|year-ago|last year|prior|previous|a year", e.text, re.I)
+            and not self._forecast(cand, e)
         ):
+            # the quarter being reported on; a forecast ("losses through the third quarter of 1990") is not
             self.ctx.last_quarter = (int(e.value[:4]), int(e.value[-1]))
             self.ctx.last_quarter_pos = e.end
         return found
+
+    def _forecast(self, cand: Candidate, e: TimeExpr) -> bool:
+        """Whether a period lies ahead of the dct, or is still running and spoken of in the future tense."""
+        dct = self.ctx.dct
+        if dct is None or e.first_day is None or e.last_day is None:
+            return False
+        if e.first_day > dct:
+            return True
+        return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog")
 
     def _mod(self, cand: Candidate) -> str | None:
         gd = cand.match.groupdict()
@@ -492,11 +524,15 @@ class Resolver:
         name = _norm(g("hol_w"))
         det = (g("hol_det") or "").lower()
 
+        week = name.endswith(" week")  # "Easter week": the week holding the holiday, from its Monday
+
         def day_in(year: int) -> dt.date:
-            return holiday(name, year)
+            d = holiday(name.removesuffix(" week"), year)
+            return d - dt.timedelta(days=d.weekday()) if week else d
 
         if g("hol_y"):
-            return self.make(c, "DATE", day_in(int(g("hol_y"))).isoformat(), "day", "absolute")
+            d = day_in(int(g("hol_y")))
+            return self.make(c, "DATE", *value_at(d, "week" if week else "day"), "absolute")
         dct = self.ctx.base("XXXX-XX-XX", "day")
         this = day_in(dct.year)
         if det == "last":
@@ -509,8 +545,13 @@ class Resolver:
             tense = self.tense(c)
             prev = this if this <= dct else day_in(dct.year - 1)
             nxt = this if this >= dct else day_in(dct.year + 1)
-            d = nxt if tense in ("future", "prog") else prev
-        return self.make(c, "DATE", d.isoformat(), "day", "publication")
+            if tense in ("future", "prog"):
+                d = nxt
+            elif tense is None:  # "the polls open on Election Day": the nearer one
+                d = min((prev, nxt), key=lambda x: abs((x - dct).days))
+            else:
+                d = prev
+        return self.make(c, "DATE", *value_at(d, "week" if week else "day"), "publication")
 
     def _iso(self, c: Candidate) -> Found | None:
         g = c.match.group
@@ -538,6 +579,14 @@ class Resolver:
         elif g("tm_oc"):
             o = g("tm_oc").lower()
             hh, mm = (int(o) if o.isdigit() else NUMBERS[o]), 0
+        elif g("tm_ih"):
+            # "4 in the morning", "eight in the evening"
+            o = g("tm_ih").lower()
+            hh, mm = (int(o) if o.isdigit() else NUMBERS[o]), 0
+            if g("tm_ipod").lower() != "morning" and hh < 12:
+                hh += 12
+            elif g("tm_ipod").lower() == "morning" and hh == 12:
+                hh = 0
         elif g("tm_h24") is not None:
             hh, mm = int(g("tm_h24")), int(g("tm_min24"))
         else:
@@ -585,12 +634,11 @@ class Resolver:
         g = c.match.group
         word = (g("wd_d") or g("wd_ab")).lower().rstrip(".")
         wd = WEEKDAYS.get(word) or next(n for name, n in WEEKDAYS.items() if name.startswith(word[:3]))
-        pod = PARTS_OF_DAY.get((g("wd_pod") or "").lower())
-        suffix = "T" + pod if pod else ""
         if g("wd_q") or g("wd_pl") or g("wd_pods"):
-            return self.make(c, "SET", f"XXXX-WXX-{wd}{suffix}", "set", "absolute")
+            pod = PARTS_OF_DAY.get((g("wd_pod") or "").lower())
+            return self.make(c, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), "set", "absolute")
+        # "Friday night", "Tuesday morning": TimeBank annotates the day (a DATE), not a time of day
         mod = mod_of(g("wd_mod")) if g("wd_mod") else None
-        type_ = "TIME" if pod else "DATE"
         if g("wd_m") or g("wd_m2"):
             month = _month_num(g("wd_m") or g("wd_m2"))
             day = _day_num(g("wd_day") or g("wd_day2"))
@@ -601,30 +649,34 @@ class Resolver:
                 dct = self.ctx.base(f"XXXX-{month:02d}-{day:02d}", "day")
                 d = pick_day(month, day, dct, self.tense(c, weak=True)) or dct
                 anchor = "publication"
-            return self.make(c, type_, d.isoformat() + suffix, "time" if pod else "day", anchor, mod, d, d)
+            return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("wd_det") or "")
-        dct = self.ctx.base(f"XXXX-WXX-{wd}{suffix}", "time" if pod else "day", type_)
+        dct = self.ctx.base(f"XXXX-WXX-{wd}", "day")
         diff = wd - dct.isoweekday()
+        anchor = "publication"
         if det in ("last", "this past", "past"):
             d = dct - dt.timedelta(days=(-diff) % 7 or 7)
         elif det in ("next", "coming", "this coming"):
             d = dct + dt.timedelta(days=diff % 7 or 7)
         elif det == "this":
             d = dct + dt.timedelta(days=diff)
+        elif det in ("the previous", "the following"):
+            # "down 4.5% from the previous Friday": counted from the last day named, not the dct
+            base, anchor = self.ctx.anchor_day(c.start)
+            step = -1 if det == "the previous" else 1
+            days = (base + dt.timedelta(days=step * k) for k in range(1, 8))
+            d = next(x for x in days if x.isoweekday() == wd)
+        elif (near := self._near_previous_day(c)) is not None:
+            # "fighting broke out on May 30 and spread on Tuesday": the week of the date just named
+            d = next(
+                near + dt.timedelta(days=k)
+                for k in range(-3, 4)
+                if (near + dt.timedelta(days=k)).isoweekday() == wd
+            )
+            anchor = "previous"
         else:
-            near = self._near_previous_day(c)
-            if near is not None:
-                # "fighting broke out on May 30 and spread on Tuesday": the week of the date just named
-                d = next(
-                    near + dt.timedelta(days=k)
-                    for k in range(-3, 4)
-                    if (near + dt.timedelta(days=k)).isoweekday() == wd
-                )
-                return self.make(
-                    c, type_, d.isoformat() + suffix, "time" if pod else "day", "previous", mod, d, d
-                )
             d = pick_weekday(wd, dct, self.tense(c))
-        return self.make(c, type_, d.isoformat() + suffix, "time" if pod else "day", "publication", mod, d, d)
+        return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
 
     def _near_previous_day(self, c: Candidate) -> dt.date | None:
         """A day named earlier in the same sentence and a week or more away from the dct, if any."""
@@ -661,9 +713,32 @@ class Resolver:
 
     def _md(self, c: Candidate) -> Found | None:
         g = c.match.group
-        return self._month_day(
-            c, g("md_m"), g("md_d"), g("md_m2"), g("md_d2"), g("md_y"), g("md_det"), g("md_rel"), g("md_mod")
+        found = self._month_day(
+            c,
+            g("md_m"),
+            g("md_d"),
+            g("md_m2"),
+            g("md_d2") or g("md_d3"),
+            g("md_y"),
+            g("md_det"),
+            g("md_rel"),
+            g("md_mod"),
         )
+        first = found.expr.first_day if found is not None else None
+        if found is not None and g("md_wk") and first is not None:
+            # "the week of March 6": the ISO week holding that day
+            value, gran = value_at(first, "week")
+            return self.make(c, "DATE", value, gran, found.expr.anchor, found.expr.mod)
+        if found is not None and g("md_and"):
+            e = found.expr
+            if e.first_day is not None and e.last_day is not None:
+                # "April 24 and 25": TimeML tags each day on its own
+                timeml = (
+                    (c.start, c.match.end("md_d"), "DATE", e.first_day.isoformat(), e.mod),
+                    (c.match.start("md_d3"), c.end, "DATE", e.last_day.isoformat(), None),
+                )
+                found = Found(e, timeml)
+        return found
 
     def _dm(self, c: Candidate) -> Found | None:
         g = c.match.group
@@ -686,7 +761,7 @@ class Resolver:
         y: int | None = None
         anchor = "absolute"
         if year:
-            y = int(year[1:]) + (1900 if int(year[1:]) > 40 else 2000) if year.startswith("'") else int(year)
+            y = year_number(year)
         if day is None:
             if y is None:
                 dct = self.ctx.base(f"XXXX-{month:02d}", "month")
@@ -772,6 +847,8 @@ class Resolver:
             dct = self.ctx.base(f"XXXX-Q{q}", "quarter")
             y = dct.year
             shift_y = {"last": -1, "next": 1, "this": 0}.get((g("q_rel") or "").lower(), 0)
+            if g("q_ago"):
+                shift_y = -1
             if "last year's" in det or "year-earlier" in det or "year-ago" in det:
                 shift_y = -1
             elif "next year's" in det:
@@ -802,8 +879,8 @@ class Resolver:
             idx = recent[0] * 4 + recent[1] - 1
         else:
             idx = cur - 1
-        if "year-earlier" in det or "year-ago" in det or "last year's" in det:
-            idx -= 4
+        if "year-earlier" in det or "year-ago" in det or "last year's" in det or g("q_ago"):
+            idx -= 4  # "the year-ago quarter", "the quarter a year ago"
         y, qi = divmod(idx, 4)
         return self.make(c, "DATE", f"{y:04d}-Q{qi + 1}", "quarter", "publication")
 
@@ -893,6 +970,14 @@ class Resolver:
             n = 0
         pod = PARTS_OF_DAY.get(unit)
         if (
+            unit == "year"
+            and self.ctx.last_year is not None
+            and self.ctx.last_year_pos > self.ctx.last_any_pos
+            and c.start - self.ctx.last_year_pos < 4000
+        ):
+            # "watch imports totaled $37 million in 1988, ... that year": the year just written out
+            base, anchor = dt.date(self.ctx.last_year, 1, 1), "previous"
+        elif (
             unit in ("month", "year", "quarter")
             and self.ctx.last_any
             and c.start - self.ctx.last_any_pos < 4000
@@ -904,8 +989,9 @@ class Resolver:
             except Unresolved:
                 raise Unresolved(_x_for(unit), _gran_for(unit)) from None
         if pod:
+            # "the next morning", "that night": a day named by its part, a DATE like "Friday night"
             d = base + dt.timedelta(days=n)
-            return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", anchor, mod, d, d)
+            return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         d = shift(base, n, unit)
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, anchor, mod)
@@ -919,6 +1005,12 @@ class Resolver:
             if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
                 n = 2
             mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
+            rel = g("dur_rel2").lower()
+            if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
+                # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
+                dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+                value, gran = value_at(shift(dct, -1, unit), unit)
+                return self.make(c, "DATE", value, gran, "publication")
             return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
         unit = _unit(g("dur_unit"))
         n = parse_number(g("dur_num"))
@@ -979,7 +1071,15 @@ class Resolver:
             d = shift(base, sign * steps, unit_s)
             point = "year" if unit_s in ("decade", "century") else unit_s
             value, gran = value_at(d, "day" if unit_s in ("day", "night") else point)
-        if direction in ("earlier", "ago") and unit == "year" and steps == 1 and self.ctx.last_quarter:
+        if (
+            direction in ("earlier", "ago")
+            and unit == "year"
+            and steps == 1
+            and self.ctx.last_quarter
+            and not SEVERAL_QUARTERS.search(self.text, sentence_start(self.text, c.start), c.start)
+        ):
+            # "net was $2 million in the quarter, up from $1 million a year earlier": the year-ago quarter,
+            # unless the sentence compares a longer stretch ("for the nine months ... a year earlier")
             y, q = self.ctx.last_quarter
             value, gran = f"{y - steps:04d}-Q{q}", "quarter"
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
@@ -1005,7 +1105,7 @@ class Resolver:
         w = g("day_w").lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
         podw = (g("day_pod") or g("day_pod0") or "").lower().replace("mid-", "").replace("mid", "").strip()
-        pod = PARTS_OF_DAY.get(podw) or ("NI" if w == "tonight" else None)
+        pod = PARTS_OF_DAY.get(podw)  # "tonight" is a day, like "Friday night"; "this morning" a time
         mod = mod_of(g("day_mod")) if g("day_mod") else None
         if g("day_pod0") and "mid" in g("day_pod0").lower():
             mod = "MID"
@@ -1037,6 +1137,12 @@ class Resolver:
         if after.startswith(("ended", "ending", "ends", "to date", "through")):
             return self.make(c, "DURATION", "P1" + unit[0].upper(), "duration", "absolute")
         dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+        if unit == "week" and not c.match.group("ty_adj"):
+            # "For the week, the index fell": the week of the last day named; TimeML leaves the week open
+            day, anchor = self.ctx.anchor_day(c.start, window=1500)
+            value, gran = value_at(day, unit)
+            timeml: Span = (c.start, c.end, "DATE", f"{day.year:04d}-WXX", None)
+            return self.make(c, "DATE", value, gran, anchor, timeml=timeml)
         value, gran = value_at(dct, unit)
         return self.make(c, "DATE", value, gran, "publication")
 
@@ -1075,7 +1181,7 @@ class Resolver:
         ]
         mod = mod_of(g("se_mod")) if g("se_mod") else None
         if g("se_y"):
-            return self.make(c, "DATE", f"{g('se_y')}-{code}", "season", "absolute", mod)
+            return self.make(c, "DATE", f"{year_number(g('se_y')):04d}-{code}", "season", "absolute", mod)
         dct = self.ctx.base(f"XXXX-{code}", "season")
         y = season_year(code, dct, 0, self.tense(c, weak=True))
         return self.make(c, "DATE", f"{y:04d}-{code}", "season", "publication", mod)
@@ -1141,8 +1247,8 @@ class Resolver:
         else:
             y, q = divmod(dct.year * 4 + quarter_of(dct) - 2, 4)
             q += 1
-        if w in ("year-earlier", "year-ago"):
-            y -= 1
+        if w in ("year-earlier", "year-ago") or g("per_rel"):
+            y -= 1  # "the year-earlier period", "the corresponding period last year"
         return self.make(c, "DATE", f"{y:04d}-Q{q}", "quarter", "publication")
 
     def _vag(self, c: Candidate) -> Found | None:
@@ -1154,8 +1260,13 @@ class Resolver:
         timeml: Span = (core[0], core[1], "DURATION", dvalue, None)
         if direction in ("after", "before"):
             if self.text[max(0, c.start - 4) : c.start].lower() == "the ":
-                # "in the weeks before the shooting": a stretch of time tied to an event we cannot date
-                return self.make(core, "DATE", "XXXX-XX-XX", "day", "unresolved")
+                # "in the weeks before the shooting": a stretch of time tied to an event we cannot date;
+                # TimeBank dates it by the month of the day the story last named (a guess: TimeML only)
+                named = self.ctx.last_named
+                guess: Span | None = None
+                if named is not None and unit in ("day", "week"):
+                    guess = (core[0], core[1], "DATE", f"{named.year:04d}-{named.month:02d}", None)
+                return self.make(core, "DATE", "XXXX-XX-XX", "day", "unresolved", timeml=guess)
             if not self._event_offset(c):
                 return self.make(core, "DURATION", dvalue, "duration", "absolute")
             base = self.ctx.base("XXXX-XX-XX", "day")
@@ -1247,6 +1358,10 @@ def holiday(name: str, year: int) -> dt.date:
     if name == "labor day":
         first = dt.date(year, 9, 1)
         return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if name == "election day":
+        # US general elections: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
     if name == "memorial day":
         last = last_of_month(year, 5)
         return last - dt.timedelta(days=last.weekday())

@@ -12,6 +12,12 @@ _FUTURE_WORDS = frozenset(
     "will won't wont shall 'll ’ll would upcoming tomorrow tonight soon payable effective expire expires "
     "scheduled planning expects expect".split()
 )
+# News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
+_SCHEDULE_PRESENT = frozenset(
+    "meet meets begin begins resume resumes reconvene reconvenes convene convenes "
+    "arrive arrives depart departs".split()
+)
+_NOT_SCHEDULE_BEFORE = frozenset("to did didn't would could should may might".split())
 _FUTURE_BEFORE_TO = frozenset(
     "going plans plan planned planning set expected scheduled due intends intend aims "
     "hopes hope wants want slated poised ready".split()
@@ -26,18 +32,44 @@ _NOT_VERB_AFTER_TO = frozenset(
     "the a an his her its their this that these those our your my holders date be about some all each every "
     "more less".split()
 )
+# "postponed until Tuesday", "extended its deadline until Nov. 16": a deadline lies ahead
+_DEADLINE = frozenset(
+    "postponed postpone postpones delayed delay delays extended extend extends adjourned adjourn deadline "
+    "deadlines given gave give suspended suspend ultimatum".split()
+)
 _BE_PRESENT = frozenset("is are am 's ’s".split())
 _WINDOW = 220
+# Words whose period does not end a sentence ("the Roe vs. Wade decision", "Gen. Smith", "Sept. 4").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no vs "
+    "jan feb aug sept oct nov dec".split()
+)
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z]+)$")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if text[m.start()] != ".":
+        return True
+    w = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start())
+    if w is None:
+        return True
+    word = w.group(1)
+    return not ((len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     s = lo
     for m in _BOUNDARY.finditer(text, lo, start):
-        s = m.end()
+        if _ends_sentence(text, m):
+            s = m.end()
     hi = min(len(text), end + _WINDOW)
-    m2 = _BOUNDARY.search(text, end, hi)
-    return s, (m2.start() + 1 if m2 else hi)
+    e = hi
+    for m2 in _BOUNDARY.finditer(text, end, hi):
+        if _ends_sentence(text, m2):
+            e = m2.start() + 1
+            break
+    return s, e
 
 
 def sentence_start(text: str, start: int) -> int:
@@ -54,6 +86,10 @@ def classify(words: list[str], i: int) -> str | None:
         return "future"
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
         return "future"
+    if w in _SCHEDULE_PRESENT and prev not in _NOT_SCHEDULE_BEFORE:
+        return "future"
+    if w in ("planned", "plans", "plan", "scheduled") and nxt in ("a", "an", "the", "another", "more"):
+        return "future"  # "protesters planned a large demonstration on Saturday"
     if w in _REPORTING:
         return "report"
     if (
@@ -71,6 +107,8 @@ def classify(words: list[str], i: int) -> str | None:
         return "prog" if w != "going" else "future"
     if prev in _NOT_PAST_BEFORE:
         return None  # "will be held", "is heard", "a still unspecified date": not a past event
+    if w in ("was", "were") and (nxt in _FUTURE_BEFORE_TO or nxt in ("planning", "going")):
+        return None  # "were planning to drive on Monday": the plan looks ahead
     if w in PAST_VERBS:
         return "past"
     if (
@@ -97,6 +135,10 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     words = [w for _, w in spans]
     if text[end : end + 2] in ("'s", "’s"):
         return "past"  # "Wednesday's ruling": an event already known
+    if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
+        w.lower() in _DEADLINE for w in words
+    ):
+        return "future"  # "postponed until Tuesday"
     inside = [i for i, (pos, _) in enumerate(spans) if start <= pos < end]
     if inside:
         # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
