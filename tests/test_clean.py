@@ -84,8 +84,6 @@ LINE_CASES = [
     ("dateline inside the body", "Published: June 14, 2020 08:35", Label.BOILERPLATE),
     ("copyright line", "© 2020 Example Press. All Rights Reserved. This material may not be published.",
      Label.BOILERPLATE),
-    ("teaser cut off", "Ministers meet in Ankara to discuss the situation in Libya, and they may...",
-     Label.BOILERPLATE),
     ("headline glued to summary", "Ministers Agree To Continue Talks On Trade In AnkaraThe ministers met on "
      "Tuesday and agreed that the talks would continue.", Label.BOILERPLATE),
     ("contact line", "Have a tip? The reporter can be reached at reporter@example.com for any questions.",
@@ -137,6 +135,17 @@ def test_link_list_between_paragraphs_dropped() -> None:
     cleaned = clean_text(_page(*links))
     kept = [line.text for line in cleaned.body_lines]
     assert kept == [BODY_1, BODY_2, BODY_3]
+
+
+def test_teasers_cut_off_dropped_but_a_trailing_quote_kept() -> None:
+    teasers = [
+        "Ministers meet in Ankara to discuss the situation in Libya, and officials say they may...",
+        "The central bank raised its main interest rate for the third time this year, citing the...",
+    ]
+    kept = [line.text for line in clean_text(_page(*teasers)).body_lines]
+    assert kept == [BODY_1, BODY_2, BODY_3]
+    quote = "“We will keep talking as long as it takes, and then we will see,” he said, adding that..."
+    assert _label_of(_page(quote), quote) is Label.BODY
 
 
 def test_embedded_post_kept() -> None:

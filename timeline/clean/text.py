@@ -117,7 +117,8 @@ FILE_NAME_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$|^[\w]+(?:-
 COMMENT_HEAD_RE = re.compile(r"^(?:\d{1,4}\.\s+)?\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|writes)\s*:$")
 # Where reader comments begin: everything after it is discounted.
 COMMENTS_START_RE = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?)(?:\s+(?:to|on)\b.*)?$"
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts?)\b"
+    r"|^(?:comments?|responses?|replies|reader comments)\s*(?:\(\d+\))?\s*:?$"
     r"|^(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)\b"
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b|^(?:show|view|load)\s+(?:\d+\s+)?comments?\b",
     re.IGNORECASE,
@@ -138,6 +139,7 @@ GOOD_FW = 0.15
 MAX_SHORT_RUN = 2  # more short lines than this between two paragraphs are a list of links
 
 GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
+TRUNCATED_REASON = "teaser: summary cut off with '...'"
 KEPT = (Label.BODY, Label.SUBHEAD, Label.CAPTION)
 
 
@@ -217,9 +219,12 @@ def _measure(unit: _Unit) -> None:
             text = text[bullet.end() :]
     low = text.lower().replace("’", "'")
     unit.low = low
-    words = ASCII_WORD_RE.findall(low)
-    if not words and not low.isascii():
-        words = WORD_RE.findall(low)
+    if low.replace(" ", "").isalpha():
+        words = low.split()  # letters and spaces only (most menu items): no regex needed
+    else:
+        words = ASCII_WORD_RE.findall(low)
+        if not words and not low.isascii():
+            words = WORD_RE.findall(low)
     unit.tokens = words
     unit.words = len(words)
     # The share of function words only matters for lines long enough to be prose, and for bullets.
@@ -247,7 +252,7 @@ def _glued_teaser(text: str) -> bool:
     return len(head) >= 6 and caps >= 0.75 * len(head)
 
 
-def _classify(unit: _Unit) -> None:
+def _classify(unit: _Unit, teasers: bool = True) -> None:
     """First decision on one unit, from its own features only."""
     text = unit.text
     words = unit.words
@@ -319,8 +324,13 @@ def _classify(unit: _Unit) -> None:
     if words <= 40 and ("©" in low or "right" in low) and LEGAL_RE.search(low):
         unit.cls, unit.reason = BAD, "legal: copyright notice"
         return
-    if words >= 10 and text.endswith(("...", "…]", "...]")) and TRUNCATED_RE.search(text, len(text) - 6):
-        unit.cls, unit.reason = BAD, "teaser: summary cut off with '...'"
+    if (
+        teasers
+        and words >= 10
+        and text.endswith(("...", "…]", "...]"))
+        and TRUNCATED_RE.search(text, len(text) - 6)
+    ):
+        unit.cls, unit.reason = BAD, TRUNCATED_REASON
         return
     if words >= 12 and _glued_teaser(text):
         unit.cls, unit.reason = BAD, "teaser: headline glued to its summary"
@@ -625,6 +635,10 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
                 unit.recurring = False
     for proto in protos:
         _classify(proto)
+    cut_off = [unit for unit in protos if unit.reason is TRUNCATED_REASON]
+    if len(cut_off) == 1:
+        # Teasers come in lists; one paragraph trailing off with '...' is more likely a quote.
+        _classify(cut_off[0], teasers=False)
     for unit, proto in copies:
         unit.cls, unit.label, unit.reason = proto.cls, proto.label, proto.reason
         unit.recurring = proto.recurring

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from timeline.merge import describe_evolution
 from timeline.models import ArticleResult, Event, Source, Timeline
 from timeline.render.labels import UNSAFE, date_label, safe, safe_path
 
@@ -39,6 +40,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "label": date_label(event),
         "text": event.text,
         "story": relations[0] if len(relations) == 1 else ("/".join(relations) or None),
+        "evolution": describe_evolution(event),
         "sources": [source_record(source) for source in event.sources],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from timeline.merge import describe_evolution
 from timeline.models import Timeline
 from timeline.render.labels import date_label, safe, source_label
 
@@ -13,7 +14,9 @@ def render_text(timeline: Timeline) -> str:
     lines = []
     for label, event in zip(labels, timeline.events, strict=True):
         sources = "; ".join(source_label(source) for source in event.sources)
-        lines.append(safe(f"{label:<{width}}  {event.text}  [{sources}]"))
+        evolution = describe_evolution(event)
+        story = f"  story: {evolution}" if evolution else ""
+        lines.append(safe(f"{label:<{width}}  {event.text}  [{sources}]{story}"))
     return "".join(line + "\n" for line in lines)
 
 
@@ -24,8 +27,9 @@ def _cell(text: str) -> str:
 
 def render_markdown(timeline: Timeline) -> str:
     """A Markdown table: date, statement, sources."""
-    lines = ["| Date | Statement | Sources |", "| --- | --- | --- |"]
+    lines = ["| Date | Statement | Sources | Story |", "| --- | --- | --- | --- |"]
     for event in timeline.events:
         sources = "<br>".join(_cell(source_label(source)) for source in event.sources)
-        lines.append(f"| {_cell(date_label(event))} | {_cell(event.text)} | {sources} |")
+        story = _cell(describe_evolution(event) or "")
+        lines.append(f"| {_cell(date_label(event))} | {_cell(event.text)} | {sources} | {story} |")
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
 from timeline.render.labels import date_label, safe, source_label
 
@@ -29,7 +30,11 @@ def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> 
                 sources.append("\n")
             style = "bold yellow" if source.relation else ""
             sources.append(safe(source_label(source)), style=style)
-        table.add_row(Text(date_label(event)), Text(safe(event.text)), sources)
+        statement = Text(safe(event.text))
+        evolution = describe_evolution(event)
+        if evolution:
+            statement.append("\nstory: " + safe(evolution), style="bold yellow")
+        table.add_row(Text(date_label(event)), statement, sources)
     console.print(table)
 
 
