@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.dating import describe_article, find_date_in
+from timeline.dating import describe_article, find_date_in, strip_dateline
 from timeline.models import Cleaned, Label, Line, Metadata
 
 
@@ -114,3 +114,26 @@ def test_metadata_first() -> None:
 )
 def test_outlet(rows: tuple[tuple[str, Label], ...], outlet: str | None) -> None:
     assert describe_article("a", _cleaned(*rows)).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("LONDON | Thu Oct 6, 2011 10:36 am BST LONDON (Reuters) - Stocks rose.", "Stocks rose."),
+        ("BEIRUT (Reuters) - Syrian forces shelled Homs.", "Syrian forces shelled Homs."),
+        ("WASHINGTON, June 3 (AP) — The Senate voted.", "The Senate voted."),
+        ("NEW YORK (AFP) -- Markets fell.", "Markets fell."),
+        ("SANAA\\/CAIRO | Fri Apr 8, 2011 6:16 pm BST SANAA\\/CAIRO (Reuters) - Riots.", "Riots."),
+        ("Sept 21 | Wed Sep 21, 2011 5:53 pm BST Sept 21 (Reuters) - Oil rose.", "Oil rose."),
+        ("Sun Mar 27, 2011 2:07 pm EDT (Reuters) - Troops moved.", "Troops moved."),
+        ("(Reuters) - Troops moved.", "Troops moved."),
+        ("MANCHESTER, England (Reuters) - Rain fell.", "Rain fell."),
+        ("(Adds details of fund) LONDON, June 30 (Reuters) - Funds grew.", "Funds grew."),
+        ("The Foreign Ministry (MFA) - said so.", "The Foreign Ministry (MFA) - said so."),
+        ("Sun 14 Jun 2020 was a Sunday.", "Sun 14 Jun 2020 was a Sunday."),
+        ("June 14, 2020 was the day they met.", "June 14, 2020 was the day they met."),
+        ("On Sunday, officials met.", "On Sunday, officials met."),
+    ],
+)
+def test_strip_dateline(lead: str, expected: str) -> None:
+    assert strip_dateline(lead) == expected

@@ -72,6 +72,17 @@ OUTLET_BEFORE_DASH = re.compile(
     r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&.'’]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w&.'’]*){0,4})\s+[-|–—:]\s+\S"
 )
 AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[A-Z][A-Za-z&. ]{1,30})\)\s+[-–—]")
+# "LONDON | Thu Oct 6, 2011 10:36 am BST " (a wire site's header glued to the lead), the place optional
+WIRE_STAMP = re.compile(
+    r"^(?:[A-Z][A-Za-z0-9 .,'’/\\-]{1,40}?\s*\|\s*)?(?:[A-Z][a-z]{2,8},?\s+)?"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+(?=\S)"
+)
+# "BEIRUT (Reuters) - ", "WASHINGTON, June 3 (AP) — ", "May 29 (Reuters) - ": the dateline of a wire story
+LEAD_DATELINE = re.compile(
+    r"^(?:\([^()]{1,80}\)\s*)?(?:[A-Z][A-Z.'’/\\-]+(?:[ ,]+[A-Z][A-Z.'’/\\-]+){0,4}"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?[ ,]*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"\((?:[A-Z][A-Za-z&.]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}\)\s*[-–—]{1,2}\s*"
+)
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w&.'’ ]{1,40}?)"
     r"(?:[.,]|\s+all rights|\s*$)",
@@ -208,6 +219,14 @@ def find_outlet(cleaned: Cleaned) -> str | None:
         if match and line.label is not Label.BODY:
             return match.group("name").strip()
     return None
+
+
+def strip_dateline(text: str) -> str:
+    """A lead sentence without the wire dateline glued to its start ("BEIRUT (Reuters) - ")."""
+    stamp = WIRE_STAMP.match(text)
+    rest = text[stamp.end() :] if stamp else text
+    dateline = LEAD_DATELINE.match(rest)
+    return rest[dateline.end() :] if dateline else rest
 
 
 def _strip_leading_date(text: str) -> str:

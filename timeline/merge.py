@@ -100,10 +100,16 @@ class Terms:
     common: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1 << 16)
 def statement_terms(statement: Statement) -> Terms:
     """Content stems of a statement, its time expression left out; names are capitalised mid-sentence."""
-    text = statement.text[: statement.expr.start] + " " + statement.text[statement.expr.end :]
+    expr = statement.expr
+    return _terms(statement.text, expr.start, expr.end)
+
+
+@lru_cache(maxsize=TERMS_CACHE)
+def _terms(text: str, start: int, end: int) -> Terms:
+    """The terms of a sentence with the span [start, end) left out (copies of a sentence share one)."""
+    text = text[:start] + " " + text[end:]
     stop = stopwords()
     stems: set[str] = set()
     names: set[str] = set()
@@ -115,7 +121,7 @@ def statement_terms(statement: Statement) -> Terms:
             lower = lower[:-2]
         if lower[:1].isdigit() or len(lower) <= 2 or lower in stop or is_calendar_name(word):
             continue
-        stem = lower[:STEM_LENGTH]
+        stem = sys.intern(lower[:STEM_LENGTH])  # one string per stem, however many statements use it
         stems.add(stem)
         if word.isupper() and len(word) > 1:
             continue  # a headline in capitals says nothing about names

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
-from timeline.dating import describe_article
+from timeline.dating import describe_article, strip_dateline
 from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
 from timeline.models import (
@@ -37,6 +37,7 @@ from timeline.summarize import focus_events, top_dates
 from timeline.temporal import find_expressions
 
 RECURRING_MIN = 3  # a line found in this many articles of one run is boilerplate
+LEAD_LINES = 3  # a wire dateline opens one of an article's first lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,11 @@ def read_article(
     parts: list[str] = []
     sentences: list[Sentence] = []
     offset = 0
-    for line in cleaned.body_lines:
-        sentences.extend(split_sentences(line.text, offset, line.label))
-        parts.append(line.text)
-        offset += len(line.text) + 1
+    for number, line in enumerate(cleaned.body_lines):
+        text = strip_dateline(line.text) if number < LEAD_LINES else line.text
+        sentences.extend(split_sentences(text, offset, line.label))
+        parts.append(text)
+        offset += len(text) + 1
     body = "\n".join(parts)
     anchor = info.published if info.has_time else info.published_day
     return Reading(info, cleaned, body, tuple(sentences), find_expressions(body, anchor))

@@ -55,8 +55,7 @@ BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|-(
 FORM_RE = re.compile(r"\[[ _*xX]{0,3}\]|\[\s{2,}\]|_{4,}|\(BUTTON\)|^IFRAME:|^\[[^\]]{0,40}\]$")
 IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
-LEGAL_RE = re.compile(r"©|\ball rights reserved\b|\bcopyright\b", re.IGNORECASE)
-GLUE_RE = re.compile(r"(?:[a-z]{3}|[0-9)?!’'])[A-Z][a-z ]")
+GLUE_RE = re.compile(r"[a-z0-9)?!’'][A-Z][a-z ]")
 TRUNCATED_RE = re.compile(r"[^\W_][,;]?\.\.\.$|\[…\]$|\[\.\.\.\]$")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 URL_TAIL_RE = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+$")
@@ -219,12 +218,9 @@ def _measure(unit: _Unit) -> None:
             text = text[bullet.end() :]
     low = text.lower().replace("’", "'")
     unit.low = low
-    if low.replace(" ", "").isalpha():
-        words = low.split()  # letters and spaces only (most menu items): no regex needed
-    else:
-        words = ASCII_WORD_RE.findall(low)
-        if not words and not low.isascii():
-            words = WORD_RE.findall(low)
+    words = ASCII_WORD_RE.findall(low)
+    if not words and not low.isascii():
+        words = WORD_RE.findall(low)
     unit.tokens = words
     unit.words = len(words)
     # The share of function words only matters for lines long enough to be prose, and for bullets.
@@ -244,8 +240,13 @@ def _caps(unit: _Unit) -> int:
 
 def _glued_teaser(text: str) -> bool:
     """A capitalised headline run straight into its summary: 'Police Arrest Two SuspectsA man was...'."""
-    match = GLUE_RE.search(text, 0, 200)
-    if not match or match.start() < 20:
+    for match in GLUE_RE.finditer(text, 20, 200):
+        at = match.start()
+        # 'SteakhouseA', '250,000The': a word ends and the next begins; not 'McAllen' or 'iPhone'.
+        before = text[at - 2 : at + 1]
+        if not text[at].isalpha() or (before.isalpha() and before.islower()):
+            break
+    else:
         return False
     head = text[: match.end() - 2].split()
     caps = sum(1 for word in head if word[:1].isupper() or word[:1].isdigit())
@@ -290,11 +291,6 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         ):
             unit.cls, unit.reason = BAD, f"boilerplate cue: {cues[0]!r}"
             return
-    elif words <= 30:
-        cues = CUE_RE.findall(low)
-        if len(set(cues)) >= 3:
-            unit.cls, unit.reason = BAD, f"promotion: {', '.join(sorted(set(cues)))}"
-            return
     if words <= 30 and "@" in low and EMAIL_RE.search(low):
         unit.cls, unit.reason = BAD, "contact: e-mail address"
         return
@@ -321,7 +317,7 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         unit.cls = BAD
         unit.reason = f"menu: {words} words, {_caps(unit)} capitalised, {fw:.0%} function words"
         return
-    if words <= 40 and ("©" in low or "right" in low) and LEGAL_RE.search(low):
+    if words <= 40 and ("©" in low or "rights reserved" in low or "copyright" in low):
         unit.cls, unit.reason = BAD, "legal: copyright notice"
         return
     if (
