@@ -47,8 +47,7 @@ def test_help_has_examples(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(app, command)
     assert result.exit_code == 0
     assert "Usage" in result.stdout
-    if command != ["--help"]:
-        assert "Examples" in result.stdout
+    assert "Examples" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["auto", "text", "json", "jsonl", "markdown", "csv", "rich"])

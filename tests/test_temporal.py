@@ -272,6 +272,14 @@ MONTH_DAY_ROWS = [
         "2020-09-01",
         "2020-09-30",
     ),
+    # but an event verb in the past puts a month just ahead of the publication a year back
+    (
+        "Russia and Turkey agreed a cease-fire in early March.",
+        "2020-02-29",
+        "early March",
+        "2019-03-01",
+        "2019-03-10",
+    ),
     ("The summit ends on April 24 and 25.", "2020-02-24", "April 24 and 25", "2020-04-24", "2020-04-25"),
     (
         "Spelled out, the date was January nineteen ninety-seven.",

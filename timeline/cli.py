@@ -31,9 +31,21 @@ class ExitCode(IntEnum):
     NOTHING = 3  # no input could be used at all
 
 
+MAIN_EPILOG = """Examples:
+
+\b
+  timeline build articles/                 # the chronology, as a table in a terminal
+  timeline build articles/ -f json -o timeline.json
+  timeline clean page.txt --explain        # why each line of a page was kept or dropped
+  timeline tag article.txt                 # the time expressions of one article, resolved
+
+Run `timeline COMMAND --help` for each command's options.
+"""
+
 app = typer.Typer(
     name="timeline",
     help="Turn a folder of news articles into one merged, dated, sourced chronology.",
+    epilog=MAIN_EPILOG,
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -25,7 +25,7 @@ from timeline.temporal.calendar import (
     week_value,
 )
 from timeline.temporal.grammar import Candidate, money_before
-from timeline.temporal.tense import sentence_start, tense_at
+from timeline.temporal.tense import marked_tense, sentence_start, tense_at
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
 
 Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
@@ -373,14 +373,21 @@ def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date |
     return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
 
 
-def pick_month(month: int, dct: dt.date, tense: str | None, strict: bool = False) -> int:
-    """The year of the named month nearest the dct on the side the tense points to."""
+def pick_month(
+    month: int, dct: dt.date, tense: str | None, strict: bool = False, reported: bool = False
+) -> int:
+    """The year of the named month nearest the dct on the side the tense points to.
+
+    `reported`: the past tense comes only from a reporting verb, which dates the telling, not the
+    month told of.
+    """
     here = dct.year * 12 + dct.month - 1
     cands = [y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)]
     if tense == "weak_future":
         tense = "future" if min(c for c in cands if c >= here) - here <= 5 else None
-    if tense == "past" and not strict and here + 1 in cands:
-        # "a cutback in September" told in August: next month, not eleven months back (as in pick_day)
+    if tense == "past" and reported and not strict and here + 1 in cands:
+        # "told them of a cutback in September" in August: next month, not eleven months back; but
+        # "agreed a cease-fire in early March" in February is last year's March
         tense = None
     if tense == "past" or (strict and tense is None):
         # "last February" said in March is a year back: the month just gone would be "last month"
@@ -512,6 +519,10 @@ class Resolver:
         else:
             spans = (timeml,)
         return Found(expr, spans)
+
+    def marked_tense(self, cand: Candidate) -> tuple[str | None, bool]:
+        """The tense around a candidate, and whether only a reporting verb marks it."""
+        return marked_tense(self.text, cand.start, cand.end, True)
 
     def tense(self, cand: Candidate, weak: bool = False) -> str | None:
         """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
@@ -702,7 +713,8 @@ class Resolver:
             anchor = "absolute"
         else:
             dct = self.ctx.base(f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
-            y1, anchor = pick_month(m1, dct, self.tense(c, weak=True)), "publication"
+            tense, reported = self.marked_tense(c)
+            y1, anchor = pick_month(m1, dct, tense, reported=reported), "publication"
             y2 = y1
         if m2 < m1:
             y2 = y1 + 1
@@ -776,7 +788,8 @@ class Resolver:
                 elif detn == "this":
                     y = dct.year
                 else:
-                    y = pick_month(month, dct, self.tense(c, weak=True))
+                    tense, reported = self.marked_tense(c)
+                    y = pick_month(month, dct, tense, reported=reported)
             return self.make(c, "DATE", f"{y:04d}-{month:02d}", "month", anchor, mod)
         d1 = _day_num(day)
         if y is None:

@@ -128,17 +128,21 @@ def classify(words: list[str], i: int) -> str | None:
 
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """'future', 'past', 'prog', 'weak_future' (an infinitive, if `weak`) or None; the nearest marker wins."""
+    return marked_tense(text, start, end, weak)[0]
+
+
+def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
+    """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
     s, e = _sentence(text, start, end)
-    best: tuple[float, str] | None = None
-    report: tuple[float, str] | None = None
+    best: tuple[float, str, bool] | None = None
     spans = [(m.start(), m.group()) for m in _WORD.finditer(text, s, e)]
     words = [w for _, w in spans]
     if text[end : end + 2] in ("'s", "’s"):
-        return "past"  # "Wednesday's ruling": an event already known
+        return "past", False  # "Wednesday's ruling": an event already known
     if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
         w.lower() in _DEADLINE for w in words
     ):
-        return "future"  # "postponed until Tuesday"
+        return "future", False  # "postponed until Tuesday"
     inside = [i for i, (pos, _) in enumerate(spans) if start <= pos < end]
     if inside:
         # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
@@ -147,7 +151,7 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
                 if not 0 <= j < len(words):
                     break
                 if words[j].lower() in _REPORTED_PAST:
-                    return "past"
+                    return "past", True
                 if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
                     break
     for i, (pos, _) in enumerate(spans):
@@ -160,16 +164,15 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
             dist = float(start - pos)
         else:  # a marker after the expression counts less, and less again past a comma
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
-        if kind == "report":
+        reported = kind == "report"
+        if reported:
             # the reporting verb dates the report, not the event: it counts, but less
             if words[i].lower() not in ("says", "say", "according"):
                 kind, dist = "past", 1.5 * dist
             else:
                 continue
         if best is None or dist < best[0]:
-            best = (dist, kind)
+            best = (dist, kind, reported)
     if best is not None:
-        return best[1]
-    if report is not None and report[1] == "past":
-        return "past"
-    return None
+        return best[1], best[2]
+    return None, False
