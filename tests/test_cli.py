@@ -109,7 +109,8 @@ def test_no_date_leaves_relative_dates_unresolved(runner: CliRunner) -> None:
     result = runner.invoke(app, ["build", "-", "-f", "json"], input=body)
     doc = json.loads(result.stdout)
     assert [event["date"] for event in doc["events"]] == ["2019-10"]
-    assert "no publication date" in result.stderr
+    assert doc["articles"][0]["unresolved"] == 1
+    assert "no publication date found: 1 relative date(s) left unresolved" in result.stderr
 
 
 def test_since_until(runner: CliRunner, tmp_path: Path) -> None:

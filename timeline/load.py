@@ -52,6 +52,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # control bytes that text files do not hold
 HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<p[\s>]|<div[\s>]", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 # Control characters that must never reach a terminal or a later stage (tab and newline stay).
@@ -164,7 +165,7 @@ def sniff_binary(data: bytes) -> str | None:
     nul_share = head.count(0) / len(head)
     if nul_share > 0.05:
         return "binary data"
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if controls / len(head) > 0.10:
         return "binary data"
     return None

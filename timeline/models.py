@@ -187,6 +187,7 @@ class ArticleResult:
     statements: tuple[Statement, ...]
     problems: tuple[Problem, ...]
     sentences: int = 0
+    unresolved: int = 0  # relative dates that could not be resolved (no publication date)
 
 
 @dataclass(frozen=True, slots=True)

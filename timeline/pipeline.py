@@ -112,18 +112,18 @@ def process_document(
     reading = read_article(doc, options.default_date, recurring)
     info = reading.info
     statements = unique_statements(find_statements(info, reading.sentences, reading.exprs))
+    unresolved = sum(
+        1 for expr in reading.exprs if expr.anchor == "unresolved" and expr.type in ("DATE", "TIME")
+    )
     problems: list[Problem] = []
     if not reading.cleaned.body_lines:
         problems.append(Problem(doc.path, "no article text found (only boilerplate)", fatal=False))
     elif info.published is None:
-        problems.append(
-            Problem(
-                doc.path,
-                "no publication date found: relative dates left unresolved (see --date)",
-                fatal=False,
-            )
-        )
-    return ArticleResult(doc.path, info, tuple(statements), tuple(problems), len(reading.sentences))
+        reason = f"no publication date found: {unresolved} relative date(s) left unresolved (use --date DAY)"
+        problems.append(Problem(doc.path, reason, fatal=False))
+    return ArticleResult(
+        doc.path, info, tuple(statements), tuple(problems), len(reading.sentences), unresolved
+    )
 
 
 class OutOfTime(Exception):

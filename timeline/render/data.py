@@ -57,6 +57,7 @@ def article_record(result: ArticleResult) -> dict[str, Any]:
         "author": info.author if info else None,
         "sentences": result.sentences,
         "statements": len(result.statements),
+        "unresolved": result.unresolved,
     }
 
 
