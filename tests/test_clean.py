@@ -148,6 +148,16 @@ def test_teasers_cut_off_dropped_but_a_trailing_quote_kept() -> None:
     assert _label_of(_page(quote), quote) is Label.BODY
 
 
+def test_short_sentences_at_the_edges_kept() -> None:
+    """A one-sentence lede and a one-sentence ending belong to the article."""
+    lede, ending = "A powerful storm hit the coast on Sunday.", "Forecasters expect more rain this week."
+    page = "\n\n".join(["Storm Hits The Coast", "By Jane Doe", lede, BODY_1, BODY_2, ending, "About Us"])
+    cleaned = clean_text(page)
+    assert [line.text for line in cleaned.body_lines] == [lede, BODY_1, BODY_2, ending]
+    assert cleaned.metadata.title == "Storm Hits The Coast"
+    assert cleaned.metadata.author == "Jane Doe"
+
+
 def test_embedded_post_kept() -> None:
     post = ["This is a short post about the talks", "— Jane Doe (@janedoe) June 14, 2020"]
     kept = [line.text for line in clean_text(_page(*post)).body_lines]

@@ -21,12 +21,7 @@ class Unit(NamedTuple):
 def find_wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
     lengths = [len(line.rstrip()) for line in lines if line and not line.isspace()]
-    if sum(1 for n in lengths if n > 100) > max(2, len(lengths) // 50):
-        return None
-    if len(lengths) < 8:
-        return None
-    long_lines = sum(1 for n in lengths if n > 100)
-    if long_lines > max(2, len(lengths) // 50):
+    if len(lengths) < 8 or sum(1 for n in lengths if n > 100) > max(2, len(lengths) // 50):
         return None
     near = sorted(n for n in lengths if 50 <= n <= 100)
     if len(near) < max(4, len(lengths) // 20):
@@ -53,6 +48,8 @@ def split_units(text: str) -> list[Unit]:
         return [Unit(line, i, i) for i, line in enumerate(lines) if line and not line.isspace()]
     parts: list[str] = []
     first = prev_len = 0
+    limit = width - 3  # a first word longer than the room left on the line above was wrapped
+    count = len(lines)
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -63,11 +60,10 @@ def split_units(text: str) -> list[Unit]:
         if parts:
             # The line continues the paragraph when its first word did not fit on the line above.
             space = stripped.find(" ")
-            word = space if space > 0 else len(stripped)
             if (
-                prev_len + 1 + word >= width - 2
+                prev_len + (space if space > 0 else len(stripped)) >= limit
                 and not _ITEM_START.match(line)
-                and not _stray_label(parts[-1], stripped, lines[i + 1] if i + 1 < len(lines) else "")
+                and not _stray_label(parts[-1], stripped, lines[i + 1] if i + 1 < count else "")
             ):
                 parts.append(stripped)
                 prev_len = len(line.rstrip())
@@ -77,5 +73,5 @@ def split_units(text: str) -> list[Unit]:
         first = i
         prev_len = len(line.rstrip())
     if parts:
-        units.append(Unit(" ".join(parts), first, len(lines) - 1))
+        units.append(Unit(" ".join(parts), first, count - 1))
     return units

@@ -135,6 +135,8 @@ SENTENCE_SHORT_WEIGHT = 0.0  # a short sentence is neutral: it neither starts no
 COMMENT_DISCOUNT = 0.1
 REPEAT_SHARE = 0.7
 GOOD_FW = 0.15
+LONG_LINE = 150  # characters; longer lines are split on whitespace only (see _measure)
+EDGE_SENTENCES = 2  # short sentences taken in at each edge of the densest run
 MAX_SHORT_RUN = 2  # more short lines than this between two paragraphs are a list of links
 
 GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
@@ -181,7 +183,7 @@ class _Unit:
 
 
 def normalise_line(text: str) -> str:
-    """The key a line is compared by across articles: lowercase, whitespace collapsed."""
+    """The key lines of one page are compared by (title copies, repeats): lowercase, single spaces."""
     return " ".join(text.lower().split())
 
 
@@ -218,9 +220,13 @@ def _measure(unit: _Unit) -> None:
             text = text[bullet.end() :]
     low = text.lower().replace("’", "'")
     unit.low = low
-    words = ASCII_WORD_RE.findall(low)
-    if not words and not low.isascii():
-        words = WORD_RE.findall(low)
+    if len(low) > LONG_LINE:
+        # A long line is prose or a menu either way: whitespace tokens count well enough, and fast.
+        words = low.split()
+    else:
+        words = ASCII_WORD_RE.findall(low)
+        if not words and not low.isascii():
+            words = WORD_RE.findall(low)
     unit.tokens = words
     unit.words = len(words)
     # The share of function words only matters for lines long enough to be prose, and for bullets.
@@ -402,6 +408,25 @@ def _densest_run(units: list[_Unit]) -> tuple[int, int]:
     return best_span
 
 
+def _widen_to_sentences(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
+    """Take in short sentences right at the edges of the run ('A storm hit the coast on Sunday.')."""
+    for _ in range(EDGE_SENTENCES):
+        unit = units[start - 1] if start > 0 else None
+        if unit is None or not _edge_sentence(unit) or units[start].first - unit.last > 2:
+            break
+        start -= 1
+    for _ in range(EDGE_SENTENCES):
+        unit = units[end + 1] if end + 1 < len(units) else None
+        if unit is None or not _edge_sentence(unit) or unit.first - units[end].last > 2:
+            break
+        end += 1
+    return start, end
+
+
+def _edge_sentence(unit: _Unit) -> bool:
+    return unit.cls == SHORT and unit.ends_sentence and unit.words >= 4 and not unit.bullet
+
+
 def _is_heading(unit: _Unit) -> bool:
     text = unit.text
     return (
@@ -531,7 +556,8 @@ def _decide(units: list[_Unit], start: int, end: int) -> None:
         sentence_like = unit.ends_sentence or sentences == shorts
         if sentence_like and (shorts <= MAX_SHORT_RUN or sentences * 2 >= shorts):
             unit.label = Label.BODY
-            unit.reason = f"body: short line between body lines ({unit.words} words)"
+            where = "at the edge of the article" if i in (start, end) else "between body lines"
+            unit.reason = f"body: short line {where} ({unit.words} words)"
         elif _is_heading(unit) and shorts <= MAX_SHORT_RUN:
             unit.label, unit.reason = Label.SUBHEAD, f"subhead: {unit.words} words inside the body"
         else:
@@ -651,6 +677,8 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
                 unit.cls, unit.weight = GOOD, float(unit.words)
                 unit.reason = f"body: {unit.words} words, a sentence on a page without paragraphs"
         start, end = _densest_run(units)
+    if start >= 0:
+        start, end = _widen_to_sentences(units, start, end)
     meta: dict[str, str] = {}
     if start >= 0:
         _label_header(units, start, meta)
