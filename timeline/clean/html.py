@@ -34,6 +34,11 @@ BLOCK_TAG_RE = re.compile(
     r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE
 )
 TAG_RE = re.compile(r"<[^>]*>")
+# Entities decode after the loader's clean-up ("&#x1b;"): control characters are dropped again here.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# htmldate's extensive search guesses a date from any digits on the page ("31 April 2019" -> 1 January):
+# only the page's own date markup is trusted.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _WS = re.compile(r"[ \t\r\f\v]+")
 
 
@@ -43,7 +48,7 @@ def render_text(html: str) -> str:
     if not text.strip():
         # lxml drops text nested deeper than its limit; a crude tag strip still finds it.
         text = _render_regex(html)
-    return text
+    return CONTROL_RE.sub("", text)
 
 
 def _render_regex(html: str) -> str:
@@ -101,18 +106,26 @@ def _extract(html: str, precision: bool) -> tuple[str, Metadata]:
             with_metadata=True,
             favor_precision=precision,
             favor_recall=not precision,
+            date_extraction_params=DATE_PARAMS,
+            fast=True,
         )
     except Exception:  # trafilatura raises many kinds of errors on broken pages
         return "", Metadata()
     if doc is None or isinstance(doc, dict):
         return "", Metadata()
     meta = Metadata(
-        title=doc.title or None,
-        author=doc.author or None,
-        outlet=doc.sitename or None,
-        date=doc.date or None,
+        title=_plain(doc.title),
+        author=_plain(doc.author),
+        outlet=_plain(doc.sitename),
+        date=_plain(doc.date),
     )
-    return doc.text or "", meta
+    return CONTROL_RE.sub("", doc.text or ""), meta
+
+
+def _plain(value: str | None) -> str | None:
+    """A metadata string without control characters, or None when empty."""
+    value = CONTROL_RE.sub("", value or "").strip()
+    return value or None
 
 
 def clean_html(html: str) -> Cleaned:

@@ -69,6 +69,9 @@ class Context:
     def base(self, value: str, granularity: str, type_: str = "DATE") -> dt.date:
         """The publication day, or Unresolved with the X-ed `value` when there is none."""
         if self.dct is None:
+            month_day = _X_MONTH_DAY.fullmatch(value)
+            if month_day:  # "February 30" is no day in any year (2000 is a leap year): not a date at all
+                dt.date(2000, int(month_day.group(1)), int(month_day.group(2)))
             raise Unresolved(value, granularity, type_)
         return self.dct
 
@@ -78,6 +81,8 @@ class Context:
             return self.last_day, "previous"
         return self.base("XXXX-XX-XX", "day"), "publication"
 
+
+_X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 MOD_WORDS = {
     "early": "START",
