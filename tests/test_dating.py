@@ -130,10 +130,19 @@ def test_outlet(rows: tuple[tuple[str, Label], ...], outlet: str | None) -> None
         ("MANCHESTER, England (Reuters) - Rain fell.", "Rain fell."),
         ("(Adds details of fund) LONDON, June 30 (Reuters) - Funds grew.", "Funds grew."),
         ("The Foreign Ministry (MFA) - said so.", "The Foreign Ministry (MFA) - said so."),
+        ("ABUJA, Oct 5 (Reuters) - Nigeria plans to end subsidies.", "Nigeria plans to end subsidies."),
+        ("(Adds detail) ASCHAFFENBURG, Germany, July 26 (Reuters) - Metro rose.", "Metro rose."),
+        ("Floods By Karl Plume CHICAGO\\/MEMPHIS, Tenn., May 10 (Reuters) - Water rose.", "Water rose."),
+        ("Oil drops \\* Sanctions bite NEW YORK Aug 18 (Reuters) - Oil fell $4.", "Oil fell $4."),
+        ("Full Article France recalls envoy AMMAN (Reuters) - Syria said.", "Syria said."),
+        # an abbreviation in brackets inside a sentence is no dateline
+        ("He met the Free Syrian Army (FSA) - a group of defectors.", None),
+        ("Talks with the (UN) - were held.", None),
+        ("They joined the SNC (Syrian National Council) - an umbrella group.", None),
         ("Sun 14 Jun 2020 was a Sunday.", "Sun 14 Jun 2020 was a Sunday."),
         ("June 14, 2020 was the day they met.", "June 14, 2020 was the day they met."),
         ("On Sunday, officials met.", "On Sunday, officials met."),
     ],
 )
-def test_strip_dateline(lead: str, expected: str) -> None:
-    assert strip_dateline(lead) == expected
+def test_strip_dateline(lead: str, expected: str | None) -> None:
+    assert strip_dateline(lead) == (expected or lead)

@@ -321,8 +321,38 @@ def test_word_lists_load() -> None:
     assert "million" in figure_words()["scale"]
 
 
+def test_copies_of_a_wire_story_are_one_event_with_every_copy() -> None:
+    # A folder often holds one agency story under many names: its copies collapse to one node of
+    # the clustering (weighted by their number), so they cost what one costs, and stay one event.
+    copies = [
+        statement(ARRIVING.text, "on Sunday", "2020-06-14", path=f"copy{i}.txt", published="2020-06-14T09:00")
+        for i in range(30)
+    ]
+    events = merge_statements([*copies, POSTPONED, OTHER_SAME_DAY])
+    assert len(events) == 2
+    merged = next(event for event in events if len(event.sources) > 1)
+    assert len(merged.sources) == 31
+    assert merged.sources[-1].statement is POSTPONED
+    assert merged.sources[-1].relation == "updates"
+
+
+def test_statements_without_two_rare_words_are_never_merged() -> None:
+    # 'said' and 'Sunday' alone do not make two sentences one happening, however often repeated.
+    short = [
+        statement("He said so on Sunday.", "on Sunday", "2020-06-14", path=f"s{i}.txt") for i in range(3)
+    ]
+    assert len(merge_statements(short)) == 3
+
+
 MANY = [
     *ALL,
+    statement(
+        ARRIVING.text,
+        "on Sunday",
+        "2020-06-14",
+        path="jpost-copy.txt",
+        published="2020-06-14T08:35",
+    ),
     statement(
         "Lavrov and Shoigu will not travel to Turkey on Sunday, Moscow said.",
         "on Sunday",

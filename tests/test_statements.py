@@ -153,3 +153,13 @@ def test_expressions_are_mapped_to_their_sentence() -> None:
     ]
     for s in found:
         assert s.text[s.expr.start : s.expr.end] == s.expr.text
+
+
+def test_a_date_only_in_the_dateline_dates_nothing() -> None:
+    from timeline.models import Document, Kind
+    from timeline.pipeline import process_document
+
+    text = "date 2011-10-06\nABUJA, Oct 5 (Reuters) - Nigeria plans to end fuel subsidies in 2012.\n"
+    (found,) = process_document(Document("a.txt", text, Kind.TEXT, "utf-8")).statements
+    assert found.text == "Nigeria plans to end fuel subsidies in 2012."
+    assert found.text[found.expr.start : found.expr.end] == "2012"

@@ -201,6 +201,21 @@ def test_an_off_topic_article_counts_little() -> None:
     assert importance[dt.date(2011, 4, 22)] > importance[dt.date(2011, 4, 19)]
 
 
+def test_an_article_shares_one_vote_among_the_days_it_names() -> None:
+    # Two articles refer to 2011-05-06 among many other days (a round-up); one refers to 2011-05-13
+    # alone: its report says more about that day than a passing mention in a list of dates says.
+    days = ["2011-05-06", "2011-05-07", "2011-05-08", "2011-05-09", "2011-05-10"]
+    roundups = [
+        _report(day, f"roundup{i}.txt", "2011-05-20T09:00", f"Protests in Homs on Friday, item {n}.", order=n)
+        for i in range(2)
+        for n, day in enumerate(days)
+    ]
+    single = _report("2011-05-13", "single.txt", "2011-05-14T09:00", "Protests in Homs on Friday.")
+    centrality = {"roundup0.txt": 1.0, "roundup1.txt": 1.0, "single.txt": 1.0}
+    importance = date_importance(merge_statements([*roundups, single]), centrality)
+    assert importance[dt.date(2011, 5, 13)] > importance[dt.date(2011, 5, 6)]
+
+
 def test_pick_days_prefers_a_separate_day_over_the_neighbour_of_a_chosen_one() -> None:
     importance = {dt.date(2011, 4, 22): 3.0, dt.date(2011, 4, 23): 2.0, dt.date(2011, 5, 1): 1.5}
     assert pick_days(importance, 2) == [dt.date(2011, 4, 22), dt.date(2011, 5, 1)]

@@ -72,20 +72,28 @@ OUTLET_BEFORE_DASH = re.compile(
     r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&.'’]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w&.'’]*){0,4})\s+[-|–—:]\s+\S"
 )
 AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[A-Z][A-Za-z&. ]{1,30})\)\s+[-–—]")
-# "LONDON | Thu Oct 6, 2011 10:36 am BST " (a wire site's header glued to the lead), the place optional
+# "LONDON | Thu Oct 6, 2011 10:36 am BST " (a wire site's header glued to the lead), the place optional;
+# possessive white space, else a long run of spaces after the time backtracks quadratically
 WIRE_STAMP = re.compile(
     r"^(?:[A-Z][A-Za-z0-9 .,'’/\\-]{1,40}?\s*\|\s*)?(?:[A-Z][a-z]{2,8},?\s+)?"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+(?=\S)"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+\d{1,2}:\d{2}(?:\s*+[ap]\.?m\.?)?(?:\s++[A-Z]{2,4})?\s++(?=\S)"
 )
 # "BEIRUT (Reuters) - ", "WASHINGTON, June 3 (AP) — ", "May 29 (Reuters) - ": the dateline of a wire story
-LEAD_DATELINE = re.compile(
-    r"^(?:\([^()]{1,80}\)\s*)?(?:[A-Z][A-Z.'’/\\-]+(?:[ ,]+[A-Z][A-Z.'’/\\-]+){0,4}"
-    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?[ ,]*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-    r"\((?:[A-Z][A-Za-z&.]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}\)\s*[-–—]{1,2}\s*"
+_PLACE = (
+    r"[A-Z][A-Z.'’/\\-]+(?:[ ,]+[A-Z][A-Z.'’/\\-]+){0,4}"  # 'BEIRUT', 'CHICAGO/MEMPHIS', 'KUALA LUMPUR'
+    r"(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})*[ ,]*"  # ', Germany', ', Tenn.'
 )
+_DATELINE_END = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?\((?:[A-Z][A-Za-z&.]*)(?:\s+[A-Z][A-Za-z&.]*){0,3}\)"
+    r"\s*+(?:-{1,2}|–|—)(?:\s*-)?\s*+(?=[A-Z0-9\"“‘'])"
+)
+LEAD_DATELINE = re.compile(r"^(?:\([^()]{1,80}\)\s*)?(?:" + _PLACE + ")?" + _DATELINE_END)
+# ... or after a summary glued in front of it: "Oil drops * Sanctions bite NEW YORK Aug 18 (Reuters) - "
+GLUED_DATELINE = re.compile(r"^.{0,400}?(?<![\w'’])" + _PLACE + _DATELINE_END)
+# Possessive white space throughout: three optional runs of \s* in a row backtrack cubically on "©" + spaces.
 COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Z][\w&.'’ ]{1,40}?)"
-    r"(?:[.,]|\s+all rights|\s*$)",
+    r"(?:©|\(c\)|copyright)\s*+(?:©\s*+)?(?:\d{4}(?:\s*+[-–]\s*+\d{4})?)?\s*+,?\s*+"
+    r"(?P<name>[A-Z][\w&.'’ ]{1,40}?)(?:[.,]|\s+all rights|\s*$)",
     re.I,
 )
 
@@ -130,7 +138,7 @@ def _parse_match(match: re.Match[str]) -> tuple[dt.datetime, bool] | None:
 
 def _clock(hour: int, minute: int, ampm: str | None) -> dt.time:
     """A clock time from 12- or 24-hour parts."""
-    if ampm:
+    if ampm and hour <= 12:  # "13:00 PM" is 13:00, not 01:00
         pm = ampm.lower().startswith("p")
         if hour == 12:
             hour = 0
@@ -225,7 +233,7 @@ def strip_dateline(text: str) -> str:
     """A lead sentence without the wire dateline glued to its start ("BEIRUT (Reuters) - ")."""
     stamp = WIRE_STAMP.match(text)
     rest = text[stamp.end() :] if stamp else text
-    dateline = LEAD_DATELINE.match(rest)
+    dateline = LEAD_DATELINE.match(rest) or GLUED_DATELINE.match(rest)
     return rest[dateline.end() :] if dateline else rest
 
 

@@ -12,6 +12,11 @@ contradicting the earlier ones.
 
 Merging is a pure function of the set of statements: every grouping and every tie is decided by
 stable keys, so the order in which files were read never changes the output.
+
+It scales with the number of statements, not with its square: candidate pairs are looked for only
+within a bucket of one date key and the buckets of the intervals containing it, through stem
+indexes local to the bucket (never a table of all pairs), and copies of one statement (the same
+days, the same stems: a wire story filed under many names) are clustered once, counted as weights.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -35,12 +42,15 @@ NAME_SHARE = 0.7  # a stem is a name when capitalised in this share of the state
 MIN_SHARED = 2  # content stems two statements must share to be one event
 COMMON_SHARE = 0.02  # stems in more than this share of a run's statements do not make candidate pairs...
 COMMON_MIN = 50  # ... unless the run is small
+BUCKET_POSTINGS = 200  # ... nor stems in more than this many distinct statements about the same days
 SAME_DAYS_THRESHOLD = 0.28  # weighted similarity to merge statements about the very same days
 NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both are broad (a month, a year)
 PRECISE_DAYS = 8  # intervals shorter than this (a day, a weekend, a week) are precise enough to merge on
 RELATED_SIMILARITY = 0.3  # plain cosine of stems above which a later report is compared with an earlier one
+TERMS_CACHE = 1 << 12  # sentences whose terms are kept (an event's sources are looked at several times)
 CUE_STEM = 3  # letters of each word by which two cues are the same ('cancelled', 'cancels')
 FIGURE_SIMILARITY = 0.5  # ... above which a different figure for the same noun is a revision
+SPLITTER = 134217729.0  # 2**27 + 1: splits a float into halves whose products by small integers are exact
 # A number and the word it counts ('at least 35 people'): figures that a later report may revise.
 FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)((?:\s+[a-z]+)?)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})"
@@ -156,12 +166,13 @@ def content_stems(statement: Statement) -> frozenset[str]:
     return statement_terms(statement).stems
 
 
-def term_weights(terms: Sequence[Terms]) -> dict[str, float]:
+def term_weights(terms: Sequence[Terms], named: frozenset[str] | None = None) -> dict[str, float]:
     """Weight of each stem over a run: smoothed IDF, times NAME_WEIGHT for stems used as names."""
     df: Counter[str] = Counter()
     for item in terms:
         df.update(item.stems)
-    named = name_stems(terms)
+    if named is None:
+        named = name_stems(terms)
     total = len(terms)
     return {
         stem: math.log(1 + total / count) * (NAME_WEIGHT if stem in named else 1.0)
@@ -217,40 +228,136 @@ def _contains(outer: DateKey, inner: DateKey) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]  # type: ignore[operator]
 
 
+def _keys_compatible(a: DateKey, b: DateKey) -> bool:
+    """Whether two date keys can date one happening: the same days, or one interval inside the other."""
+    return _contains(a, b) or _contains(b, a)
+
+
 def dates_compatible(a: Statement, b: Statement) -> bool:
     """Whether two statements can report one happening: the same days, or one interval inside the other."""
-    key_a, key_b = date_key(a), date_key(b)
-    return _contains(key_a, key_b) or _contains(key_b, key_a)
+    return _keys_compatible(date_key(a), date_key(b))
+
+
+def _key_threshold(a: DateKey, b: DateKey) -> float:
+    """How similar statements dated by two keys must be: stricter unless both name the same few days."""
+    if a != b or a[0] is None or a[1] is None:
+        return NESTED_THRESHOLD
+    return SAME_DAYS_THRESHOLD if (a[1] - a[0]).days < PRECISE_DAYS else NESTED_THRESHOLD
 
 
 def _threshold(a: Statement, b: Statement) -> float:
     """How similar two date-compatible statements must be: stricter unless both name the same few days."""
-    key = date_key(a)
-    if key != date_key(b) or key[0] is None or key[1] is None:
-        return NESTED_THRESHOLD
-    return SAME_DAYS_THRESHOLD if (key[1] - key[0]).days < PRECISE_DAYS else NESTED_THRESHOLD
+    return _key_threshold(date_key(a), date_key(b))
 
 
-def _candidate_pairs(ordered: Sequence[Statement], terms: Sequence[Terms]) -> list[tuple[int, int]]:
-    """Pairs of statements with compatible dates sharing MIN_SHARED stems, found through a stem index.
+def _sort_date_key(key: DateKey) -> tuple[int, str, str, str]:
+    """A total order on date keys (undated keys last)."""
+    first, last, value = key
+    if first is None or last is None:
+        return (1, "", "", value)
+    return (0, first.isoformat(), last.isoformat(), value)
 
-    Stems found in more than a COMMON_SHARE of the statements are left out of the index: a pair that
-    shares only such words is too weak to merge anyway, and indexing them would compare everything.
+
+@dataclass(slots=True)
+class _Nodes:
+    """Statements that cluster alike, collapsed: the same days and the same content stems.
+
+    Two such statements are as similar as two statements can be and always end up in one event, so
+    the clustering works on one node per distinct (days, stems) and counts its copies as a weight:
+    a folder holding a wire story twenty times costs what it costs once.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(terms):
-        for stem in item.stems:
-            postings[stem].append(index)
+
+    members: list[list[int]]  # statement indices of each node, ascending; nodes ordered by the first
+    keys: list[DateKey]
+    stems: list[frozenset[str]]
+    names: list[frozenset[str]]
+    rare: list[frozenset[str]]  # stems rare enough to propose a candidate pair
+
+
+def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: frozenset[str]) -> _Nodes:
+    """One node per distinct (date key, stems) among statements that can pair at all, else per statement.
+
+    A statement pairs through stems found in at most a COMMON_SHARE of the statements: a pair that
+    shares only more frequent words is too weak to merge anyway, and indexing them would compare
+    everything. One with fewer than MIN_SHARED such stems never pairs and stays alone.
+    """
+    df: Counter[str] = Counter()
+    for item in terms:
+        df.update(item.stems)
     cap = max(COMMON_MIN, int(COMMON_SHARE * len(ordered)))
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if len(members) <= cap:
-            shared.update((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
-    return sorted(
-        pair
-        for pair, count in shared.items()
-        if count >= MIN_SHARED and dates_compatible(ordered[pair[0]], ordered[pair[1]])
+    nodes = _Nodes([], [], [], [], [])
+    seen: dict[tuple[DateKey, frozenset[str]], int] = {}
+    rare_of: dict[frozenset[str], frozenset[str]] = {}
+    for index, (statement, item) in enumerate(zip(ordered, terms, strict=True)):
+        key = date_key(statement)
+        rare = rare_of.get(item.stems)
+        if rare is None:
+            rare = rare_of[item.stems] = frozenset(stem for stem in item.stems if df[stem] <= cap)
+        node = seen.get((key, item.stems)) if len(rare) >= MIN_SHARED else None
+        if node is not None:
+            nodes.members[node].append(index)
+            continue
+        if len(rare) >= MIN_SHARED:
+            seen[(key, item.stems)] = len(nodes.members)
+        nodes.members.append([index])
+        nodes.keys.append(key)
+        nodes.stems.append(item.stems)
+        nodes.names.append(item.stems & named)
+        nodes.rare.append(rare if len(rare) >= MIN_SHARED else frozenset())
+    return nodes
+
+
+def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
+    """Pairs of nodes with compatible dates sharing MIN_SHARED rare stems, found date bucket by date bucket.
+
+    Only statements about the same days, or about an interval and a day inside it, can be one event:
+    each bucket of one date key is matched against itself and against the buckets of the wider
+    intervals that contain it, through stem indexes local to a bucket, so nothing is ever compared
+    across unrelated dates and no table of all pairs is built. A stem held by more than
+    BUCKET_POSTINGS distinct statements of one bucket is left out of its index, which bounds the
+    work per statement however many articles report on one day.
+    """
+    buckets: dict[DateKey, list[int]] = defaultdict(list)
+    for node, rare in enumerate(nodes.rare):
+        if rare:
+            buckets[nodes.keys[node]].append(node)
+    wide = sorted(
+        (key for key in buckets if key[0] is not None and key[1] is not None and key[0] != key[1]),
+        key=_sort_date_key,
     )
+    containers_wanted = set(wide)
+    indexes: dict[DateKey, dict[str, list[int]]] = {}
+
+    def index_of(key: DateKey) -> dict[str, list[int]]:
+        found = indexes.get(key)
+        if found is None:
+            found = defaultdict(list)
+            for node in buckets[key]:  # ascending, so every posting list is sorted
+                for stem in nodes.rare[node]:
+                    found[stem].append(node)
+            for stem in [stem for stem, postings in found.items() if len(postings) > BUCKET_POSTINGS]:
+                del found[stem]  # too common on these days to tell one happening from another
+            indexes[key] = found
+        return found
+
+    for key in sorted(buckets, key=_sort_date_key):
+        own = index_of(key)
+        containers = [index_of(other) for other in wide if other != key and _contains(other, key)]
+        for node in buckets[key]:
+            shared: dict[int, int] = {}
+            for stem in nodes.rare[node]:
+                postings = own.get(stem, ())
+                for other in postings[bisect_right(postings, node) :]:
+                    shared[other] = shared.get(other, 0) + 1
+                for index in containers:
+                    for other in index.get(stem, ()):
+                        shared[other] = shared.get(other, 0) + 1
+            for other, count in shared.items():
+                if count >= MIN_SHARED:
+                    yield (node, other) if node < other else (other, node)
+        indexes.pop(key, None)  # a bucket that contains no other is not needed again
+        if key in containers_wanted:
+            indexes[key] = own
 
 
 def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -258,42 +365,78 @@ def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not a & b
 
 
+def _times(value: float, count: int) -> tuple[float, ...]:
+    """`value` times a small integer as floats whose exact sum is the exact product (for fsum)."""
+    if count == 1:
+        return (value,)
+    high = value * SPLITTER - (value * SPLITTER - value)  # Veltkamp split: 26 and 27 significant bits
+    return (high * count, (value - high) * count)
+
+
 def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     """Group statements reporting one happening: average-link clustering over compatible dates."""
     ordered = sorted(statements, key=statement_key)
     terms = [statement_terms(statement) for statement in ordered]
-    weights = term_weights(terms)
-    sims: dict[tuple[int, int], float] = {}
     named = name_stems(terms)
-    names = [item.stems & named for item in terms]
-    for i, j in _candidate_pairs(ordered, terms):
-        if _name_conflict(names[i], names[j]):
+    weights = term_weights(terms, named)
+    squares = {stem: weight**2 for stem, weight in weights.items()}
+    nodes = _collapse(ordered, terms, named)
+    del terms
+    norms: dict[frozenset[str], float] = {}
+    for stems in nodes.stems:
+        if stems not in norms:
+            norms[stems] = math.sqrt(math.fsum(squares[stem] for stem in stems))
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in _candidate_pairs(nodes):
+        if _name_conflict(nodes.names[i], nodes.names[j]):
             continue
-        value = similarity(terms[i].stems, terms[j].stems, weights)
+        mine, theirs = nodes.stems[i], nodes.stems[j]
+        shared = mine & theirs
+        if len(shared) < MIN_SHARED or not norms[mine] or not norms[theirs]:
+            continue
+        # the arithmetic of `similarity`, with the squares and norms computed once
+        value = math.fsum(squares[stem] for stem in shared) / (norms[mine] * norms[theirs])
         if value > 0:
             sims[(i, j)] = value
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    owner = list(range(len(ordered)))
+    count = [len(members) for members in nodes.members]
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(count))}
+    owner = list(range(len(count)))
     # Pairs above their threshold, strongest first: a merge is accepted when the two groups are
-    # similar on average and every member of one is date-compatible with every member of the other.
-    for (i, j), _value in sorted(sims.items(), key=lambda item: (-item[1], item[0])):
+    # similar on average (every copy of a statement counted) and every member of one is
+    # date-compatible with every member of the other. Node numbers follow the statements' order, so
+    # ties are broken as if the copies were all there.
+    keys, names = nodes.keys, nodes.names
+    for (i, j), value in sorted(sims.items(), key=lambda item: (-item[1], item[0])):
         a, b = owner[i], owner[j]
-        if a == b or sims[(i, j)] < _threshold(ordered[i], ordered[j]):
+        if a == b or value < _key_threshold(keys[i], keys[j]):
             continue
         left, right = groups[a], groups[b]
-        if not all(dates_compatible(ordered[x], ordered[y]) for x in left for y in right):
+        if not all(_keys_compatible(keys[x], keys[y]) for x in left for y in right):
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue
-        total = math.fsum(sims.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
-        needed = math.fsum(_threshold(ordered[x], ordered[y]) for x in left for y in right)
+        total = math.fsum(
+            part
+            for x in left
+            for y in right
+            for part in _times(sims.get((min(x, y), max(x, y)), 0.0), count[x] * count[y])
+        )
+        needed = math.fsum(
+            part
+            for x in left
+            for y in right
+            for part in _times(_key_threshold(keys[x], keys[y]), count[x] * count[y])
+        )
         if total < needed:
             continue
         keep, gone = min(a, b), max(a, b)
         groups[keep] = sorted(left + right)
         for member in groups.pop(gone):
             owner[member] = keep
-    return [[ordered[i] for i in groups[key]] for key in sorted(groups)]
+    return [
+        [ordered[i] for i in sorted(i for node in groups[key] for i in nodes.members[node])]
+        for key in sorted(groups)
+    ]
 
 
 @cache
@@ -332,20 +475,34 @@ def _cue_key(cue: str) -> str:
     return " ".join(word[:CUE_STEM] for word in cue.lower().split())
 
 
-def _new_cue(cues: re.Pattern[str], text: str, earlier: str) -> str | None:
+@lru_cache(maxsize=TERMS_CACHE)
+def _cue_keys(cues: re.Pattern[str], text: str) -> frozenset[str]:
+    """The cues a text holds, reduced to their keys (copies of a report are scanned once)."""
+    return frozenset(_cue_key(match.group()) for match in cues.finditer(text))
+
+
+def _new_cue(cues: re.Pattern[str], text: str, earlier: Iterable[str]) -> str | None:
     """The first cue word in `text` that no earlier report had, if any."""
-    before = {_cue_key(match.group()) for match in cues.finditer(earlier)}
+    before = frozenset().union(*(_cue_keys(cues, other) for other in dict.fromkeys(earlier)))
     for match in cues.finditer(text):
         if _cue_key(match.group()) not in before:
             return match.group()
     return None
 
 
+@lru_cache(maxsize=TERMS_CACHE)
+def _figures(text: str) -> tuple[tuple[str, str], ...]:
+    """The (noun, number) pairs of `find_figures`, kept for texts met again."""
+    return tuple((noun, number) for noun, (number, _shown) in find_figures(text).items())
+
+
 def _changed_figure(text: str, earlier: Sequence[str]) -> str | None:
     """A figure ('35 people') that differs from the one an earlier report gave for the same thing."""
     mine = find_figures(text)
-    for other in earlier:
-        for noun, (number, _shown) in find_figures(other).items():
+    if not mine:
+        return None
+    for other in dict.fromkeys(earlier):
+        for noun, number in _figures(other):
             if noun in mine and mine[noun][0] != number:
                 return mine[noun][1]
     return None
@@ -357,10 +514,9 @@ def classify_change(text: str, earlier: Sequence[str], close: Sequence[str] | No
     `close` are the earlier reports near enough in wording for a changed figure to mean a revision
     (all of `earlier` when not given).
     """
-    joined = " ".join(earlier)
-    if _new_cue(contradict_cues(), text, joined):
+    if _new_cue(contradict_cues(), text, earlier):
         return "contradicts"
-    if _new_cue(update_cues(), text, joined) or _changed_figure(text, earlier if close is None else close):
+    if _new_cue(update_cues(), text, earlier) or _changed_figure(text, earlier if close is None else close):
         return "updates"
     return None
 
@@ -369,18 +525,37 @@ def _earlier_reports(
     statement: Statement, ordered: Sequence[Statement], threshold: float = RELATED_SIMILARITY
 ) -> list[str]:
     """What other articles published before this one said about the same thing (similar enough)."""
+    return _reports_before(statement, ordered, {}, (threshold,))[0]
+
+
+def _reports_before(
+    statement: Statement,
+    ordered: Sequence[Statement],
+    similarities: dict[tuple[frozenset[str], frozenset[str]], float],
+    thresholds: Sequence[float],
+) -> list[list[str]]:
+    """For each threshold, the distinct texts of earlier reports from other articles at least that similar.
+
+    `similarities` remembers the plain cosine of stem sets already compared (copies of one report
+    share theirs), so that an event with many sources costs little more than its distinct wordings.
+    """
+    found: list[dict[str, None]] = [{} for _ in thresholds]
     published = statement.article.published
     if published is None:
-        return []
+        return [[] for _ in thresholds]
     stems = content_stems(statement)
-    return [
-        other.text
-        for other in ordered
-        if other.article.path != statement.article.path
-        and other.article.published is not None
-        and other.article.published < published
-        and similarity(stems, content_stems(other)) >= threshold
-    ]
+    for other in ordered:
+        when = other.article.published
+        if when is None or when >= published or other.article.path == statement.article.path:
+            continue
+        theirs = content_stems(other)
+        value = similarities.get((stems, theirs))
+        if value is None:
+            value = similarities[(stems, theirs)] = similarity(stems, theirs)
+        for texts, threshold in zip(found, thresholds, strict=True):
+            if value >= threshold:
+                texts.setdefault(other.text)
+    return [list(texts) for texts in found]
 
 
 def source_order(statement: Statement) -> tuple[str, str, int, int, str, int, str, str]:
@@ -391,10 +566,12 @@ def source_order(statement: Statement) -> tuple[str, str, int, int, str, int, st
 def relate(statements: Sequence[Statement]) -> tuple[Source, ...]:
     """Sources in publication order, a later report that changes the story marked as such."""
     ordered = sorted(statements, key=source_order)
+    similarities: dict[tuple[frozenset[str], frozenset[str]], float] = {}
     sources = []
     for statement in ordered:
-        earlier = _earlier_reports(statement, ordered)
-        close = _earlier_reports(statement, ordered, FIGURE_SIMILARITY)
+        earlier, close = _reports_before(
+            statement, ordered, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
+        )
         relation = classify_change(statement.text, earlier, close) if earlier else None
         sources.append(Source(statement, relation))
     return tuple(sources)
@@ -403,9 +580,13 @@ def relate(statements: Sequence[Statement]) -> tuple[Source, ...]:
 def headline_statement(statements: Sequence[Statement]) -> Statement:
     """The most informative statement: the most central, then the richest in names, then the earliest."""
     terms = [statement_terms(statement) for statement in statements]
+    # centrality: the stems shared with each other statement, summed (= each stem's other users)
+    users: Counter[str] = Counter()
+    for item in terms:
+        users.update(item.stems)
 
     def score(i: int) -> tuple[float, int, int, int]:
-        centrality = sum(len(terms[i].stems & terms[j].stems) for j in range(len(statements)) if j != i)
+        centrality = sum(users[stem] - 1 for stem in terms[i].stems)
         return (-centrality, -len(terms[i].names), -len(terms[i].stems), i)
 
     return statements[min(range(len(statements)), key=score)]
@@ -470,11 +651,11 @@ def _what(source: Source, earlier: Sequence[str], close: Sequence[str], counted:
     """A word or two for what one source says: its cue ('postponed'), a figure, or its main verb."""
     text = source.statement.text
     if source.relation == "contradicts":
-        cue = _new_cue(contradict_cues(), text, " ".join(earlier))
+        cue = _new_cue(contradict_cues(), text, earlier)
         if cue:
             return cue.lower()
     if source.relation == "updates":
-        cue = _new_cue(update_cues(), text, " ".join(earlier)) or _changed_figure(text, close)
+        cue = _new_cue(update_cues(), text, earlier) or _changed_figure(text, close)
         if cue:
             return cue.lower()
     figures = find_figures(text)
@@ -498,12 +679,14 @@ def describe_evolution(event: Event) -> str | None:
     ordered = [source.statement for source in event.sources]
     changed = (source.statement.text for source in event.sources if source.relation)
     counted = sorted({noun for text in changed for noun in find_figures(text)})
+    similarities: dict[tuple[frozenset[str], frozenset[str]], float] = {}
     parts = []
     for index, source in enumerate(event.sources):
         if index == 0 or source.relation:
             statement = source.statement
-            earlier = _earlier_reports(statement, ordered)
-            close = _earlier_reports(statement, ordered, FIGURE_SIMILARITY)
+            earlier, close = _reports_before(
+                statement, ordered, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
+            )
             what = _what(source, earlier, close, counted)
             parts.append(f"{what} {_when(statement, same_day)} ({_outlet(statement)})")
     return "; ".join(parts)

@@ -172,10 +172,9 @@ def find_statements(
     for expr in sorted(exprs, key=lambda e: e.start):
         while index + 1 < len(sentences) and starts[index + 1] <= expr.start:
             index += 1
-        if sentences and sentences[index].start <= expr.start < sentences[index].start + len(
-            sentences[index].text
-        ):
-            by_sentence[index].append(_shift(expr, sentences[index].start))
+        sentence = sentences[index] if sentences else None
+        if sentence is not None and sentence.start <= expr.start < sentence.start + len(sentence.text):
+            by_sentence[index].append(_shift(expr, sentence.start))
     statements = []
     speakers: list[tuple[int, str]] = []  # (sentence index, named source), for 'he said'
     for order, (sentence, found) in enumerate(zip(sentences, by_sentence, strict=True)):

@@ -5,10 +5,10 @@ Both are rankings over the run's own statements, with no outside knowledge:
   co-occur in the best matches (pseudo-relevance feedback), kept above a share of the best score;
 - summary: a day matters when many articles independently refer to it, each article counted once
   and weighted by how central it is to the run's dominant story (a markets report in a folder about
-  a war counts little), references made after the fact included and slightly favoured; days are
-  picked greedily, a day next to one already picked discounted (one happening, one day); for each
-  day the K events most representative of it: central among that day's statements, on the run's
-  topic, concise.
+  a war counts little), its one vote shared among the days it refers to, references made after the
+  fact included and slightly favoured; days are picked greedily, a day next to one already picked
+  discounted (one happening, one day); for each day the K events most representative of it: central
+  among that day's statements, on the run's topic, concise.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
 FEEDBACK_NAMES = 6  # names added to the query
 FEEDBACK_WEIGHT = 0.5  # weight of an added name relative to a query word
 LATER_BONUS = 0.1  # extra weight per log-day of a reference made after the fact
+CENTRALITY_POWER = 2.0  # an article's reference counts its centrality to this power: off-topic ones fade fast
+SPREAD_POWER = 1.0  # ... divided by the number of days the article refers to, to this power
 DAY_WEIGHT = 0.5  # weight of a statement's likeness to the rest of its day, against the run's topic
 TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
 SHORT_WORDS = 15  # statements shorter than this are not favoured further
@@ -199,9 +201,21 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def date_importance(
     events: Sequence[Event], centrality: Mapping[str, float] | None = None
 ) -> dict[dt.date, float]:
-    """Importance of each day: the articles referring to it, each counted once, weighted by centrality."""
+    """Importance of each day: the articles referring to it, each counted once, weighted by centrality.
+
+    The weight is the article's centrality squared (CENTRALITY_POWER): in a folder that mixes stories,
+    a reference from an article at the heart of the story is worth several from articles that only
+    touch it, which is what tells the story's key days from the busy days of the news in general. An
+    article has one vote, shared among the days it refers to (SPREAD_POWER): a report about one day
+    says that day mattered more than a round-up naming twenty days says any of them did.
+    """
     if centrality is None:
         centrality = article_centrality(events)
+    days_of: dict[str, set[dt.date]] = defaultdict(set)
+    for event in events:
+        if _is_day(event) and event.first_day is not None:
+            for source in event.sources:
+                days_of[source.statement.article.path].add(event.first_day)
     weights: dict[dt.date, dict[str, float]] = defaultdict(dict)
     for event in events:
         if not _is_day(event):
@@ -211,7 +225,9 @@ def date_importance(
         for source in event.sources:
             article = source.statement.article
             lag = (article.published_day - day).days if article.published_day else 0
-            weight = centrality.get(article.path, 0.0) * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
+            relevance = centrality.get(article.path, 0.0) ** CENTRALITY_POWER
+            share = len(days_of[article.path]) ** -SPREAD_POWER
+            weight = relevance * share * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
             refs = weights[day]
             refs[article.path] = max(refs.get(article.path, 0.0), weight)
     return {day: math.fsum(refs.values()) for day, refs in weights.items()}
