@@ -220,3 +220,32 @@ def test_tag_article_table(runner: CliRunner) -> None:
     assert result.exit_code == ExitCode.OK
     assert "2020-06-09" in result.stdout
     assert "June 14-15" in result.stdout
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    from rich.console import Console
+
+    from tests.factories import statement
+    from timeline.models import ArticleResult
+    from timeline.render.terminal import progress_bar
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    found = statement("They met on June 10.", "June 10", "2020-06-10")
+    with progress_bar(2, console) as advance:
+        advance(ArticleResult("a.txt", found.article, (found,), ()))
+        advance(ArticleResult("b.txt", None, (), ()))
+        console.file.flush()
+    shown = screen.getvalue()
+    assert "articles" in shown
+    assert "1 statements" in shown
+
+
+def test_no_progress_bar_in_a_pipe(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", SAMPLE, "-f", "json", "--jobs", "1"])
+    assert result.exit_code == ExitCode.OK
+    (line,) = result.stderr.splitlines()  # the summary only: no bar, no control sequences
+    assert re.fullmatch(
+        r"timeline: 2 article\(s\) read, 0 file\(s\) skipped; \d+ dated statement\(s\) in \d+ event\(s\)",
+        line,
+    )

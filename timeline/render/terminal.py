@@ -67,7 +67,7 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
 
 
 @contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[ArticleResult], None]]:
+def progress_bar(total: int, console: Console | None = None) -> Iterator[Callable[[ArticleResult], None]]:
     """A progress bar on stderr (files done, statements, errors, rate); yields the per-file callback."""
     columns = (
         TextColumn("{task.description}"),
@@ -77,7 +77,7 @@ def progress_bar(total: int) -> Iterator[Callable[[ArticleResult], None]]:
         TimeElapsedColumn(),
         TextColumn("{task.fields[rate]}"),
     )
-    with Progress(*columns, console=stderr_console(), transient=True) as progress:
+    with Progress(*columns, console=console or stderr_console(), transient=True) as progress:
         task = progress.add_task("articles", total=total, statements=0, errors=0, rate="")
         counts = {"statements": 0, "errors": 0}
 
