@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,7 +66,7 @@ class Reading:
 
 
 def read_article(
-    doc: Document, default_date: dt.date | None, recurring: frozenset[str] = frozenset()
+    doc: Document, default_date: dt.date | None, recurring: Container[str] = frozenset()
 ) -> Reading:
     """Clean, date, split and tag one document."""
     cleaned = clean_document(doc, recurring)
@@ -106,7 +106,7 @@ def article_expressions(
 
 
 def process_document(
-    doc: Document, options: Options = Options(), recurring: frozenset[str] = frozenset()
+    doc: Document, options: Options = Options(), recurring: Container[str] = frozenset()
 ) -> ArticleResult:
     """The per-article map: clean, date, split, find expressions, file statements."""
     reading = read_article(doc, options.default_date, recurring)
@@ -149,7 +149,7 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def safe_process(doc: Document, options: Options, recurring: frozenset[str]) -> ArticleResult:
+def safe_process(doc: Document, options: Options, recurring: Container[str]) -> ArticleResult:
     """process_document, with any failure turned into a reported problem instead of a crash."""
     try:
         with time_budget(options.time_budget):
@@ -204,27 +204,19 @@ def _hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def recurring_in(doc: Document, recurring: frozenset[int]) -> frozenset[str]:
-    """The lines of a document that recur across the run and so are boilerplate.
+class RecurringLines:
+    """The run's recurring lines as stable hashes; `key in lines` hashes the line key and looks it up."""
 
-    A syndicated copy (the same wire story saved from several sites) repeats its prose too: when
-    most of a document's prose lines recur, only its recurring non-prose lines (menus, footers,
-    prompts) count, so the copies keep their article.
-    """
-    if not recurring or doc.kind is not Kind.TEXT:
-        return frozenset()
-    keys = find_recurring_lines([doc.text], min_count=1)
-    found = frozenset(key for key in keys if _hash(key) in recurring)
-    prose = [key for key in keys if _is_prose(key)]
-    recurring_prose = [key for key in prose if key in found]
-    if prose and len(recurring_prose) * 2 > len(prose):
-        return frozenset(key for key in found if not _is_prose(key))
-    return found
+    __slots__ = ("hashes",)
 
+    def __init__(self, hashes: frozenset[int]) -> None:
+        self.hashes = hashes
 
-def _is_prose(line: str) -> bool:
-    """A line that reads as a sentence of an article: eight words or more, ending like a sentence."""
-    return line.count(" ") >= 7 and line.rstrip()[-1:] in ".!?\"'”’"
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and _hash(key) in self.hashes
+
+    def __bool__(self) -> bool:
+        return bool(self.hashes)
 
 
 def process_path(
@@ -240,8 +232,11 @@ def process_item(
     """The per-file map once the file is read: (look up the cache), process; never raises."""
     if isinstance(item, Problem):
         return ArticleResult(path, None, (), (item,))
-    lines = recurring_in(item, recurring)
-    key = cache.key(item, options.default_date, lines) if cache else ""
+    lines = RecurringLines(recurring)
+    key = ""
+    if cache:  # the lines of this document that recur shape its result, so they are part of the key
+        present = frozenset(k for k in find_recurring_lines([item.text], min_count=1) if k in lines)
+        key = cache.key(item, options.default_date, present if item.kind is Kind.TEXT else frozenset())
     if cache:
         hit = cache.get(key)
         if hit is not None:

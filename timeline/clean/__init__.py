@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from timeline.clean.html import clean_html
 from timeline.clean.text import clean_text, find_recurring_lines
 from timeline.models import Cleaned, Document, Kind, Label
@@ -11,7 +13,7 @@ __all__ = ["clean_document", "clean_html", "clean_text", "explain_lines", "find_
 _EXPLAIN_WIDTH = 80
 
 
-def clean_document(doc: Document, recurring: frozenset[str] = frozenset()) -> Cleaned:
+def clean_document(doc: Document, recurring: Container[str] = frozenset()) -> Cleaned:
     """Clean one loaded document, through the HTML or the text path by its kind."""
     if doc.kind is Kind.HTML:
         return clean_html(doc.text)

@@ -14,7 +14,7 @@ here knows any site: the cues are generic web vocabulary (`timeline/data/clean_*
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from timeline.clean.paragraphs import split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -139,6 +139,7 @@ LONG_LINE = 150  # characters; longer lines are split on whitespace only (see _m
 EDGE_SENTENCES = 2  # short sentences taken in at each edge of the densest run
 MAX_SHORT_RUN = 2  # more short lines than this between two paragraphs are a list of links
 
+PROSE_WORDS = 8  # a line this long reads as a sentence of an article (for the syndicated-copy test)
 GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
 TRUNCATED_REASON = "teaser: summary cut off with '...'"
 KEPT = (Label.BODY, Label.SUBHEAD, Label.CAPTION)
@@ -630,8 +631,11 @@ def _final_text(unit: _Unit) -> str:
     return text
 
 
-def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
-    """Label every non-blank line (or rebuilt paragraph) of a plain-text page."""
+def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
+    """Label every non-blank line (or rebuilt paragraph) of a plain-text page.
+
+    `recurring`: the line keys (`line_key`) found in several articles of the run.
+    """
     units = [_Unit(raw.strip(), first, last) for raw, first, last in split_units(text)]
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
@@ -649,8 +653,8 @@ def clean_text(text: str, recurring: frozenset[str] = frozenset()) -> Cleaned:
     if recurring:
         for unit in protos:
             unit.recurring = unit.low in recurring  # `low` is `line_key(text)`
-        good_total = sum(1 for u in protos if u.words >= 10)
-        good_recurring = sum(1 for u in protos if u.words >= 10 and u.recurring)
+        good_total = sum(1 for u in protos if u.words >= PROSE_WORDS)
+        good_recurring = sum(1 for u in protos if u.words >= PROSE_WORDS and u.recurring)
         # A page whose prose mostly recurs is a copy of another article of the run, not boilerplate.
         if good_total and good_recurring * 2 > good_total:
             for unit in protos:
