@@ -131,6 +131,22 @@ def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("t.json", "{"),
+        ("t.jsonl", '{"date"'),
+        ("t.md", "| Date"),
+        ("t.csv", "event,date"),
+        ("t.txt", "2019-10 "),
+    ],
+)
+def test_output_format_follows_the_suffix(runner: CliRunner, tmp_path: Path, name: str, start: str) -> None:
+    target = tmp_path / name
+    assert runner.invoke(app, ["build", SAMPLE, "-q", "-o", str(target)]).exit_code == ExitCode.OK
+    assert target.read_text(encoding="utf-8").startswith(start)
+
+
 def test_some_files_skipped(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import hashlib
 import logging
 import os
+import stat
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -21,6 +24,16 @@ from timeline.models import Problem, Timeline
 from timeline.render import PLAIN_RENDERERS
 from timeline.render.labels import safe, safe_path
 
+# With --format auto, `-o FILE` takes its format from the file's suffix.
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+}
+MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
+
 
 class ExitCode(IntEnum):
     """What a run's exit status says."""
@@ -29,6 +42,7 @@ class ExitCode(IntEnum):
     SKIPPED = 1  # the output was made, but some files were skipped (named on stderr)
     USAGE = 2  # the command line was wrong
     NOTHING = 3  # no input could be used at all
+    UNWRITABLE = 4  # the output file could not be written
 
 
 MAIN_EPILOG = """Examples:
@@ -93,19 +107,41 @@ def warn(message: str) -> None:
 def write_atomically(path: str, text: str) -> None:
     """Write a file so that a crash never leaves half of it: a temporary file, then a rename."""
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", path)
     if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write through, never replace it
         with open(target, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         return
     folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=".timeline-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        os.chmod(temporary, _file_mode(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a written file gets: the old file's, else what the umask gives a new file (as `>` does)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_output(path: str, text: str) -> None:
+    """write_atomically, with a failure turned into one message and exit status 4."""
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        warn(f"{safe_path(path)}: cannot write the output: {(exc.strerror or str(exc)).lower()}")
+        raise typer.Exit(ExitCode.UNWRITABLE) from None
 
 
 def report(timeline: Timeline, quiet: bool) -> ExitCode:
@@ -135,7 +171,7 @@ BUILD_EPILOG = """Examples:
   cat article.txt | timeline build - --date 2020-06-14
 
 Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad command line,
-3 no usable article.
+3 no usable article, 4 the output file could not be written.
 """
 
 
@@ -151,7 +187,8 @@ def build(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="auto (a table in a terminal, text in a pipe), rich, text, json, jsonl, markdown, csv.",
+            help="auto (a table in a terminal, text in a pipe, by suffix with -o), rich, text, json, jsonl, "
+            "markdown, csv.",
         ),
     ] = "auto",
     output: Annotated[
@@ -237,8 +274,10 @@ def build(
                 timeline = build_timeline(paths, options, workers, store, advance, mapper)
     status = report(timeline, quiet)
     chosen = output_format
-    if chosen == "auto":
-        chosen = "rich" if output is None and stdout_is_terminal() else "text"
+    if chosen == "auto" and output is not None:
+        chosen = SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
+    elif chosen == "auto":
+        chosen = "rich" if stdout_is_terminal() else "text"
     if chosen == "rich":
         from timeline.render.terminal import render_rich
 
@@ -249,14 +288,44 @@ def build(
 
             buffer = io.StringIO()
             render_rich(timeline, buffer, width=160)
-            write_atomically(output, buffer.getvalue())
+            write_output(output, buffer.getvalue())
     else:
         text = PLAIN_RENDERERS[chosen](timeline)
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)
     raise typer.Exit(status)
+
+
+def tag_documents(path: str) -> ExitCode:
+    """`timeline tag DOCS.jsonl`: one tagged line per good line; a bad line is named and skipped."""
+    from timeline.temporal.tag import tag_line
+
+    try:
+        handle = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        warn(f"{safe_path(path)}: {(exc.strerror or str(exc)).lower()}")
+        return ExitCode.NOTHING
+    tagged = skipped = 0
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = tag_line(raw.decode("utf-8"), number)
+            except UnicodeDecodeError:
+                warn(f"{safe_path(path)}: line {number}: not UTF-8, skipped")
+                skipped += 1
+                continue
+            except ValueError as exc:
+                warn(f"{safe_path(path)}: {exc}, skipped")
+                skipped += 1
+                continue
+            if line is not None:
+                sys.stdout.write(line + "\n")
+                tagged += 1
+    if skipped:
+        return ExitCode.SKIPPED if tagged else ExitCode.NOTHING
+    return ExitCode.OK
 
 
 def main() -> None:
@@ -316,8 +385,13 @@ def clean(
         if os.path.realpath(target) in inputs:
             problems.append(Problem(doc.path, f"not written: {target} is one of the inputs"))
             continue
-        os.makedirs(output_dir, exist_ok=True)
-        write_atomically(target, text)
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+            write_atomically(target, text)
+        except OSError as exc:
+            problems.append(
+                Problem(doc.path, f"not written to {target}: {(exc.strerror or str(exc)).lower()}")
+            )
     if not quiet:
         for problem in problems:
             warn(f"{safe_path(problem.path)}: skipped: {problem.reason}")
@@ -332,7 +406,10 @@ def safe_lines(text: str) -> str:
 
 
 def _unique_name(stem: str, used: set[str]) -> str:
-    """`<stem>.txt`, numbered when two inputs share a stem."""
+    """`<stem>.txt`, numbered when two inputs share a stem, cut to fit a file name's 255 bytes."""
+    if len(os.fsencode(stem)) > MAX_STEM_BYTES:
+        digest = hashlib.sha1(os.fsencode(stem)).hexdigest()[:10]
+        stem = os.fsencode(stem)[:MAX_STEM_BYTES].decode("utf-8", errors="ignore") + "-" + digest
     name, number = f"{stem}.txt", 1
     while name in used:
         number += 1
@@ -360,25 +437,13 @@ def tag(
     ] = None,
 ) -> None:
     """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article."""
-    from timeline.temporal.tag import tag_jsonl
-
     if path == "-" or path.endswith((".jsonl", ".json")):
-        try:
-            handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            warn(f"{path}: {exc.strerror or exc}")
-            raise typer.Exit(ExitCode.NOTHING) from None
-        with handle:
-            for line in tag_jsonl(handle):
-                sys.stdout.write(line + "\n")
-        raise typer.Exit(ExitCode.OK)
-    from timeline.pipeline import Options, article_expressions, iter_documents
+        raise typer.Exit(tag_documents(path))
+    from timeline.pipeline import Options, article_expressions, read_document
 
-    (item,) = list(iter_documents([path], Options(default_date=_parse_day(date))))[:1] or [
-        Problem(path, "no file")
-    ]
+    item = read_document(path, Options())
     if isinstance(item, Problem):
-        warn(f"{item.path}: {item.reason}")
+        warn(f"{safe_path(item.path)}: {item.reason}")
         raise typer.Exit(ExitCode.NOTHING)
     info, body, exprs = article_expressions(item, _parse_day(date))
     from timeline.render.terminal import render_expressions

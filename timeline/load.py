@@ -57,6 +57,7 @@ HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<me
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 # Control characters that must never reach a terminal or a later stage (tab and newline stay).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
@@ -145,7 +146,10 @@ def decode_document(path: str, data: bytes) -> Document | Problem:
     suffix = Path(path).suffix.lower()
     looks_html = bool(HTML_SNIFF.search(data[:4096]))
     kind = Kind.HTML if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_html) else Kind.TEXT
-    text, encoding = decode_bytes(data, kind)
+    try:
+        text, encoding = decode_bytes(data, kind)
+    except (LookupError, UnicodeError, ValueError) as exc:  # an unforeseen codec costs one file, not the run
+        return Problem(path, f"could not be decoded ({type(exc).__name__}), skipped")
     if text is None:
         return Problem(path, "not text in any known encoding, skipped")
     text = normalise_text(text)
@@ -204,7 +208,7 @@ def decode_bytes(data: bytes, kind: Kind) -> tuple[str | None, str]:
             try:
                 codecs.lookup(name)
                 return data.decode(name, errors="replace"), name.lower()
-            except LookupError:
+            except (LookupError, UnicodeError, ValueError):  # idna, punycode: no 'replace'; base64: not text
                 pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
@@ -212,7 +216,7 @@ def decode_bytes(data: bytes, kind: Kind) -> tuple[str | None, str]:
     if best is not None and best.encoding not in {"utf_16", "utf_32"}:
         try:
             return data.decode(best.encoding, errors="replace"), best.encoding
-        except LookupError:
+        except (LookupError, UnicodeError, ValueError):
             pass
     return data.decode("cp1252", errors="replace"), "cp1252"
 
@@ -226,6 +230,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Unify line ends and drop control characters (NUL, escape sequences, ...)."""
+    """Unify line ends, drop control characters (NUL, escape sequences, ...), replace lone surrogates."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A declared UTF-7 (or another lax codec) can decode to lone surrogates, which no output can encode.
+    text = SURROGATE.sub("\ufffd", text)
     return CONTROL.sub(lambda match: " " if match.group() in "\u2028\u2029" else "", text)

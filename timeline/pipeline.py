@@ -177,7 +177,10 @@ def iter_documents(paths: Iterable[str], options: Options) -> Iterator[Document 
 def read_document(path: str, options: Options) -> Document | Problem:
     """One input (a file, or `-` for standard input) as a Document, or why not."""
     if path == "-":
-        return decode_document("-", sys.stdin.buffer.read(options.max_bytes + 1))
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes:
+            return Problem("-", f"too large (> --max-bytes {options.max_bytes:,}), skipped")
+        return decode_document("-", data)
     return load_document(path, options.max_bytes)
 
 

@@ -57,7 +57,8 @@ IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNOR
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
 GLUE_RE = re.compile(r"[a-z0-9)?!’'][A-Z][a-z ]")
 TRUNCATED_RE = re.compile(r"[^\W_][,;]?\.\.\.$|\[…\]$|\[\.\.\.\]$")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Bounded, and tried only where a run of address characters starts: linear on long runs of digits and dashes.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.-]+")
 URL_TAIL_RE = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+$")
 TWEET_SIGNATURE_RE = re.compile(r"^[—–-]\s*\S.*\(@\w+\)")
 SENTENCE_END = frozenset(".!?\"'”’…")

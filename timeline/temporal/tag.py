@@ -38,20 +38,27 @@ def timexes(text: str, dct: dt.date | dt.datetime | None) -> list[dict[str, obje
 def tag_jsonl(lines: Iterable[str]) -> Iterator[str]:
     """One `{"id", "timexes": [...]}` JSON line per `{"id", "dct", "text"}` line (blank lines skipped)."""
     for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-        except ValueError as err:
-            raise ValueError(f"line {n}: invalid JSON ({err})") from None
-        if not isinstance(doc, dict) or "text" not in doc:
-            raise ValueError(f"line {n}: not a JSON object with a 'text'")
-        try:
-            dct = parse_dct(doc.get("dct"))
-        except ValueError:
-            raise ValueError(f"line {n}: 'dct' is not an ISO date: {doc.get('dct')!r}") from None
-        out = {"id": doc.get("id", str(n)), "timexes": timexes(str(doc["text"]), dct)}
-        yield json.dumps(out, ensure_ascii=False)
+        tagged = tag_line(line, n)
+        if tagged is not None:
+            yield tagged
+
+
+def tag_line(line: str, n: int = 1) -> str | None:
+    """The scorer's JSON line for one `{"id","dct","text"}` line, None for a blank one; ValueError if bad."""
+    if not line.strip():
+        return None
+    try:
+        doc = json.loads(line)
+    except ValueError as err:
+        raise ValueError(f"line {n}: invalid JSON ({err})") from None
+    if not isinstance(doc, dict) or "text" not in doc:
+        raise ValueError(f"line {n}: not a JSON object with a 'text'")
+    try:
+        dct = parse_dct(doc.get("dct"))
+    except ValueError:
+        raise ValueError(f"line {n}: 'dct' is not an ISO date: {doc.get('dct')!r}") from None
+    out = {"id": doc.get("id", str(n)), "timexes": timexes(str(doc["text"]), dct)}
+    return json.dumps(out, ensure_ascii=False)
 
 
 def expression_rows(text: str, dct: dt.date | dt.datetime | None) -> list[dict[str, str]]:
