@@ -66,8 +66,12 @@ class Tally:
     smallest: dict[str, int] = field(default_factory=dict)
 
     def add(self, kind: str, case: dict[str, object], data: bytes) -> None:
-        """Count a finding; write its reproducer when it is the first or the smallest of its kind."""
+        """Count a finding, list it in index.tsv; write its reproducer when the smallest of its kind."""
         self.per_kind[kind] += 1
+        self.out.mkdir(parents=True, exist_ok=True)
+        with open(self.out / "index.tsv", "a", encoding="utf-8") as index:
+            details = json.dumps(case.get("seconds") or str(case.get("error", ""))[-200:])
+            index.write(f"{case['seed']}\t{case['number']}\t{len(data)}\t{kind}\t{details}\n")
         if kind in self.smallest and self.smallest[kind] <= len(data):
             return
         self.smallest[kind] = len(data)
@@ -126,6 +130,7 @@ def warm_up() -> None:
 def fuzz(count: int, seed: int, whole_share: float, limit: float, out: Path) -> int:
     """Run `count` inputs and print the figures; the number of findings."""
     tally = Tally(out)
+    (out / "index.tsv").unlink(missing_ok=True)
     warm_up()
     started = time.perf_counter()
     slowest = (0.0, -1, 0)
