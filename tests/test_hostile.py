@@ -292,3 +292,22 @@ def test_a_file_over_the_time_budget_is_reported_like_any_failure(
     ]
     assert "slow.txt: skipped: took longer than the 0.3 s budget per file, skipped" in stderr
     assert "1 article(s) read, 1 file(s) skipped" in stderr
+
+
+def test_an_unforeseen_loader_failure_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import pipeline
+
+    real = pipeline.read_document
+
+    def flaky(path: str, options: pipeline.Options) -> object:
+        if path.endswith("bad.txt"):
+            raise RuntimeError("disk on fire")
+        return real(path, options)
+
+    (tmp_path / "bad.txt").write_text("date 2020-06-14\nThey met on Tuesday in Ankara, officials said.\n")
+    (tmp_path / "good.txt").write_text("date 2020-06-14\nThey met on Monday in Ankara, officials said.\n")
+    monkeypatch.setattr(pipeline, "read_document", flaky)
+    code, doc, stderr = build_json(str(tmp_path))
+    assert code == ExitCode.SKIPPED
+    assert [Path(a["file"]).name for a in doc["articles"]] == ["good.txt"]
+    assert "bad.txt: skipped: internal error while reading it (RuntimeError: disk on fire)" in stderr

@@ -226,7 +226,15 @@ def process_path(
     path: str, options: Options, recurring: frozenset[int], cache: Cache | None
 ) -> ArticleResult:
     """The whole per-file map: read, (look up the cache), process; never raises."""
-    return process_item(path, read_document(path, options), options, recurring, cache)
+    return process_item(path, safe_read(path, options), options, recurring, cache)
+
+
+def safe_read(path: str, options: Options) -> Document | Problem:
+    """read_document, with an unforeseen failure costing this one file, never the run."""
+    try:
+        return read_document(path, options)
+    except Exception as exc:  # the loader handles every known failure; this is the last resort
+        return Problem(path, f"internal error while reading it ({type(exc).__name__}: {exc})")
 
 
 def process_item(
@@ -257,7 +265,7 @@ def census_item(item: Document | Problem) -> frozenset[int]:
 
 def _census(path: str, options: Options) -> frozenset[int]:
     """Line hashes of one file, for the recurring-line pre-pass."""
-    return census_item(read_document(path, options))
+    return census_item(safe_read(path, options))
 
 
 _WORKER: dict[str, object] = {}

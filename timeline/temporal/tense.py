@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS
 
@@ -131,22 +133,44 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     return marked_tense(text, start, end, weak)[0]
 
 
+_UNSET = "unclassified"
+
+
+class _Tokens:
+    """A text's words, their offsets, and the tense each marks (filled in as asked)."""
+
+    __slots__ = ("kinds", "positions", "words")
+
+    def __init__(self, text: str) -> None:
+        spans = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        self.positions = [pos for pos, _ in spans]
+        self.words = [word for _, word in spans]
+        self.kinds: list[str | None] = [_UNSET] * len(spans)
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> _Tokens:
+    """The words of a text, tokenised once for all its expressions (a text's hash is computed once)."""
+    return _Tokens(text)
+
+
 def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
     """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
     s, e = _sentence(text, start, end)
-    best: tuple[float, str, bool] | None = None
-    spans = [(m.start(), m.group()) for m in _WORD.finditer(text, s, e)]
-    words = [w for _, w in spans]
+    tokens = _tokens(text)
+    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
+    words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
+    positions = tokens.positions[lo:hi]
     if text[end : end + 2] in ("'s", "’s"):
         return "past", False  # "Wednesday's ruling": an event already known
     if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
         w.lower() in _DEADLINE for w in words
     ):
         return "future", False  # "postponed until Tuesday"
-    inside = [i for i, (pos, _) in enumerate(spans) if start <= pos < end]
-    if inside:
+    first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
+    if first <= last:
         # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
-        for near in ((inside[0] - 1, inside[0] - 2), (inside[-1] + 1, inside[-1] + 2)):
+        for near in ((first - 1, first - 2), (last + 1, last + 2)):
             for j in near:
                 if not 0 <= j < len(words):
                     break
@@ -154,10 +178,17 @@ def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[st
                     return "past", True
                 if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
                     break
-    for i, (pos, _) in enumerate(spans):
+    best: tuple[float, str, bool] | None = None
+    edge = len(words) - 1
+    for i, pos in enumerate(positions):
         if start <= pos < end:
             continue
-        kind = classify(words, i)
+        if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
+            kind = tokens.kinds[lo + i]
+            if kind is _UNSET:
+                kind = tokens.kinds[lo + i] = classify(words, i)
+        else:
+            kind = classify(words, i)
         if kind is None or (kind == "weak_future" and not weak):
             continue
         if pos < start:
