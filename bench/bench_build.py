@@ -7,7 +7,7 @@ text dumps, under new names: about 8.5 KB an article, the texts the naive figure
 measured on) once, then runs `timeline build` on it with --jobs 1 and
 --jobs 2, and the naive pass (dateparser's search_dates over every text) on a sample of the same
 files, in this one run. Prints articles/s, MB/s, peak memory (summed over the process tree) and the
-ratio to the naive pass; then the scaling curve over 500, 1,000 and 2,000 files.
+ratio to the naive pass; then the scaling curve over 500, 1,000, 2,000 and 10,000 files.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def source_files(shared: Path) -> list[Path]:
 
 def make_corpus(shared: Path, count: int, folder: Path) -> Path:
     """`count` files copied round-robin from the real ones, under new names; reused when present."""
-    marker = folder / f".complete-{count}-text"
+    marker = folder.parent / f"{folder.name}.complete"  # beside the corpus: inside it, it would be an input
     if marker.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -122,7 +122,7 @@ def main() -> None:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--naive-sample", type=int, default=300)
-    parser.add_argument("--curve", default="500,1000,2000")
+    parser.add_argument("--curve", default="500,1000,2000,10000")
     args = parser.parse_args()
     shared = Path(args.shared)
     corpus = make_corpus(shared, args.files, WORK / f"corpus-{args.files}")
