@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,cluster]'
 	@touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install the package with its test extras (only when needed)
+install: $(STAMP)  ## create .venv and install the package with its test and cluster extras (only when needed)
 
 run: install  ## build the timeline of sample_articles/
 	$(BIN)/timeline build sample_articles
