@@ -30,10 +30,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from timeline.models import Event, Source, Statement
 from timeline.temporal.words import MONTHS, WEEKDAYS
+from timeline.wordlists import data_lines, data_words
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' compare equal
@@ -64,19 +64,7 @@ AUX_VERB = re.compile(
 @cache
 def stopwords() -> frozenset[str]:
     """General English function words, from the package data."""
-    return frozenset(_data_words("stopwords.txt"))
-
-
-def _data_words(name: str) -> list[str]:
-    """The non-comment lines of a word list in the package data, split into words."""
-    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [word for line in text.splitlines() if not line.startswith("#") for word in line.split()]
-
-
-def _data_lines(name: str) -> list[str]:
-    """The non-comment, non-blank lines of a phrase list in the package data."""
-    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_words("stopwords.txt")
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -92,13 +80,13 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 @cache
 def update_cues() -> re.Pattern[str]:
     """Words by which a later report changes the story (postponed, cancelled, raised...)."""
-    return _phrase_pattern(_data_lines("merge_update_cues.txt"))
+    return _phrase_pattern(data_lines("merge_update_cues.txt"))
 
 
 @cache
 def contradict_cues() -> re.Pattern[str]:
     """Words by which a later report says an earlier one was wrong (denied, not true...)."""
-    return _phrase_pattern(_data_lines("merge_contradict_cues.txt"))
+    return _phrase_pattern(data_lines("merge_contradict_cues.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +431,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
 def figure_words() -> dict[str, frozenset[str]]:
     """Words that belong to a number ('scale': million, percent) or that it never counts ('skip': days)."""
     kinds: dict[str, set[str]] = defaultdict(set)
-    for line in _data_lines("merge_figure_words.txt"):
+    for line in data_lines("merge_figure_words.txt"):
         kind, *words = line.split()
         kinds[kind].update(words)
     return {kind: frozenset(words) for kind, words in kinds.items()}

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from timeline.models import ArticleInfo, Sentence, Statement, TimeExpr
+from timeline.wordlists import data_words
 
 # Expressions that place no event in time on their own: the present of the writer, the vague past.
 UNDATING_VALUES = frozenset({"PRESENT_REF", "PAST_REF"})
@@ -35,19 +35,13 @@ def is_dating(expr: TimeExpr) -> bool:
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Verbs that credit a statement to someone ('said', 'told', 'reported'...), from the package data."""
-    return frozenset(_data_words("merge_reporting_verbs.txt"))
+    return data_words("merge_reporting_verbs.txt")
 
 
 @cache
 def source_nouns() -> frozenset[str]:
     """Common nouns that name a source without a proper name ('activists', 'ministry'...)."""
-    return frozenset(_data_words("merge_source_nouns.txt"))
-
-
-def _data_words(name: str) -> list[str]:
-    """The words of a word list in the package data, comment lines left out."""
-    text = resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [word for line in text.splitlines() if not line.startswith("#") for word in line.split()]
+    return data_words("merge_source_nouns.txt")
 
 
 @cache

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from timeline.wordlists import data_lines
 
 
-@cache
 def load_words(name: str) -> frozenset[str]:
     """The lowercase entries of one data file (`#` comments and blank lines skipped)."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return frozenset(
-        entry.strip().lower()
-        for entry in text.splitlines()
-        if entry.strip() and not entry.lstrip().startswith("#")
-    )
+    return frozenset(data_lines(name))
 
 
 FUNCTION_WORDS_FILE = "clean_function_words.txt"

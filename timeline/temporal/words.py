@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from timeline.wordlists import data_lines
 
 
-@cache
 def load_words(name: str) -> tuple[str, ...]:
     """The entries of `data/temporal_<name>.txt` (lower-cased, comments and blank lines skipped)."""
-    raw = resources.files("timeline").joinpath(f"data/temporal_{name}.txt").read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.append(line)
-    return tuple(out)
+    return data_lines(f"temporal_{name}.txt")
 
 
 @cache
