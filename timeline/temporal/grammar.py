@@ -326,19 +326,13 @@ _MONEY_BEFORE = re.compile(
     r"(?:\d|million|billion|trillion|cents?|dollars?|percent|%|pounds|euros|yen)\W*$", re.I
 )
 
+# Prepositions that put a month or a year in a calendar context ("in May", "until 1999").
+_CALENDAR_PREPOSITIONS = frozenset(
+    ["in", "on", "of", "since", "until", "till", "by", "from", "through", "to", "before", "after", "during"]
+)
 # Bare months that are also ordinary words need a calendar context before them.
-_MONTH_CONTEXT = frozenset(
+_MONTH_CONTEXT = _CALENDAR_PREPOSITIONS | frozenset(
     [
-        "in",
-        "on",
-        "of",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "through",
-        "to",
         "last",
         "next",
         "this",
@@ -375,18 +369,8 @@ _BARE_PLURAL_CONTEXT = frozenset(
         "than",
     ]
 )
-_YEAR_CONTEXT = frozenset(
+_YEAR_CONTEXT = _CALENDAR_PREPOSITIONS | frozenset(
     [
-        "in",
-        "on",
-        "of",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "through",
-        "to",
         "before",
         "after",
         "during",

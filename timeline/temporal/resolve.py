@@ -1005,7 +1005,7 @@ class Resolver:
             try:
                 base, anchor = self.ctx.anchor_day(c.start, window=4000)
             except Unresolved:
-                raise Unresolved(_x_for(unit), _gran_for(unit)) from None
+                raise Unresolved(*_unresolved(unit)) from None
         if pod:
             # "the next morning", "that night": a day named by its part, a DATE like "Friday night"
             d = base + dt.timedelta(days=n)
@@ -1026,7 +1026,7 @@ class Resolver:
             rel = g("dur_rel2").lower()
             if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
                 # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
-                dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+                dct = self.ctx.base(*_unresolved(unit))
                 value, gran = value_at(shift(dct, -1, unit), unit)
                 return self.make(c, "DATE", value, gran, "publication")
             return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
@@ -1062,13 +1062,13 @@ class Resolver:
         if direction in ("later", "after", "before"):
             timeml = (core[0], core[1], "DURATION", dvalue, mod)
         if direction in ("ago", "from now", "hence", "after", "before"):
-            base = self.ctx.base(_x_for(unit), _gran_for(unit))
+            base = self.ctx.base(*_unresolved(unit))
             anchor = "publication"
         else:
             try:
                 base, anchor = self.ctx.anchor_day(c.start, window=400)
             except Unresolved:
-                raise Unresolved(_x_for(unit), _gran_for(unit)) from None
+                raise Unresolved(*_unresolved(unit)) from None
         sign = -1 if direction in ("ago", "earlier", "after") else 1
         if unit in ("hour", "minute", "second"):
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
@@ -1154,7 +1154,7 @@ class Resolver:
         unit = c.match.group("ty_u").lower()
         if after.startswith(("ended", "ending", "ends", "to date", "through")):
             return self.make(c, "DURATION", "P1" + unit[0].upper(), "duration", "absolute")
-        dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+        dct = self.ctx.base(*_unresolved(unit))
         if unit == "week" and not c.match.group("ty_adj"):
             # "For the week, the index fell": the week of the last day named; TimeML leaves the week open
             day, anchor = self.ctx.anchor_day(c.start, window=1500)
@@ -1187,7 +1187,7 @@ class Resolver:
             unit = "year"
         if g("rel_y"):
             return None
-        dct = self.ctx.base(_x_for(unit), _gran_for(unit))
+        dct = self.ctx.base(*_unresolved(unit))
         d = shift(dct, step, unit)
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, "publication", mod)
@@ -1329,28 +1329,21 @@ def mod_of(word: str | None) -> str | None:
     return MOD_WORDS.get(w)
 
 
-def _x_for(unit: str) -> str:
-    return {
-        "week": "XXXX-WXX",
-        "weekend": "XXXX-WXX-WE",
-        "month": "XXXX-XX",
-        "quarter": "XXXX-QX",
-        "year": "XXXX",
-        "decade": "XXX",
-        "century": "XX",
-    }.get(unit, "XXXX-XX-XX")
+# The X-ed TIMEX value and the granularity of an unresolved "last week", "two months ago", ...
+_UNRESOLVED = {
+    "week": ("XXXX-WXX", "week"),
+    "weekend": ("XXXX-WXX-WE", "week"),
+    "month": ("XXXX-XX", "month"),
+    "quarter": ("XXXX-QX", "quarter"),
+    "year": ("XXXX", "year"),
+    "decade": ("XXX", "decade"),
+    "century": ("XX", "century"),
+}
 
 
-def _gran_for(unit: str) -> str:
-    return {
-        "week": "week",
-        "weekend": "week",
-        "month": "month",
-        "quarter": "quarter",
-        "year": "year",
-        "decade": "decade",
-        "century": "century",
-    }.get(unit, "day")
+def _unresolved(unit: str) -> tuple[str, str]:
+    """The X-ed value and granularity of an expression counted in `unit` with no publication date."""
+    return _UNRESOLVED.get(unit, ("XXXX-XX-XX", "day"))
 
 
 def holiday(name: str, year: int) -> dt.date:
