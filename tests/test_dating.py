@@ -64,7 +64,59 @@ def test_date_and_time_from_two_header_lines() -> None:
     assert info.title == "Russia’s Ministers in Turkey"
     assert info.author == "Seth J. Frantzman"
     assert info.outlet == "The Jerusalem Post"
-    assert "line 1" in info.date_source
+    assert info.date_source.startswith("line 4: JUNE 14, 2020 08:35")  # the dateline nearest the body
+
+
+@pytest.mark.parametrize(
+    ("rows", "published"),
+    [
+        # today's date at the top of the page loses to the dateline by the title
+        (
+            (
+                ("Wed, Nov 20, 2019", Label.DATELINE),
+                ("Menu", Label.BOILERPLATE),
+                ("A title", Label.TITLE),
+                ("Nov 13, 2019", Label.DATELINE),
+            ),
+            "2019-11-13",
+        ),
+        # a published date wins over an updated one, wherever they stand
+        (
+            (
+                ("Published Feb 16, 2018", Label.DATELINE),
+                ("A title", Label.TITLE),
+                ("Updated: Sat 8:31 PM, Feb 17, 2018", Label.DATELINE),
+            ),
+            "2018-02-16",
+        ),
+        # a photo caption above the body is another story's date
+        (
+            (
+                ("A title", Label.TITLE),
+                ("FILE PHOTO: The logo is seen in New York, U.S., January 8, 2019.", Label.CAPTION),
+            ),
+            None,
+        ),
+        # so is a long teaser line
+        (
+            (
+                ("A title", Label.TITLE),
+                (
+                    "Related: officials met in Ankara on January 8, 2019 to discuss the "
+                    "fate of the ceasefire, the trade deal and the new gas pipeline",
+                    Label.BOILERPLATE,
+                ),
+            ),
+            None,
+        ),
+    ],
+)
+def test_which_header_date_is_the_publication(
+    rows: tuple[tuple[str, Label], ...], published: str | None
+) -> None:
+    cleaned = _cleaned(*rows, ("The body of the article, a sentence.", Label.BODY))
+    info = describe_article("a.txt", cleaned)
+    assert (info.published_iso or "")[:10] == (published or "")
 
 
 def test_body_dates_are_not_publication_dates() -> None:

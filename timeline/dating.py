@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from timeline.models import ArticleInfo, Cleaned, Label, Line
 
 EARLIEST = dt.date(1800, 1, 1)
+HEADER_WORDS = 16  # a dateline is short: a longer line above the body is a caption, a teaser or a menu
+# A line giving when a page was changed rather than published: a last resort for the publication date.
+UPDATED = re.compile(r"\b(?:updated|modified|last edited|revised)\b", re.IGNORECASE)
 LATEST = dt.date(2200, 12, 31)
 
 MONTHS = {
@@ -169,13 +172,26 @@ def _where(line: Line) -> str:
 
 
 def _header_lines(cleaned: Cleaned) -> list[Line]:
-    """Datelines first, then the other lines above the first body line (the page header)."""
-    first_body = next(
-        (i for i, line in enumerate(cleaned.lines) if line.label in (Label.BODY, Label.CAPTION)),
-        len(cleaned.lines),
+    """Datelines, then the other short lines above the body; nearest the body first.
+
+    The publication date stands by the title and byline, right above the article; a date at the very
+    top of a page is often today's, and one in a photo caption or a teaser is another story's.
+    """
+    lines = cleaned.lines
+    kept = (Label.BODY, Label.CAPTION)
+    first_body = next((i for i, line in enumerate(lines) if line.label in kept), len(lines))
+    body_line = lines[first_body].first if first_body < len(lines) else (lines[-1].last + 1 if lines else 0)
+    datelines = sorted(
+        cleaned.lines_labelled(Label.DATELINE),
+        key=lambda line: (bool(UPDATED.search(line.text)), abs(body_line - line.first)),
     )
-    above = [line for line in cleaned.lines[:first_body] if line.label is not Label.DATELINE]
-    return [*cleaned.lines_labelled(Label.DATELINE), *above]
+    above = [
+        line
+        for line in reversed(lines[:first_body])
+        if line.label not in (Label.DATELINE, Label.CAPTION, Label.CREDIT)
+        and len(line.text.split()) <= HEADER_WORDS
+    ]
+    return [*datelines, *above]
 
 
 def _with_time_from_header(found: FoundDate, cleaned: Cleaned) -> FoundDate:
