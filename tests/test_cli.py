@@ -161,6 +161,12 @@ def test_some_files_skipped(runner: CliRunner, tmp_path: Path) -> None:
     assert "1 article(s) read, 2 file(s) skipped" in messages[-1]
 
 
+def test_empty_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path)])
+    assert result.exit_code == ExitCode.NOTHING
+    assert "timeline: no files found under the given paths" in result.stderr
+
+
 def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(tmp_path / "missing")])
     assert result.exit_code == ExitCode.NOTHING
@@ -231,11 +237,20 @@ def test_tag_jsonl(runner: CliRunner) -> None:
     assert [t["value"] for t in tagged["timexes"]] == ["2020-06-09", "2019-10"]
 
 
-def test_tag_article_table(runner: CliRunner) -> None:
+def test_tag_article_lines_in_a_pipe(runner: CliRunner) -> None:
     result = runner.invoke(app, ["tag", str(ROOT / "sample_articles" / "000_ff0e28e557756ce3.txt")])
     assert result.exit_code == ExitCode.OK
-    assert "2020-06-09" in result.stdout
-    assert "June 14-15" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("published 2020-06-14T16:38 (line 7: Sun 14 Jun 2020 | 04:38 PM)")
+    assert "Tuesday\tDATE\t2020-06-09\t\t2020-06-09\tpublication" in lines
+    assert "June 14-15\tDATE\t2020-06-14/2020-06-15\t\t2020-06-14..2020-06-15\tpublication" in lines
+
+
+def test_tag_article_table_in_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("timeline.cli.stdout_is_terminal", lambda: True)
+    result = runner.invoke(app, ["tag", str(ROOT / "sample_articles" / "000_ff0e28e557756ce3.txt")])
+    assert result.exit_code == ExitCode.OK
+    assert "┃ Expression" in result.stdout
 
 
 def test_progress_bar_on_a_terminal() -> None:

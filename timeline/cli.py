@@ -21,7 +21,7 @@ import typer
 from timeline import __version__
 from timeline.load import DEFAULT_MAX_BYTES
 from timeline.models import Problem, Timeline
-from timeline.render import PLAIN_RENDERERS
+from timeline.render import PLAIN_RENDERERS, render_expression_lines
 from timeline.render.labels import safe, safe_path
 
 # With --format auto, `-o FILE` takes its format from the file's suffix.
@@ -158,6 +158,8 @@ def report(timeline: Timeline, quiet: bool) -> ExitCode:
             f"{statements} dated statement(s) in {len(timeline.events)} event(s)"
         )
     if not used:
+        if not quiet and not timeline.problems:
+            warn("no files found under the given paths")
         return ExitCode.NOTHING
     return ExitCode.SKIPPED if skipped else ExitCode.OK
 
@@ -446,7 +448,10 @@ def tag(
         warn(f"{safe_path(item.path)}: {item.reason}")
         raise typer.Exit(ExitCode.NOTHING)
     info, body, exprs = article_expressions(item, _parse_day(date))
-    from timeline.render.terminal import render_expressions
+    if stdout_is_terminal():
+        from timeline.render.terminal import render_expressions
 
-    render_expressions(info, body, exprs, sys.stdout)
+        render_expressions(info, body, exprs, sys.stdout)
+    else:
+        sys.stdout.write(render_expression_lines(info, exprs))
     raise typer.Exit(ExitCode.OK)

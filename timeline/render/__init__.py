@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from timeline.models import Timeline
 from timeline.render.data import render_csv, render_json, render_jsonl
-from timeline.render.plain import render_markdown, render_text
+from timeline.render.plain import render_expression_lines, render_markdown, render_text
 
 FORMATS = ("auto", "rich", "text", "json", "jsonl", "markdown", "csv")
 
@@ -22,6 +22,7 @@ __all__ = [
     "FORMATS",
     "PLAIN_RENDERERS",
     "render_csv",
+    "render_expression_lines",
     "render_json",
     "render_jsonl",
     "render_markdown",

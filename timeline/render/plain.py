@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from timeline.merge import describe_evolution
-from timeline.models import Timeline
+from timeline.models import ArticleInfo, TimeExpr, Timeline
 from timeline.render.labels import date_label, safe, source_label
 
 
@@ -33,3 +35,18 @@ def render_markdown(timeline: Timeline) -> str:
         story = _cell(describe_evolution(event) or "")
         lines.append(f"| {_cell(date_label(event))} | {_cell(event.text)} | {sources} | {story} |")
     return "\n".join(lines) + "\n"
+
+
+def render_expression_lines(info: ArticleInfo, exprs: Sequence[TimeExpr]) -> str:
+    """An article's time expressions as tab-separated lines: text, type, value, mod, days, anchor."""
+    header = f"# {info.path}: published {info.published_iso or 'unknown'} ({info.date_source})"
+    lines = [safe(header), "expression\ttype\tvalue\tmod\tdays\tanchor"]
+    for expr in exprs:
+        days = ""
+        if expr.first_day and expr.last_day:
+            days = expr.first_day.isoformat()
+            if expr.last_day != expr.first_day:
+                days += f"..{expr.last_day.isoformat()}"
+        cells = (expr.text, expr.type, expr.value, expr.mod or "", days, expr.anchor)
+        lines.append("\t".join(safe(" ".join(cell.split())) for cell in cells))
+    return "".join(line + "\n" for line in lines)
