@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.models import Event, Source
+from timeline.models import Event, Source, TimeExpr
 
 MOD_WORDS = {
     "START": "early",
@@ -38,6 +38,15 @@ def safe(text: str) -> str:
 def safe_path(path: str) -> str:
     """A file name as printable UTF-8: undecodable bytes and control characters escaped."""
     return safe(path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace"))
+
+
+def days_label(expr: TimeExpr) -> str:
+    """The days an expression denotes: '2020-06-14', '2020-06-14..2020-06-15', or '' when none."""
+    if expr.first_day is None or expr.last_day is None:
+        return ""
+    if expr.last_day == expr.first_day:
+        return expr.first_day.isoformat()
+    return f"{expr.first_day.isoformat()}..{expr.last_day.isoformat()}"
 
 
 def date_label(event: Event) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, TimeExpr, Timeline
-from timeline.render.labels import date_label, safe, source_label
+from timeline.render.labels import date_label, days_label, safe, source_label
 
 
 def render_text(timeline: Timeline) -> str:
@@ -42,11 +42,7 @@ def render_expression_lines(info: ArticleInfo, exprs: Sequence[TimeExpr]) -> str
     header = f"# {info.path}: published {info.published_iso or 'unknown'} ({info.date_source})"
     lines = [safe(header), "expression\ttype\tvalue\tmod\tdays\tanchor"]
     for expr in exprs:
-        days = ""
-        if expr.first_day and expr.last_day:
-            days = expr.first_day.isoformat()
-            if expr.last_day != expr.first_day:
-                days += f"..{expr.last_day.isoformat()}"
+        days = days_label(expr)
         cells = (expr.text, expr.type, expr.value, expr.mod or "", days, expr.anchor)
         lines.append("\t".join(safe(" ".join(cell.split())) for cell in cells))
     return "".join(line + "\n" for line in lines)

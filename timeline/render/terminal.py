@@ -13,7 +13,7 @@ from rich.text import Text
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
-from timeline.render.labels import date_label, safe, source_label
+from timeline.render.labels import date_label, days_label, safe, source_label
 
 
 def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> None:
@@ -51,11 +51,7 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
     for name in ("Expression", "Type", "Value", "Mod", "Days", "Anchor", "Context"):
         table.add_column(name, no_wrap=name != "Context", ratio=3 if name == "Context" else None)
     for expr in exprs:
-        days = ""
-        if expr.first_day and expr.last_day:
-            days = expr.first_day.isoformat()
-            if expr.last_day != expr.first_day:
-                days += f"..{expr.last_day.isoformat()}"
+        days = days_label(expr)
         context = body[max(0, expr.start - 40) : expr.end + 40].replace("\n", " ")
         table.add_row(
             *(

@@ -339,9 +339,6 @@ _MONTH_CONTEXT = _CALENDAR_PREPOSITIONS | frozenset(
         "early",
         "mid",
         "late",
-        "before",
-        "after",
-        "during",
         "between",
         "and",
         "or",
@@ -371,9 +368,6 @@ _BARE_PLURAL_CONTEXT = frozenset(
 )
 _YEAR_CONTEXT = _CALENDAR_PREPOSITIONS | frozenset(
     [
-        "before",
-        "after",
-        "during",
         "between",
         "and",
         "or",
