@@ -230,6 +230,28 @@ def test_the_same_happening_in_a_nested_interval_merges_under_the_precise_date()
     assert len(event.sources) == 2
 
 
+def test_the_event_text_states_the_event_at_its_own_precision() -> None:
+    # The week-dated report is the richer one, but heading a June 14 event it would not say when.
+    week = statement(
+        "Lavrov and Shoigu postponed their visit to Turkey this week, the Turkish Foreign Ministry said.",
+        "this week",
+        "2020-06-08",
+        "2020-06-14",
+        path="later.txt",
+        published="2020-06-15T09:00",
+    )
+    day = statement(
+        "Lavrov and Shoigu postponed their visit to Turkey on Sunday.",
+        "on Sunday",
+        "2020-06-14",
+        path="ahram.txt",
+        published="2020-06-14T16:38",
+    )
+    (event,) = merge_statements([week, day])
+    assert event.value == "2020-06-14"
+    assert event.text == day.text
+
+
 def test_different_actors_in_the_same_words_stay_apart() -> None:
     # Shared common words ('crude', 'oil', 'bpd') but different places: two facts, not one.
     syria = statement(

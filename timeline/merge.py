@@ -603,13 +603,15 @@ def event_sort_key(event: Event) -> tuple[int, str, str, str, str, str]:
 def make_event(members: Sequence[Statement]) -> Event:
     """One event from the statements of one happening: the narrowest date, the most informative text."""
     dated = _narrowest(members).expr
+    # the text states the event at its own precision: a 'February' report does not head a February 11 event
+    precise = [m for m in members if (m.expr.first_day, m.expr.last_day) == (dated.first_day, dated.last_day)]
     return Event(
         value=dated.value,
         first_day=dated.first_day,
         last_day=dated.last_day,
         granularity=dated.granularity,
         mod=dated.mod,
-        text=headline_statement(members).text,
+        text=headline_statement(precise or members).text,
         sources=relate(members),
     )
 
