@@ -163,6 +163,8 @@ def test_never_dates(text: str) -> None:
         "Average speeds reached 15 million instructions per second.",
         'Speaking on ABC\'s "This Week," the minister said no.',
         "She flew on to Nairobi, later in the day before returning home.",
+        "It was high noon for the rebels.",
+        "Police arrived in the early hours of the morning.",
     ],
 )
 def test_nothing_to_find(text: str) -> None:
@@ -444,6 +446,24 @@ def test_anchored_on_previous_date(text: str, dct: str, expr: str, first: str, l
 
 PERIOD_ROWS = [
     ("Profit rose in the third quarter.", SUN, "the third quarter", "2019-07-01", "2019-09-30", "2019-Q3"),
+    # "the 1988 quarter" is the reported quarter of that year, like "the 1988 period"
+    (
+        "Profit rose in the third quarter, up from $1 million in the 1988 quarter.",
+        "1989-10-26",
+        "the 1988 quarter",
+        "1988-07-01",
+        "1988-09-30",
+        "1988-Q3",
+    ),
+    # an earlier quarter named after the reported one is background: "a year ago" still means the reported one
+    (
+        "Net rose in the third quarter. After a flat second quarter, sales grew; net beat a year ago.",
+        "1989-10-26",
+        "a year ago",
+        "1988-07-01",
+        "1988-09-30",
+        "1988-Q3",
+    ),
     (
         "Profit will rise in the third quarter.",
         SUN,
@@ -614,6 +634,21 @@ VALUE_ROWS = [
     ("Officials said this morning that talks failed.", "this morning", "TIME", "2020-06-14TMO"),
     ("The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2020-06-14T04:00"),
     ("The rally ends at eight in the evening.", "eight in the evening", "TIME", "2020-06-14T20:00"),
+    # a length used as an adjective is a duration; the article belongs to the noun
+    ("Talks ended their third day-long round.", "day-long", "DURATION", "P1D"),
+    ("Workers staged a weeklong strike.", "weeklong", "DURATION", "P1W"),
+    ("The union began a two-week-long strike.", "two-week-long", "DURATION", "P2W"),
+    ("It ended a decades-long feud.", "decades-long", "DURATION", "PXY"),
+    # decades are written in years, counted ("two decades", P20Y) or not
+    ("The feud has lasted for decades.", "decades", "DURATION", "PXY"),
+    # "one day" after a modal is some day to come; elsewhere a day's length
+    ("The city may one day host the games.", "one day", "DATE", "FUTURE_REF"),
+    ("He stayed one day in Paris.", "one day", "DURATION", "P1D"),
+    ("Shares were sold at the then current price.", "then current", "DATE", "PAST_REF"),
+    # the first, early or final stretch of unstated length, and "over the years"
+    ("Many were taken in the first hours of the battle.", "the first hours", "DURATION", "PTXH"),
+    ("Growth was slow in the early years of the plan.", "the early years", "DURATION", "PXY"),
+    ("Over the years the town grew.", "the years", "DURATION", "PXY"),
 ]
 
 

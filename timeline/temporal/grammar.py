@@ -232,6 +232,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?!\s+(?:the|a|an|his|her|its|their|that|this|\w+ing)\b)(?:\s+(?P<anc_rel>yesterday|tomorrow))?)(?!\w)",
     ),
     (
+        # "a day-long meeting", "a decades-long feud", "a weeklong strike": a length used as an adjective (the
+        # article belongs to the noun, so it stays out)
+        "lng",
+        r"(?:(?P<lng_num>\d+|" + NUMWORD + r"(?:-" + NUMWORD + r")?)[\s-]+)?"
+        r"(?P<lng_u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)-?long(?![\w-])",
+    ),
+    (
         "dur",
         r"(?:(?P<dur_mod>"
         + DUR_MOD
@@ -301,13 +308,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?P<ref_w>now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|formerly|"
+        r"(?P<ref_w>then[\s-]+current|"
+        r"now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|formerly|"
         r"(?:the\s+)?(?:coming|weeks\s+ahead|months\s+ahead|years\s+ahead)(?:\s+(?:days|weeks|months|years|quarters))?|"
         r"the\s+(?:(?:near|distant|foreseeable|immediate|not-too-distant)\s+)?future|the\s+(?:near|short)\s+term|"
         r"(?:a|some)\s+(?:future|later)\s+date|the\s+past|the\s+present|"
         r"(?:recent|past)\s+(?:years|months|weeks|days|decades|times|quarters)|current|"
         r"future\s+(?:years|months|weeks|quarters))"
         r"(?!\w)",
+    ),
+    (
+        # "the first hours of the war", "over the years": a stretch of unstated length
+        "vdur",
+        r"the\s+(?:(?P<vdur_adj>first|early|earliest|final|closing|opening|initial|intervening)\s+)?"
+        r"(?P<vdur_u>" + UNIT_BARE + r")(?![\w-])",
     ),
     ("vag", r"(?P<vag_u>days|weeks|months|years)\s+(?P<vag_dir>after|before|later|earlier)(?!\w)"),
     ("bare", r"(?P<bare_u>" + UNIT_BARE + r")(?!\w)"),
@@ -467,6 +481,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         return not (y > 2040 and not (g("yr_mod") or g("yr_f") or before in _YEAR_CONTEXT))
     if kind == "tm":
+        if (g("tm_w") or "").lower() == "noon" and _word_before(text, start) == "high":
+            return False  # "high noon": the idiom (or the film), not a clock time
         if g("tm_h24") is not None:
             before = _word_before(text, start)
             two_digit = len(g("tm_h24")) == 2
@@ -513,6 +529,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         if unit in ("weekend", "weekends", "night", "nights") and num in ("a", "an"):
             return False
         return not (re.fullmatch(r"[\d,.]+", num) and text[max(0, start - 1) : start] in ("$", "£", "€"))
+    if kind == "vdur":
+        adj = (g("vdur_adj") or "").lower()
+        if adj.startswith("earl") and g("vdur_u").lower() == "hours":
+            return False  # "in the early hours of Thursday": before dawn, a time of day rather than a stretch
+        # without an adjective only after a preposition of extent: "over the years", not "the years 1990-95"
+        return bool(adj) or _word_before(text, start) in ("over", "through", "throughout", "during", "across")
     if kind == "bare":
         return _word_before(text, start) in _BARE_PLURAL_CONTEXT and _word_after(text, end) != "of"
     if kind == "ref":
@@ -598,7 +620,8 @@ TRIGGERS: frozenset[str] = frozenset(
     "yearly hourly nightly biweekly bimonthly semiannually biannually annually once twice noon midnight "
     "midday clock tonight tomorrow today yesterday twenties thirties forties fifties sixties seventies "
     "eighties nineties nineteen thousand christmas easter thanksgiving halloween valentine independence "
-    "labor memorial veterans boxing good election half period date term q fy".split()
+    "labor memorial veterans boxing good election half period date term q fy hourlong daylong weeklong "
+    "monthlong yearlong".split()
 )
 _REACH = 45  # no expression reaches further than this from its trigger word
 
@@ -626,7 +649,7 @@ START_WORDS: frozenset[str] = (
         "almost some more less over under at no not up well just upwards fewer within every each per once "
         "twice that right coming fiscal calendar post pre several few many dozen dozens hundreds thousands "
         "first second third fourth final latest previous following same prior preceding new latter "
-        "eighteenth nineteenth twentieth twenty these".split()
+        "eighteenth nineteenth twentieth twenty these then".split()
     )
 )
 

@@ -166,6 +166,8 @@ REFS = {
     "previously": "PAST_REF",
     "formerly": "PAST_REF",
     "the past": "PAST_REF",
+    "then current": "PAST_REF",  # "at the then current price": current at a time now past
+    "then-current": "PAST_REF",
 }
 DECADE_WORDS = {
     "twenties": 2,
@@ -187,6 +189,10 @@ SCHEDULE_BEFORE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
+)
+# a modal (optionally with its subject's adverb) right before "one day": "will one day be", "may one day"
+MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|must|'ll|’ll)(?:\s+\w+ly)?\s+$", re.IGNORECASE
 )
 SEVERAL_QUARTERS = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
@@ -272,6 +278,8 @@ def duration_value(n: float | None, unit: str) -> str:
         n = None if n is None else 2 * n
     if unit in ("decade", "century", "millennium") and n is not None:
         return "P" + _fmt_num(n * {"decade": 10, "century": 100, "millennium": 1000}[unit]) + "Y"
+    if unit == "decade":
+        return "PXY"  # "for decades": some years, as counted decades are written in years
     t, code = UNIT_CODES.get(unit, ("", "D"))
     if n is not None and n != int(n) and unit == "week":
         return f"P{round(n * 7)}D"
@@ -460,9 +468,16 @@ class Resolver:
             and not self._forecast(cand, e)
         ):
             # the quarter being reported on; a forecast ("losses through the third quarter of 1990") is not
-            self.ctx.last_quarter = (int(e.value[:4]), int(e.value[-1]))
+            quarter = (int(e.value[:4]), int(e.value[-1]))
+            if not self._background_quarter(quarter, e.start):
+                self.ctx.last_quarter = quarter
             self.ctx.last_quarter_pos = e.end
         return found
+
+    def _background_quarter(self, quarter: tuple[int, int], start: int) -> bool:
+        """Whether a quarter predates the one just reported ("after a flat second quarter"): background."""
+        last = self.ctx.last_quarter
+        return last is not None and quarter < last and start - self.ctx.last_quarter_pos < 2000
 
     def _forecast(self, cand: Candidate, e: TimeExpr) -> bool:
         """Whether a period lies ahead of the dct, or is still running and spoken of in the future tense."""
@@ -880,11 +895,12 @@ class Resolver:
             ):
                 shift_y = -1
             return self.make(c, "DATE", f"{y + shift_y:04d}-Q{q}", "quarter", "publication")
+        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
         if year_s:
-            return self.make(c, "DATE", f"{year_s}-QX", "quarter", "absolute")
+            # "the 1988 quarter" after "third-quarter profit": that quarter of 1988, like "the 1988 period"
+            return self.make(c, "DATE", f"{year_s}-Q{recent[1] if recent else 'X'}", "quarter", "absolute")
         dct = self.ctx.base("XXXX-QX", "quarter")
         cur = dct.year * 4 + quarter_of(dct) - 1
-        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
         if "last" in det.split() or "previous" in det or "prior" in det or "preceding" in det:
             idx = cur - 1
         elif "next" in det or "coming" in det or "following" in det:
@@ -1047,6 +1063,8 @@ class Resolver:
         core = (c.start, dur_end)
         dvalue = duration_value(n, unit)
         if not direction or direction == "old":
+            if self._one_day_ahead(c):
+                return self.make(c, "DATE", "FUTURE_REF", "ref", "unresolved")
             if (
                 _norm(g("dur_num")) in ("a", "an")
                 and not g("dur_the")
@@ -1101,6 +1119,13 @@ class Resolver:
             y, q = self.ctx.last_quarter
             value, gran = f"{y - steps:04d}-Q{q}", "quarter"
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
+
+    def _one_day_ahead(self, c: Candidate) -> bool:
+        """Whether "one day" means some day to come ("it will one day be"), not a day's length."""
+        g = c.match.group
+        if _norm(g(0)) != "one day":
+            return False
+        return bool(MODAL_BEFORE.search(self.text, max(0, c.start - 30), c.start))
 
     def _event_offset(self, c: Candidate) -> bool:
         """Whether 'N days after/before <event>' dates that event from a clause set at the reporting time."""
@@ -1291,6 +1316,18 @@ class Resolver:
             return self._vague_offset(c, unit, -1 if direction == "after" else 1, base, timeml)
         value = "PAST_REF" if direction == "earlier" else "FUTURE_REF"
         return self.make(c, "DATE", value, "ref", "unresolved", timeml=timeml)
+
+    def _lng(self, c: Candidate) -> Found | None:
+        """A length used as an adjective ("day-long", "two-week-long", "decades-long"): a DURATION."""
+        g = c.match.group
+        word = g("lng_u").lower()
+        n = parse_number(g("lng_num")) if g("lng_num") else (None if word.endswith("s") else 1.0)
+        return self.make(c, "DURATION", duration_value(n, _unit(word)), "duration", "absolute")
+
+    def _vdur(self, c: Candidate) -> Found | None:
+        """A DURATION of unstated length: "the first hours", "the early years", "over the years"."""
+        unit = _unit(c.match.group("vdur_u"))
+        return self.make(c, "DURATION", duration_value(None, unit), "duration", "absolute")
 
     def _bare(self, c: Candidate) -> Found | None:
         return self.make(
