@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
 from timeline.clean.paragraphs import split_units
+from timeline.clean.text import BOILERPLATE_CUES, CUE_RE, DATE_RE, _has_date, _may_hold_cue, _measure, _Unit
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import KEPT_LABELS, Document, Kind, Label
 
@@ -402,6 +403,24 @@ def test_never_invents_text_and_keeps_order(lines: list[str]) -> None:
 def test_never_crashes(text: str) -> None:
     cleaned = clean_text(text)
     explain_lines(cleaned)
+
+
+# The fast paths of the cleaner answer exactly what the regex they spare would.
+_PIECE = st.sampled_from(
+    [*sorted(BOILERPLATE_CUES)[::7], "x", "don't", "é", "e-", "Nov", "2019", "12", "Updated", "ſ"]
+)
+_GLUE = st.sampled_from(["", " ", "  ", "-", "'", "’", ".", ":", "é", "\u00a0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECE, _GLUE), max_size=12).map(lambda parts: "".join(p + g for p, g in parts)))
+def test_fast_paths_agree_with_regexes(text: str) -> None:
+    assert _has_date(text) == (DATE_RE.search(text) is not None)
+    assert _has_date(text.lower()) == (DATE_RE.search(text.lower()) is not None)
+    if text.strip():
+        unit = _Unit(text.strip(), 0, 0)
+        _measure(unit)
+        assert _may_hold_cue(unit) or not CUE_RE.search(unit.low)
 
 
 @pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")

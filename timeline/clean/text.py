@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 
-from timeline.clean.paragraphs import split_units
+from timeline.clean.paragraphs import unit_spans
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -25,7 +25,8 @@ BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the fast path; WORD_RE for non-Latin text
-CAP_WORD_RE = re.compile(r"(?<![\w'’])[A-Z]")
+# A capital that starts a word; the capital first, so that the regex engine can skip ahead to capitals.
+CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -49,13 +50,25 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 CUE_RE = re.compile(r"(?<![\w-])" + _trie_pattern(BOILERPLATE_CUES) + r"(?![\w-])")
+
+
+def _cue_heads(cues: Iterable[str]) -> frozenset[str] | None:
+    """The letters each cue begins with, up to its first other character; None if one has none."""
+    heads = frozenset(re.split("[^a-z]", cue, maxsplit=1)[0] for cue in cues)
+    return None if "" in heads else heads
+
+
+# A cue that CUE_RE finds starts with a whole run of letters of the line: that run is one of these.
+CUE_HEADS = _cue_heads(BOILERPLATE_CUES)
 CUE_STRIP = " \t:;|»›‹«-–—•*()[]!?.,"
 BULLET_CHARS = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+-")
 BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|-(?=\s))\s*")
 FORM_RE = re.compile(r"\[[ _*xX]{0,3}\]|\[\s{2,}\]|_{4,}|\(BUTTON\)|^IFRAME:|^\[[^\]]{0,40}\]$")
 IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
-GLUE_RE = re.compile(r"[a-z0-9)?!’'][A-Z][a-z ]")
+# A word run into the next: 'SteakhouseA man'. The capital comes first so that the regex engine skips ahead
+# to capitals (rare in prose); the lookbehind then checks the character before it.
+GLUE_RE = re.compile(r"[A-Z](?<=[a-z0-9)?!’'][A-Z])[a-z ]")
 TRUNCATED_RE = re.compile(r"[^\W_][,;]?\.\.\.$|\[…\]$|\[\.\.\.\]$")
 # Bounded, and tried only where a run of address characters starts: linear on long runs of digits and dashes.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.-]+")
@@ -74,6 +87,7 @@ DATE_RE = re.compile(
     r"|\b\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
     re.IGNORECASE,
 )
+DIGIT_RE = re.compile(r"\d")
 DATE_LINE_START_RE = re.compile(r"^(?:date|dated|updated|published|posted)\b", re.IGNORECASE)
 BYLINE_RE = re.compile(
     r"^(?i:by|written by|posted by|words by|story by|reported by)\s*:?\s+[A-Z]|^(?i:author|reporter)s?\s*:"
@@ -97,9 +111,8 @@ CREDIT_TAIL_RE = re.compile(
     r"|\s*\((?:AP|AFP|Reuters|Getty|EPA)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
-CREDIT_HINT_RE = re.compile(
-    "photo|image|picture|credit|getty|shutterstock|courtesy|source|video|illustration|graphic"
-)
+CREDIT_HINTS = "photo image picture credit getty shutterstock courtesy source video illustration graphic"
+CREDIT_HINT_RE = re.compile(_trie_pattern(CREDIT_HINTS.split()))
 HEADING_END = frozenset("?!:\"'”’")
 # Teaser furniture: "2H ago", "Nov 18", "November 19, 2019 at 6:34 am", "photo-name.jpg", "US-POLITICS-VOTE".
 TIMESTAMP_RE = re.compile(
@@ -143,7 +156,11 @@ MAX_SHORT_RUN = 2  # more short lines than this between two paragraphs are a lis
 PROSE_WORDS = 8  # a line this long reads as a sentence of an article (for the syndicated-copy test)
 GOOD, SHORT, BAD, SPECIAL = "good", "short", "bad", "special"
 TRUNCATED_REASON = "teaser: summary cut off with '...'"
-KEPT = (Label.BODY, Label.SUBHEAD, Label.CAPTION)
+# The labels, bound once: looking a member up on an Enum class costs about 90 ns (Python 3.11), and the
+# passes below do it several times per line.
+BODY, SUBHEAD, CAPTION, CREDIT = Label.BODY, Label.SUBHEAD, Label.CAPTION, Label.CREDIT
+TITLE, BYLINE, DATELINE, BOILERPLATE = Label.TITLE, Label.BYLINE, Label.DATELINE, Label.BOILERPLATE
+KEPT = (BODY, SUBHEAD, CAPTION)
 
 
 class _Unit:
@@ -154,6 +171,7 @@ class _Unit:
         "cls",
         "ends_sentence",
         "first",
+        "flat",
         "function",
         "label",
         "last",
@@ -172,12 +190,13 @@ class _Unit:
         self.last = last
         self.bullet = False
         self.recurring = False
-        self.label = Label.BOILERPLATE
+        self.label = BOILERPLATE
         # Set by _measure (or copied from an identical line), then by _classify and the weighting.
         self.words: int
         self.function: int
         self.ends_sentence: bool
         self.low: str  # lowercase text without the bullet, straight apostrophes: `line_key(text)`
+        self.flat: str  # the text with single spaces, as a `Line` has it
         self.tokens: Sequence[str]  # the words of `low`
         self.cls: str
         self.reason: str
@@ -204,8 +223,8 @@ def find_recurring_lines(texts: Iterable[str], min_count: int = 3) -> frozenset[
     counts: dict[str, int] = {}
     for text in texts:
         seen = set()
-        for unit in split_units(text):
-            key = line_key(unit.text)
+        for raw, _, _ in unit_spans(text):
+            key = line_key(raw)
             if 10 <= len(key) <= 300:
                 seen.add(key)
         for key in seen:
@@ -222,6 +241,7 @@ def _measure(unit: _Unit) -> None:
             text = text[bullet.end() :]
     low = text.lower().replace("’", "'")
     unit.low = low
+    unit.flat = " ".join(unit.text.split())
     if len(low) > LONG_LINE:
         # A long line is prose or a menu either way: whitespace tokens count well enough, and fast.
         words = low.split()
@@ -242,14 +262,31 @@ def _measure(unit: _Unit) -> None:
     )
 
 
+def _has_date(text: str) -> bool:
+    """`DATE_RE.search(text)`, faster: all its patterns need a digit except 'Updated...' at the start."""
+    return (DATE_RE.search(text) if DIGIT_RE.search(text) else DATE_RE.match(text)) is not None
+
+
+def _may_hold_cue(unit: _Unit) -> bool:
+    """False when CUE_RE cannot find anything in the unit's `low`, told from its words (much cheaper).
+
+    A line of up to LONG_LINE characters without an apostrophe has its whole runs of letters as its
+    words (no letters at all if its words came from WORD_RE), and a cue starts with one of them.
+    """
+    low = unit.low
+    return CUE_HEADS is None or len(low) > LONG_LINE or "'" in low or not CUE_HEADS.isdisjoint(unit.tokens)
+
+
 def _caps(unit: _Unit) -> int:
     return len(CAP_WORD_RE.findall(unit.text))
 
 
 def _glued_teaser(text: str) -> bool:
     """A capitalised headline run straight into its summary: 'Police Arrest Two SuspectsA man was...'."""
-    for match in GLUE_RE.finditer(text, 20, 200):
-        at = match.start()
+    # From the 21st character on (the one before the capital from the 20th); no match is skipped for
+    # overlapping another, and those ('aBcDe') are no glue anyway: the capital before is in `before`.
+    for match in GLUE_RE.finditer(text, 21, 200):
+        at = match.start() - 1
         # 'SteakhouseA', '250,000The': a word ends and the next begins; not 'McAllen' or 'iPhone'.
         before = text[at - 2 : at + 1]
         if not text[at].isalpha() or (before.isalpha() and before.islower()):
@@ -278,7 +315,7 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         unit.cls, unit.reason = BAD, "form field, button or image name"
         return
     if words <= 14 and CREDIT_HINT_RE.search(low) and CREDIT_RE.search(text):
-        unit.cls, unit.label, unit.reason = SPECIAL, Label.CREDIT, "credit: photo or image credit"
+        unit.cls, unit.label, unit.reason = SPECIAL, CREDIT, "credit: photo or image credit"
         return
     fw = unit.function / words
     if unit.bullet and not unit.ends_sentence and (words <= 8 or fw < 0.2):
@@ -290,7 +327,7 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         if word in BOILERPLATE_CUES:
             unit.cls, unit.reason = BAD, f"boilerplate cue: {word!r}"
             return
-    elif words <= 15:
+    elif words <= 15 and _may_hold_cue(unit):
         cues = CUE_RE.findall(low)
         if cues and (
             len(" ".join(cues).split()) * 2 >= words
@@ -312,7 +349,7 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         unit.cls, unit.reason = BAD, "comment header: 'NAME says:'"
         return
     first = low[:1]
-    if words <= 16 and first in "dup" and DATE_LINE_START_RE.match(low) and DATE_RE.search(low):
+    if words <= 16 and first in "dup" and DATE_LINE_START_RE.match(low) and _has_date(low):
         unit.cls, unit.reason = BAD, "dateline-like: 'Published: DATE'"
         return
     if words <= 16 and first in "bwpsra" and BYLINE_RE.match(text):
@@ -372,9 +409,11 @@ def _mark_repeats(units: list[_Unit]) -> None:
             continue
         words = unit.tokens
         grams = set(zip(words, words[1:], words[2:], strict=False))
-        if grams and not seen.isdisjoint(grams) and len(grams & seen) >= REPEAT_SHARE * len(grams):
-            unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
+        before = len(seen)
         seen |= grams
+        # The trigrams seen before are those that did not grow `seen` (no intersection to build).
+        if grams and len(grams) - (len(seen) - before) >= REPEAT_SHARE * len(grams):
+            unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
 
 
 def _discount_comments(units: list[_Unit]) -> None:
@@ -442,17 +481,17 @@ def _is_heading(unit: _Unit) -> bool:
 def _mark_captions(units: list[_Unit]) -> None:
     """Captions: a line with a credit tail, or the line just before a credit line."""
     for i, unit in enumerate(units):
-        if unit.label is Label.CREDIT:
+        if unit.label is CREDIT:
             if i > 0 and units[i - 1].last == unit.first - 1:
                 prev = units[i - 1]
                 if prev.cls in (GOOD, SHORT) and prev.words >= 4 and not prev.bullet:
-                    prev.cls, prev.label = SPECIAL, Label.CAPTION
+                    prev.cls, prev.label = SPECIAL, CAPTION
                     prev.reason = "caption: precedes photo credit"
             continue
         if unit.cls in (GOOD, SHORT) and unit.words >= 4:
             tail = CREDIT_TAIL_RE.search(unit.text) if unit.text.endswith(")") else None
             if tail and tail.start() > 0:
-                unit.cls, unit.label = SPECIAL, Label.CAPTION
+                unit.cls, unit.label = SPECIAL, CAPTION
                 unit.reason = "caption: ends with photo credit"
 
 
@@ -468,7 +507,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
             score = unit.words * (0.5 if menu_like else 1.0) - 2.0 * distance
             if score > best_score:
                 best, best_score = i, score
-        if unit.cls != SPECIAL and not DATE_RE.search(unit.text) and not BYLINE_RE.match(unit.text):
+        if unit.cls != SPECIAL and not BYLINE_RE.match(unit.text) and not _has_date(unit.text):
             distance += 1
     if best >= 0:
         title = units[best]
@@ -476,23 +515,23 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
         key, size = normalise_line(title.text), len(title.text)
         for unit in units[: start + 1]:
             if abs(len(unit.text) - size) <= 8 and normalise_line(unit.text) == key:
-                unit.cls, unit.label = SPECIAL, Label.TITLE
+                unit.cls, unit.label = SPECIAL, TITLE
                 unit.reason = "title: heading-like line nearest the body"
     header_from = max(0, start - 25) if best < 0 else max(0, best - 3)
     lone_name_done = False
     for i in range(header_from, start):
         unit = units[i]
-        if unit.label in (Label.TITLE, Label.CAPTION, Label.CREDIT):
+        if unit.label in (TITLE, CAPTION, CREDIT):
             continue
         text = unit.text.strip()
-        if (DATE_LINE_START_RE.match(text) and unit.words <= 40 and DATE_RE.search(text)) or (
-            unit.words <= 12 and DATE_RE.search(text)
+        if (DATE_LINE_START_RE.match(text) and unit.words <= 40 and _has_date(text)) or (
+            unit.words <= 12 and _has_date(text)
         ):
-            unit.cls, unit.label, unit.reason = SPECIAL, Label.DATELINE, "dateline: date near the title"
+            unit.cls, unit.label, unit.reason = SPECIAL, DATELINE, "dateline: date near the title"
             meta.setdefault("date", " ".join(text.split()))
             continue
         if unit.words <= 16 and BYLINE_RE.match(text):
-            unit.cls, unit.label, unit.reason = SPECIAL, Label.BYLINE, "byline: 'By NAME'"
+            unit.cls, unit.label, unit.reason = SPECIAL, BYLINE, "byline: 'By NAME'"
             meta.setdefault("author", BYLINE_NAME_RE.sub("", " ".join(text.split()), count=1).strip())
             continue
         if (
@@ -508,7 +547,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
             and not unit.bullet
         ):
             lone_name_done = True
-            unit.cls, unit.label, unit.reason = SPECIAL, Label.BYLINE, "byline: lone name below the title"
+            unit.cls, unit.label, unit.reason = SPECIAL, BYLINE, "byline: lone name below the title"
             meta.setdefault("author", " ".join(text.split()))
 
 
@@ -540,30 +579,30 @@ def _decide(units: list[_Unit], start: int, end: int) -> None:
     runs = _short_runs(units, start, end)
     for i, unit in enumerate(units):
         if unit.cls == SPECIAL:
-            if unit.label is Label.CAPTION and not (start - 3 <= i <= end + 1):
-                unit.label, unit.reason = Label.BOILERPLATE, "caption outside the article"
+            if unit.label is CAPTION and not (start - 3 <= i <= end + 1):
+                unit.label, unit.reason = BOILERPLATE, "caption outside the article"
             continue
         inside = start <= i <= end
         if not inside:
             where = "before" if i < start else "after"
-            unit.label, unit.reason = Label.BOILERPLATE, f"{where} the article; {unit.reason}"
+            unit.label, unit.reason = BOILERPLATE, f"{where} the article; {unit.reason}"
             continue
         if unit.cls == GOOD:
-            unit.label = Label.BODY
+            unit.label = BODY
             continue
         if unit.cls == BAD:
-            unit.label = Label.BOILERPLATE
+            unit.label = BOILERPLATE
             continue
         shorts, sentences = runs[i]
         sentence_like = unit.ends_sentence or sentences == shorts
         if sentence_like and (shorts <= MAX_SHORT_RUN or sentences * 2 >= shorts):
-            unit.label = Label.BODY
+            unit.label = BODY
             where = "at the edge of the article" if i in (start, end) else "between body lines"
             unit.reason = f"body: short line {where} ({unit.words} words)"
         elif _is_heading(unit) and shorts <= MAX_SHORT_RUN:
-            unit.label, unit.reason = Label.SUBHEAD, f"subhead: {unit.words} words inside the body"
+            unit.label, unit.reason = SUBHEAD, f"subhead: {unit.words} words inside the body"
         else:
-            unit.label = Label.BOILERPLATE
+            unit.label = BOILERPLATE
             unit.reason = f"link list: {shorts} short lines between body lines; {unit.reason}"
 
 
@@ -574,7 +613,7 @@ def _extend_lists(units: list[_Unit], end: int) -> None:
     while i < n:
         unit = units[i]
         intro = unit.text.endswith(":") and (
-            unit.label in (Label.BODY, Label.SUBHEAD)
+            unit.label in (BODY, SUBHEAD)
             or (i > end >= 0 and i - end <= 2 and unit.cls == SHORT and unit.words >= 3)
         )
         i += 1
@@ -594,9 +633,9 @@ def _extend_lists(units: list[_Unit], end: int) -> None:
             i += 1
         if len(items) >= 2:
             if unit.label not in KEPT:
-                unit.label, unit.reason = Label.SUBHEAD, "subhead: introduces a list"
+                unit.label, unit.reason = SUBHEAD, "subhead: introduces a list"
             for item in items:
-                item.label = Label.BODY
+                item.label = BODY
                 item.reason = f"list item after '{_clip(unit.text, 30)}'; {item.reason}"
 
 
@@ -608,24 +647,26 @@ def _dedupe(units: list[_Unit]) -> None:
     """A kept line that repeats an earlier kept line (or caption) is dropped."""
     seen: set[str] = set()
     for unit in units:
-        if unit.label not in (Label.BODY, Label.SUBHEAD, Label.CAPTION):
+        if unit.label not in KEPT:
             continue
-        text = CREDIT_TAIL_RE.sub("", unit.text) if unit.text.endswith(")") else unit.text
-        key = normalise_line(text)
+        if unit.text.endswith(")"):
+            key = normalise_line(CREDIT_TAIL_RE.sub("", unit.text))
+        else:
+            key = unit.flat.lower()  # `normalise_line(unit.text)`: lowercasing keeps the spaces as they are
         if key in seen:
-            what = "caption" if unit.label is Label.CAPTION else "line"
-            unit.label, unit.reason = Label.BOILERPLATE, f"repeat of an earlier kept {what} (kept once)"
+            what = "caption" if unit.label is CAPTION else "line"
+            unit.label, unit.reason = BOILERPLATE, f"repeat of an earlier kept {what} (kept once)"
         else:
             seen.add(key)
 
 
 def _final_text(unit: _Unit) -> str:
-    text = " ".join(unit.text.split())
-    if unit.label is Label.CAPTION:
+    text = unit.flat
+    if unit.label is CAPTION:
         stripped = CREDIT_TAIL_RE.sub("", text).strip()
         if stripped:
             return stripped
-    if unit.bullet and unit.label in (Label.BODY, Label.SUBHEAD):
+    if unit.bullet and unit.label in (BODY, SUBHEAD):
         match = BULLET_RE.match(text)
         if match and match.end() < len(text):
             return text[match.end() :]
@@ -637,7 +678,7 @@ def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
 
     `recurring`: the line keys (`line_key`) found in several articles of the run.
     """
-    units = [_Unit(raw.strip(), first, last) for raw, first, last in split_units(text)]
+    units = [_Unit(raw.strip(), first, last) for raw, first, last in unit_spans(text)]
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
@@ -649,7 +690,7 @@ def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
             copies.append((unit, proto))
     for unit, proto in copies:
         unit.words, unit.function, unit.ends_sentence = proto.words, proto.function, proto.ends_sentence
-        unit.bullet, unit.low, unit.tokens = proto.bullet, proto.low, proto.tokens
+        unit.bullet, unit.low, unit.tokens, unit.flat = proto.bullet, proto.low, proto.tokens, proto.flat
     protos = first_of.values()
     if recurring:
         for unit in protos:
@@ -690,17 +731,11 @@ def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
     _decide(units, start if start >= 0 else len(units), end)
     _extend_lists(units, end)
     _dedupe(units)
-    lines = tuple(
-        Line(
-            _final_text(u) if u.bullet or u.label is Label.CAPTION else " ".join(u.text.split()),
-            u.label,
-            u.reason,
-            u.first,
-            u.last,
-        )
-        for u in units
-    )
+    # Only a kept line can lose its bullet or photo credit (`_final_text`); the others keep `flat`.
+    lines = [
+        Line(_final_text(u) if u.label in KEPT else u.flat, u.label, u.reason, u.first, u.last) for u in units
+    ]
     return Cleaned(
-        lines=lines,
+        lines=tuple(lines),
         metadata=Metadata(title=meta.get("title"), author=meta.get("author")),
     )
