@@ -216,6 +216,19 @@ def test_an_article_shares_one_vote_among_the_days_it_names() -> None:
     assert importance[dt.date(2011, 5, 13)] > importance[dt.date(2011, 5, 6)]
 
 
+def test_the_day_an_article_dwells_on_counts_more_than_one_it_mentions_in_passing() -> None:
+    # Three of the article's dated statements are about 2011-06-03, one names 2011-05-27 in passing.
+    texts = [
+        "Security forces shot dead 70 protesters in Hama on Friday.",
+        "Tanks surrounded the Hama stadium on Friday after the shootings.",
+        "Hospitals in Hama appealed for blood donors on Friday night.",
+    ]
+    dwelt = [_report("2011-06-03", "hama.txt", "2011-06-04T09:00", t, order=n) for n, t in enumerate(texts)]
+    passing = _report("2011-05-27", "hama.txt", "2011-06-04T09:00", "Crowds were smaller on Friday.", order=5)
+    importance = date_importance(merge_statements([*dwelt, passing]), {"hama.txt": 1.0})
+    assert importance[dt.date(2011, 6, 3)] > importance[dt.date(2011, 5, 27)]
+
+
 def test_pick_days_prefers_a_separate_day_over_the_neighbour_of_a_chosen_one() -> None:
     importance = {dt.date(2011, 4, 22): 3.0, dt.date(2011, 4, 23): 2.0, dt.date(2011, 5, 1): 1.5}
     assert pick_days(importance, 2) == [dt.date(2011, 4, 22), dt.date(2011, 5, 1)]

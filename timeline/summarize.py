@@ -36,7 +36,6 @@ FEEDBACK_NAMES = 6  # names added to the query
 FEEDBACK_WEIGHT = 0.5  # weight of an added name relative to a query word
 LATER_BONUS = 0.1  # extra weight per log-day of a reference made after the fact
 CENTRALITY_POWER = 2.0  # an article's reference counts its centrality to this power: off-topic ones fade fast
-SPREAD_POWER = 1.0  # ... divided by the number of days the article refers to, to this power
 DAY_WEIGHT = 0.5  # weight of a statement's likeness to the rest of its day, against the run's topic
 TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
 SHORT_WORDS = 15  # statements shorter than this are not favoured further
@@ -206,16 +205,18 @@ def date_importance(
     The weight is the article's centrality squared (CENTRALITY_POWER): in a folder that mixes stories,
     a reference from an article at the heart of the story is worth several from articles that only
     touch it, which is what tells the story's key days from the busy days of the news in general. An
-    article has one vote, shared among the days it refers to (SPREAD_POWER): a report about one day
-    says that day mattered more than a round-up naming twenty days says any of them did.
+    article has one vote, shared among the days it refers to: a report about one day says that day
+    mattered more than a round-up naming twenty days says any of them did. Each day's share is the
+    geometric mean of an equal share and the share of the article's dated statements about that day,
+    so that the day an article dwells on counts more than one it mentions in passing.
     """
     if centrality is None:
         centrality = article_centrality(events)
-    days_of: dict[str, set[dt.date]] = defaultdict(set)
+    mentions: dict[str, Counter[dt.date]] = defaultdict(Counter)
     for event in events:
         if _is_day(event) and event.first_day is not None:
             for source in event.sources:
-                days_of[source.statement.article.path].add(event.first_day)
+                mentions[source.statement.article.path][event.first_day] += 1
     weights: dict[dt.date, dict[str, float]] = defaultdict(dict)
     for event in events:
         if not _is_day(event):
@@ -226,10 +227,9 @@ def date_importance(
             article = source.statement.article
             lag = (article.published_day - day).days if article.published_day else 0
             relevance = centrality.get(article.path, 0.0) ** CENTRALITY_POWER
-            share = len(days_of[article.path]) ** -SPREAD_POWER
-            weight = relevance * share * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
-            refs = weights[day]
-            refs[article.path] = max(refs.get(article.path, 0.0), weight)
+            counts = mentions[article.path]
+            share = math.sqrt(counts[day] / (len(counts) * counts.total()))
+            weights[day][article.path] = relevance * share * (1 + LATER_BONUS * math.log1p(max(lag, 0)))
     return {day: math.fsum(refs.values()) for day, refs in weights.items()}
 
 
