@@ -22,7 +22,7 @@ from timeline.merge import (
     stopwords,
     update_cues,
 )
-from timeline.models import Event, Source
+from timeline.models import Event, Source, Statement
 
 ARRIVING = statement(
     "Russia’s Foreign Minister Sergey Lavrov and Defense Minister Sergei Shoigu are arriving in Turkey "
@@ -209,45 +209,35 @@ def test_different_happenings_in_nested_intervals_stay_apart() -> None:
     assert len(merge_statements([RANGE, ARRIVING])) == 2
 
 
+# A report dated by a whole week that holds the day of the visit.
+WEEK_REPORT = statement(
+    "Lavrov and Shoigu postponed their visit to Turkey this week, the Turkish Foreign Ministry said.",
+    "this week",
+    "2020-06-08",
+    "2020-06-14",
+    path="later.txt",
+    published="2020-06-15T09:00",
+)
+
+
+def _sunday_report(text: str) -> Statement:
+    """A report of the visit dated 'on Sunday', 2020-06-14."""
+    return statement(text, "on Sunday", "2020-06-14", path="ahram.txt", published="2020-06-14T16:38")
+
+
 def test_the_same_happening_in_a_nested_interval_merges_under_the_precise_date() -> None:
-    week = statement(
-        "Lavrov and Shoigu postponed their visit to Turkey this week, the Turkish Foreign Ministry said.",
-        "this week",
-        "2020-06-08",
-        "2020-06-14",
-        path="later.txt",
-        published="2020-06-15T09:00",
+    day = _sunday_report(
+        "Lavrov and Shoigu postponed their visit to Turkey on Sunday, the Turkish Foreign Ministry said."
     )
-    day = statement(
-        "Lavrov and Shoigu postponed their visit to Turkey on Sunday, the Turkish Foreign Ministry said.",
-        "on Sunday",
-        "2020-06-14",
-        path="ahram.txt",
-        published="2020-06-14T16:38",
-    )
-    (event,) = merge_statements([week, day])
+    (event,) = merge_statements([WEEK_REPORT, day])
     assert event.value == "2020-06-14"
     assert len(event.sources) == 2
 
 
 def test_the_event_text_states_the_event_at_its_own_precision() -> None:
     # The week-dated report is the richer one, but heading a June 14 event it would not say when.
-    week = statement(
-        "Lavrov and Shoigu postponed their visit to Turkey this week, the Turkish Foreign Ministry said.",
-        "this week",
-        "2020-06-08",
-        "2020-06-14",
-        path="later.txt",
-        published="2020-06-15T09:00",
-    )
-    day = statement(
-        "Lavrov and Shoigu postponed their visit to Turkey on Sunday.",
-        "on Sunday",
-        "2020-06-14",
-        path="ahram.txt",
-        published="2020-06-14T16:38",
-    )
-    (event,) = merge_statements([week, day])
+    day = _sunday_report("Lavrov and Shoigu postponed their visit to Turkey on Sunday.")
+    (event,) = merge_statements([WEEK_REPORT, day])
     assert event.value == "2020-06-14"
     assert event.text == day.text
 
