@@ -245,10 +245,10 @@ def test_hard_wrapped_paragraphs_rebuilt() -> None:
         line += " " + word if line.strip() else word
     wrapped.append(line)
     page = "\n".join(["   * Home", "   * News", "", *wrapped, "", *wrapped, "", *wrapped])
-    units = split_units(page)
-    assert units[2].first == 3
-    assert units[2].last == 2 + len(wrapped)
-    assert " ".join(units[2].text.split()) == BODY_1 + " " + BODY_2
+    text, first, last = split_units(page)[2]
+    assert first == 3
+    assert last == 2 + len(wrapped)
+    assert " ".join(text.split()) == BODY_1 + " " + BODY_2
 
 
 def test_hard_wrapped_label_not_joined() -> None:
@@ -258,8 +258,8 @@ def test_hard_wrapped_label_not_joined() -> None:
     last = "   and this last line of the paragraph is long enough to have been wrapped too."
     page = "\n".join([*lines, last, "   Advertisement", "", *lines])
     units = split_units(page)
-    assert [unit.text.strip() for unit in units][1] == "Advertisement"
-    assert units[0].last == 9
+    assert [text.strip() for text, _, _ in units][1] == "Advertisement"
+    assert units[0][2] == 9
 
 
 def test_word_lists_load() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 # A line that starts a list item or a form control never continues the line above.
 _ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+#]\s|-\s|\d{1,2}[.)]\s|\[|\(BUTTON\)|IFRAME:)")
@@ -11,24 +10,16 @@ _ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*
 _ITEM_FIRST = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+#-[(I")
 _SENTENCE_END = frozenset(".!?\"”’")
 
-Span = tuple[str, int, int]  # a `Unit` as a plain tuple: (text, first, last)
+# A non-blank line or rebuilt paragraph with its source line range (0-based, inclusive): (text, first, last).
+# The text is raw: wrapped lines joined by one space. A plain tuple, as the cleaner's hot path builds many.
+Span = tuple[str, int, int]
 
 
-class Unit(NamedTuple):
-    """A non-blank line or rebuilt paragraph, with its source line range (0-based, inclusive)."""
+def find_wrap_width(lengths: list[int]) -> int | None:
+    """The column a dump was hard-wrapped at, from its non-blank lines' lengths (trailing blanks left out).
 
-    text: str  # raw text (wrapped lines joined by one space)
-    first: int
-    last: int
-
-
-def find_wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
-    return _wrap_width([n for n in map(len, map(str.rstrip, lines)) if n])
-
-
-def _wrap_width(lengths: list[int]) -> int | None:
-    """`find_wrap_width` from the lengths of the non-blank lines (trailing whitespace left out)."""
+    None when the lines are not hard-wrapped.
+    """
     if len(lengths) < 8 or len([n for n in lengths if n > 100]) > max(2, len(lengths) // 50):
         return None
     near = sorted([n for n in lengths if 50 <= n <= 100])
@@ -61,16 +52,11 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
     )
 
 
-def split_units(text: str) -> list[Unit]:
+def split_units(text: str) -> list[Span]:
     """Non-blank units of a page, rejoining hard-wrapped paragraphs when the page is wrapped."""
-    return list(map(Unit._make, unit_spans(text)))
-
-
-def unit_spans(text: str) -> list[Span]:
-    """`split_units` as plain tuples, for the cleaner's hot path (a tuple is built 8x faster)."""
     lines = text.splitlines()
     ends = list(map(len, map(str.rstrip, lines)))  # where each line's text ends; 0 for a blank line
-    width = _wrap_width([n for n in ends if n])
+    width = find_wrap_width([n for n in ends if n])
     if width is None:
         return [(line, i, i) for i, (line, end) in enumerate(zip(lines, ends, strict=True)) if end]
     spans: list[Span] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 
-from timeline.clean.paragraphs import unit_spans
+from timeline.clean.paragraphs import split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -223,7 +223,7 @@ def find_recurring_lines(texts: Iterable[str], min_count: int = 3) -> frozenset[
     counts: dict[str, int] = {}
     for text in texts:
         seen = set()
-        for raw, _, _ in unit_spans(text):
+        for raw, _, _ in split_units(text):
             key = line_key(raw)
             if 10 <= len(key) <= 300:
                 seen.add(key)
@@ -678,7 +678,7 @@ def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
 
     `recurring`: the line keys (`line_key`) found in several articles of the run.
     """
-    units = [_Unit(raw.strip(), first, last) for raw, first, last in unit_spans(text)]
+    units = [_Unit(raw.strip(), first, last) for raw, first, last in split_units(text)]
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
