@@ -194,6 +194,7 @@ SCHEDULE_BEFORE = re.compile(
 MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|must|'ll|’ll)(?:\s+\w+ly)?\s+$", re.IGNORECASE
 )
+QUARTER_REACH = 2000  # characters after a reported quarter in which "the quarter", "a year ago" refer to it
 SEVERAL_QUARTERS = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
 _WS = re.compile(r"\s+")
@@ -474,10 +475,14 @@ class Resolver:
             self.ctx.last_quarter_pos = e.end
         return found
 
+    def _recent_quarter(self, start: int) -> tuple[int, int] | None:
+        """The (year, quarter) being reported on, when it was named within QUARTER_REACH before `start`."""
+        return self.ctx.last_quarter if start - self.ctx.last_quarter_pos < QUARTER_REACH else None
+
     def _background_quarter(self, quarter: tuple[int, int], start: int) -> bool:
         """Whether a quarter predates the one just reported ("after a flat second quarter"): background."""
-        last = self.ctx.last_quarter
-        return last is not None and quarter < last and start - self.ctx.last_quarter_pos < 2000
+        recent = self._recent_quarter(start)
+        return recent is not None and quarter < recent
 
     def _forecast(self, cand: Candidate, e: TimeExpr) -> bool:
         """Whether a period lies ahead of the dct, or is still running and spoken of in the future tense."""
@@ -895,7 +900,7 @@ class Resolver:
             ):
                 shift_y = -1
             return self.make(c, "DATE", f"{y + shift_y:04d}-Q{q}", "quarter", "publication")
-        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
+        recent = self._recent_quarter(c.start)
         if year_s:
             # "the 1988 quarter" after "third-quarter profit": that quarter of 1988, like "the 1988 period"
             return self.make(c, "DATE", f"{year_s}-Q{recent[1] if recent else 'X'}", "quarter", "absolute")
@@ -1277,7 +1282,7 @@ class Resolver:
 
     def _per(self, c: Candidate) -> Found | None:
         g = c.match.group
-        recent = self.ctx.last_quarter if c.start - self.ctx.last_quarter_pos < 2000 else None
+        recent = self._recent_quarter(c.start)
         w = (g("per_w") or "").lower()
         if g("per_y"):
             y = int(g("per_y"))
