@@ -311,10 +311,15 @@ def main() -> None:
     print_table(references, {name: outputs[len(reference)] for name, reference in references.items()})
     print("as in the literature (news-tls, tilse): dates limited to the reference's first..last day")
     spanned = {
-        name: build(corpus / "articles", len(reference), args.per_date, (min(reference), max(reference)))
+        name: build(corpus / "articles", len(reference), args.per_date, reference_span(reference))
         for name, reference in references.items()
     }
     print_table(references, spanned, spans=True)
+
+
+def reference_span(reference: Summary) -> tuple[dt.date, dt.date]:
+    """A reference timeline's first and last day: the input span of the literature's protocol."""
+    return min(reference), max(reference)
 
 
 def print_table(
@@ -325,7 +330,7 @@ def print_table(
     rows = []
     for name, reference in references.items():
         output = outputs[name]
-        span = (min(reference), max(reference)) if spans else None
+        span = reference_span(reference) if spans else None
         pred = predicted(output)
         row = (
             date_f1(sorted(pred), sorted(reference)),
