@@ -21,8 +21,10 @@ and its events (one day each) are the predicted timeline. Printed per reference 
   than on raw whitespace tokens.
 Also printed: the baseline that picks the N days on which the most articles were published.
 
-Two tables: the whole folder, as the issue asks, then the protocol of the published systems (news-tls's
-`get_input_time_span`): each reference's first and last day bound the run (`--since`, `--until`).
+Three tables: the whole folder, as the issue asks; the protocol of the published systems (news-tls's
+`get_input_time_span`): each reference's first and last day bound the run (`--since`, `--until`); and
+the references' agreement with each other, each one scored as if it were a prediction: a yardstick for
+what a human editor's timeline reaches on the same measures.
 """
 
 from __future__ import annotations
@@ -315,6 +317,9 @@ def main() -> None:
         for name, reference in references.items()
     }
     print_table(references, spanned, spans=True)
+    if len(references) > 1:
+        print("the references as predictions: each editor's timeline scored against the other references")
+        print_agreement(references)
 
 
 def reference_span(reference: Summary) -> tuple[dt.date, dt.date]:
@@ -342,6 +347,30 @@ def print_table(
         print(f"{name:<16}{len(reference):>6}{row[0]:>9.3f}{row[1]:>8.3f}{row[2]:>8.3f}{row[3]:>13.3f}")
     means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
     print(f"{'mean':<16}{'':>6}{means[0]:>9.3f}{means[1]:>8.3f}{means[2]:>8.3f}{means[3]:>13.3f}")
+
+
+def print_agreement(references: Mapping[str, Summary]) -> None:
+    """How far the references agree: each one scored as a prediction against the others.
+
+    The mean over the others is what a human editor's own timeline reaches; the mean over all the
+    references, itself included, is what copying that timeline out would score in the tables above.
+    """
+    print(f"{'reference':<16}{'dates':>6}{'date-F1':>9}{'R1-F':>8}{'R2-F':>8}{'with-itself-F1':>16}")
+    for name, reference in references.items():
+        others = [other for key, other in references.items() if key != name]
+        scores = [
+            (
+                date_f1(sorted(reference), sorted(other)),
+                align_rouge(reference, other, 1),
+                align_rouge(reference, other, 2),
+            )
+            for other in others
+        ]
+        means = [sum(column) / len(scores) for column in zip(*scores, strict=True)]
+        with_itself = (sum(score[0] for score in scores) + 1.0) / len(references)
+        print(
+            f"{name:<16}{len(reference):>6}{means[0]:>9.3f}{means[1]:>8.3f}{means[2]:>8.3f}{with_itself:>16.3f}"
+        )
 
 
 if __name__ == "__main__":

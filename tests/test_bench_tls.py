@@ -1,0 +1,107 @@
+"""The summary-timeline measures of `make bench-tls`: Porter stems, date-F1, alignment ROUGE, agreement.
+
+The scores the project reports come from these functions, so they are tested like any stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_tls.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_tls", BENCH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_tls", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+tls = _load()
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("caresses", "caress"),
+        ("ponies", "poni"),
+        ("cats", "cat"),
+        ("relational", "relat"),
+        ("conditional", "condit"),
+        ("hopping", "hop"),
+        ("happy", "happi"),
+        ("agreed", "agre"),
+        ("generalizations", "gener"),
+        ("demonstrations", "demonstr"),
+        ("killed", "kill"),
+    ],
+)
+def test_porter_stems_as_the_published_algorithm(word: str, stem: str) -> None:
+    assert tls.porter(word) == stem
+
+
+def test_rouge_tokens_drop_stop_words_and_punctuation_and_stem() -> None:
+    tokens = tls.rouge_tokens("- Security forces kill people at a demonstration in Deraa, residents say.")
+    assert tokens == ["secur", "forc", "kill", "peopl", "demonstr", "deraa", "resid"]
+
+
+@pytest.mark.parametrize(
+    ("pred", "ref", "expected"),
+    [
+        ([D(2011, 3, 15)], [D(2011, 3, 15)], 1.0),
+        ([D(2011, 3, 15), D(2011, 3, 16)], [D(2011, 3, 15)], 2 / 3),
+        ([D(2011, 3, 14)], [D(2011, 3, 15)], 0.0),
+        ([], [D(2011, 3, 15)], 0.0),
+    ],
+)
+def test_date_f1_counts_exact_days(pred: list[dt.date], ref: list[dt.date], expected: float) -> None:
+    assert tls.date_f1(pred, ref) == pytest.approx(expected)
+
+
+REFERENCE = {
+    D(2011, 3, 15): ["Protesters march in Damascus."],
+    D(2011, 4, 21): ["Assad lifts the emergency law."],
+}
+
+
+def test_align_rouge_of_a_timeline_with_itself_is_one() -> None:
+    assert tls.align_rouge(REFERENCE, REFERENCE, 1) == pytest.approx(1.0)
+    assert tls.align_rouge(REFERENCE, REFERENCE, 2) == pytest.approx(1.0)
+
+
+def test_align_rouge_discounts_a_day_off_by_one_over_days_apart_plus_one() -> None:
+    shifted = {day + dt.timedelta(days=1): text for day, text in REFERENCE.items()}
+    assert tls.align_rouge(shifted, REFERENCE, 1) == pytest.approx(0.5)
+
+
+def test_align_rouge_is_zero_without_common_words() -> None:
+    other = {day: ["Markets rally on bond yields."] for day in REFERENCE}
+    assert tls.align_rouge(other, REFERENCE, 1) == 0.0
+
+
+def test_align_rouge_matches_many_predicted_days_to_one_reference_day() -> None:
+    # both predicted days go to the March 15 reference day: precision (3 + 2 / 2) / (3 + 2) = 0.8 (the
+    # day-late "protest march" counts half); recall 3 / 7, the April day's four words found nowhere
+    pred = {D(2011, 3, 15): ["Protesters march in Damascus."], D(2011, 3, 16): ["Protesters march again."]}
+    precision, recall = 0.8, 3 / 7
+    assert tls.align_rouge(pred, REFERENCE, 1) == pytest.approx(2 * precision * recall / (precision + recall))
+
+
+def test_agreement_table_scores_each_reference_against_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    half = {D(2011, 3, 15): REFERENCE[D(2011, 3, 15)]}
+    tls.print_agreement({"a.jsonl": REFERENCE, "b.jsonl": REFERENCE, "c.jsonl": half})
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[1:]}
+    # a against b (identical, 1.0) and c (one of two days, F1 2/3): mean 5/6; with itself (1 + 1 + 2/3) / 3
+    assert rows["a.jsonl"][:2] == ["2", f"{(1 + 2 / 3) / 2:.3f}"]
+    assert rows["a.jsonl"][-1] == f"{(1 + 1 + 2 / 3) / 3:.3f}"
+    assert rows["c.jsonl"][:2] == ["1", f"{2 / 3:.3f}"]
