@@ -6,23 +6,34 @@ For each path `timeline clean <pages> --output-dir <dir>/<path>/` writes the kep
 (body, subheads, captions) to `<id>.txt`, then `score_boilerplate.py` prints its table (per-page scores
 go to `<dir>/<path>.jsonl`). Throughput, measured first: `clean_text` alone over the w3m and lynx dumps, one
 process, best of several passes; CPU time is reported beside wall-clock time because the machine may be
-shared.
+shared. Last, the article metadata of each path against the gold: the title (the page's own title, an
+annotator's or its og:title, matched when their words agree at token F1 >= 0.7, since a page's H1 and
+its og:title often differ by a word or a site name) and the publication day (pages with an annotated
+date only).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.clean import clean_text, find_recurring_lines
+from timeline.clean import clean_document, clean_text, find_recurring_lines
+from timeline.dating import describe_article
+from timeline.load import load_document
+from timeline.models import Problem
 
 PATHS = ("w3m", "lynx", "html")
+TITLE_AGREEMENT = 0.7  # token F1 at which a found title is the page's title
 
 
 def _inputs(dev: Path, path: str) -> dict[str, str]:
@@ -91,6 +102,46 @@ def measure_speed(dev: Path, passes: int = 10) -> None:
         )
 
 
+def title_words(text: str | None) -> Counter[str]:
+    """The words of a title: NFKC, lower case, punctuation dropped."""
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return Counter(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def titles_agree(found: str | None, gold: str, threshold: float = TITLE_AGREEMENT) -> bool:
+    """Whether a found title is the gold one: token F1 of their words at least `threshold`."""
+    ours, theirs = title_words(found), title_words(gold)
+    common = sum((ours & theirs).values())
+    return bool(common) and 2 * common / (ours.total() + theirs.total()) >= threshold
+
+
+def measure_metadata(dev: Path, path: str) -> None:
+    """Titles and publication days found on one path's pages, against the gold."""
+    lines = (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = [json.loads(line) for line in lines if line.strip()]
+    files = {file.stem: file for file in _files(dev, path)}
+    titles = days = missing = 0
+    with_title = [page for page in gold if page.get("title") and page["id"] in files]
+    with_date = [page for page in gold if page.get("date") and page["id"] in files]
+    for page in gold:
+        if page["id"] not in files:
+            continue
+        doc = load_document(str(files[page["id"]]))
+        if isinstance(doc, Problem):
+            continue
+        info = describe_article(doc.path, clean_document(doc))
+        if page.get("title"):
+            titles += titles_agree(info.title, page["title"])
+        if page.get("date"):
+            day = info.published_day.isoformat() if info.published_day else None
+            days += day == page["date"]
+            missing += day is None
+    print(
+        f"metadata {path}: title {titles}/{len(with_title)} ({titles / max(len(with_title), 1):.0%}), "
+        f"publication day {days}/{len(with_date)} ({missing} not found)"
+    )
+
+
 def main() -> int:
     """Parse options, run the chosen paths, print the tables and the throughput."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -112,6 +163,8 @@ def main() -> int:
         out = Path(args.keep) if args.keep else Path(tmp)
         for path in paths:
             run_path(dev, path, out, scorer)
+    for path in paths:
+        measure_metadata(dev, path)
     return 0
 
 

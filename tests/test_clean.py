@@ -120,6 +120,43 @@ def test_header_line_decision(line: str, label: Label) -> None:
     assert all(item.label is not Label.TITLE for item in cleaned.body_lines)
 
 
+# One row per page header: the lines above the article body, and the headline that must be found.
+TITLE = "Ministers Agree To Continue Talks On Trade"
+TITLE_CASES = [
+    ("byline and date below, share buttons before the body",
+     [TITLE, "By Jane Doe", "June 14, 2020 08:35", "  • Facebook", "  • Twitter", "  • Email", "Share"],
+     TITLE),
+    ("a dek sentence between headline and byline",
+     [TITLE, "The talks are expected to run until the end of the summer.", "By Jane Doe"], TITLE),
+    ("date above the headline, a bare name below",
+     ["Sunday 14 June 2020 4:38 pm", TITLE, "Jane Doe", "Share"], TITLE),
+    ("related stories below the real headline",
+     [TITLE, "By Jane Doe", "June 14, 2020", "More On:", "Markets Rally After Surprise Vote",
+      "Officials Say Border Talks Will Resume"], TITLE),
+    ("a site menu above the headline",
+     [MENU, TITLE, "By Jane Doe"], TITLE),
+    ("caption above a photo credit is not the headline",
+     [TITLE, "By Jane Doe", "The ministers arrive for the talks in Ankara on Sunday",
+      "Photo: John Smith/Getty Images"], TITLE),
+    ("breadcrumb and section name are not headlines",
+     ["Home » World » Middle East", "World News", TITLE, "By Jane Doe"], TITLE),
+    ("headline printed twice beats a teaser nearer the body",
+     [TITLE, "By Jane Doe", "  • Share", TITLE, "  • Email", "Markets Rally After Vote"], TITLE),
+    ("nothing headline-shaped: no title",
+     ["  • Home", "  • World", "Jane Doe", "June 14, 2020"], None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "title"), [case[1:] for case in TITLE_CASES], ids=[c[0] for c in TITLE_CASES]
+)
+def test_title_found_among_header_lines(header: list[str], title: str | None) -> None:
+    page = "\n\n".join([*header, BODY_1, BODY_2, BODY_3])
+    cleaned = clean_text(page)
+    assert cleaned.metadata.title == title
+    assert [line.text for line in cleaned.body_lines] == [BODY_1, BODY_2, BODY_3]
+
+
 def test_page_parts() -> None:
     cleaned = clean_text(_page())
     kept = [line.text for line in cleaned.body_lines]

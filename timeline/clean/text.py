@@ -7,14 +7,17 @@ prose, and everything after the start of reader comments, weighs little. The art
 densest run of prose (a maximum-sum segment over the units, prose weighing its word count and
 everything else a penalty); inside it, a short line between paragraphs is kept (a quote, a
 subheading) unless it belongs to a list of links; a list introduced by a colon is kept; before
-it, the title (the heading-like line nearest the body), byline and dateline are found. Nothing
-here knows any site: the cues are generic web vocabulary (`timeline/data/clean_*.txt`).
+it, the title (the headline-shaped line best placed: by a byline or a date, near the body), the
+byline and the dateline are found. Nothing here knows any site: the cues are generic web
+vocabulary (`timeline/data/clean_*.txt`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterable, Sequence
+from operator import attrgetter
 
 from timeline.clean.paragraphs import split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -113,7 +116,19 @@ CREDIT_TAIL_RE = re.compile(
 )
 CREDIT_HINTS = "photo image picture credit getty shutterstock courtesy source video illustration graphic"
 CREDIT_HINT_RE = re.compile(_trie_pattern(CREDIT_HINTS.split()))
+HEADING_WORDS = 16  # the longest a heading (a title, a subheading) is, in words
 HEADING_END = frozenset("?!:\"'”’")
+BREADCRUMB_RE = re.compile(r"[»›]|\s[>/|]\s*$")
+QUOTES = "\"'‘“"
+TITLE_WINDOW = 20  # units above the body searched for the headline
+TITLE_MIN_WORDS = 3  # a headline's shortest length in words (its longest is HEADING_WORDS)
+TITLE_FULL = 12  # longer headlines are not favoured further
+TITLE_NEAR = 4  # lines below a headline where its byline or date stands
+TITLE_HEADER_BONUS = 8.0
+TITLE_TWICE_BONUS = 3.0
+TITLE_MENU_SHARE = 0.5  # a line shaped like a menu (few function words) counts half its length
+TITLE_DISTANCE_COST = 0.5  # per line of text between the headline and the body
+TITLE_MIN_SCORE = 2.0
 # Teaser furniture: "2H ago", "Nov 18", "November 19, 2019 at 6:34 am", "photo-name.jpg", "US-POLITICS-VOTE".
 TIMESTAMP_RE = re.compile(
     r"^(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b"
@@ -471,7 +486,7 @@ def _edge_sentence(unit: _Unit) -> bool:
 def _is_heading(unit: _Unit) -> bool:
     text = unit.text
     return (
-        1 <= unit.words <= 16
+        1 <= unit.words <= HEADING_WORDS
         and not unit.bullet
         and (text[-1] not in SENTENCE_END or text[-1] in HEADING_END)
         and text[-1] != "."
@@ -495,20 +510,94 @@ def _mark_captions(units: list[_Unit]) -> None:
                 unit.reason = "caption: ends with photo credit"
 
 
+def _is_name(unit: _Unit) -> bool:
+    """A bare name ('Anna Menin', 'Clay Patrick McBride'): a byline or a credit, not a headline."""
+    return (
+        unit.words <= 3
+        and _caps(unit) >= unit.words
+        and not any(map(FUNCTION_WORDS.__contains__, unit.tokens))
+    )
+
+
+def _is_header_line(unit: _Unit) -> bool:
+    """A byline, a date line or a bare name: what stands right by a headline."""
+    if unit.label is BYLINE or unit.label is DATELINE:
+        return True
+    text = unit.text
+    return unit.words <= 16 and (_is_name(unit) or BYLINE_RE.match(text) is not None or _has_date(text))
+
+
+def _may_be_title(unit: _Unit) -> bool:
+    """A unit shaped like a headline: a few words, no full stop, not a name, a link, a credit or a date."""
+    if not TITLE_MIN_WORDS <= unit.words <= HEADING_WORDS or unit.bullet or unit.cls == SPECIAL:
+        return False
+    text = unit.text
+    last = text[-1]
+    if last in ".:" or (last in SENTENCE_END and last not in HEADING_END):
+        return False
+    if unit.cls == BAD and not unit.reason.startswith("menu:"):
+        return False
+    return (
+        (text[0].isalnum() or text[0] in QUOTES)
+        and not _is_name(unit)
+        and not BREADCRUMB_RE.search(text)
+        and not URL_RE.search(unit.low)
+        and not CREDIT_RE.search(text)
+        and not BYLINE_RE.match(text)
+        and not _has_date(text)
+    )
+
+
+def _find_title(units: list[_Unit], start: int) -> int:
+    """The index of the headline among the units above the body, -1 when none looks like one."""
+    scores = _title_scores(units, start)
+    best = max(scores, key=lambda pair: (pair[0], pair[1]), default=None)
+    return best[1] if best is not None and best[0] > TITLE_MIN_SCORE else -1
+
+
+def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
+    """(score, index) of each headline-shaped unit among the TITLE_WINDOW lines of text above the body.
+
+    A unit scores its length (up to TITLE_FULL words; half that if it reads like a menu), more when
+    a byline, a date or a bare name stands right below it (or a date right above it), more when the
+    page prints it twice (an H1 and its share box), and less for every line of text between it and
+    the body. A line right above a photo credit is a caption, not a headline.
+    """
+    texts: list[int] = []
+    for i in range(start - 1, -1, -1):
+        if units[i].words and not units[i].bullet:
+            texts.append(i)
+            if len(texts) == TITLE_WINDOW:
+                break
+    texts.reverse()
+    candidates = [n for n, i in enumerate(texts) if _may_be_title(units[i])]
+    if not candidates:
+        return []
+    seen = Counter(map(attrgetter("low"), units))
+    header: dict[int, bool] = {}
+    scores = []
+    for n in candidates:
+        i = texts[n]
+        unit = units[i]
+        below = texts[n + 1 : n + 1 + TITLE_NEAR]
+        if below and units[below[0]].label is CREDIT:
+            continue
+        above = units[texts[n - 1]] if n > 0 else None
+        score = min(unit.words, TITLE_FULL) * (TITLE_MENU_SHARE if unit.cls == BAD else 1.0)
+        if any(header[k] if k in header else header.setdefault(k, _is_header_line(units[k])) for k in below):
+            score += TITLE_HEADER_BONUS
+        elif above is not None and above.words <= 16 and _has_date(above.text):
+            score += TITLE_HEADER_BONUS / 2
+        if seen[unit.low] > 1:
+            score += TITLE_TWICE_BONUS
+        score -= TITLE_DISTANCE_COST * (len(texts) - n - 1)
+        scores.append((score, i))
+    return scores
+
+
 def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
     """Title, byline and dateline among the units before the article body."""
-    window = range(max(0, start - 25), start)
-    best, best_score = -1, 0.0
-    distance = 0
-    for i in reversed(window):
-        unit = units[i]
-        menu_like = unit.cls == BAD and unit.reason.startswith("menu:") and unit.words <= 14
-        if (unit.cls in (GOOD, SHORT) or menu_like) and _is_heading(unit) and unit.words >= 3:
-            score = unit.words * (0.5 if menu_like else 1.0) - 2.0 * distance
-            if score > best_score:
-                best, best_score = i, score
-        if unit.cls != SPECIAL and not BYLINE_RE.match(unit.text) and not _has_date(unit.text):
-            distance += 1
+    best = _find_title(units, start)
     if best >= 0:
         title = units[best]
         meta["title"] = " ".join(title.text.split())
@@ -516,7 +605,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
         for unit in units[: start + 1]:
             if abs(len(unit.text) - size) <= 8 and normalise_line(unit.text) == key:
                 unit.cls, unit.label = SPECIAL, TITLE
-                unit.reason = "title: heading-like line nearest the body"
+                unit.reason = "title: the headline above the body"
     header_from = max(0, start - 25) if best < 0 else max(0, best - 3)
     lone_name_done = False
     for i in range(header_from, start):
