@@ -441,6 +441,49 @@ def test_anchored_on_previous_date(text: str, dct: str, expr: str, first: str, l
     assert e.anchor == "previous"
 
 
+# ---------------------------------------------------------------- offsets counted from a named day
+
+# A definite length linked to the day right after it dates the statement on the day counted to; TimeML
+# keeps the length and the day apart (the `timeml` column: what `timeline tag` writes).
+OFFSET_CASES = [
+    ("He was freed two days after March 5, officials said.", SUN,
+     "two days after March 5", "2020-03-07", [("two days", "P2D"), ("March 5", "2020-03-05")]),
+    ("The talks began a week before the June 3 vote.", SUN,
+     "a week before the June 3", "2020-05-27", [("a week", "P1W"), ("June 3", "2020-06-03")]),
+    ("Three months after Jan. 31, 2020, the plant closed.", SUN,
+     "Three months after Jan. 31, 2020", "2020-04-30",
+     [("Three months", "P3M"), ("Jan. 31, 2020", "2020-01-31")]),
+    ("The day before last Tuesday's hearing, he left the country.", SUN,
+     "The day before last Tuesday", "2020-06-08", [("The day before last Tuesday", "2020-06-08")]),
+    ("About two days after March 5, he left.", SUN,
+     "About two days after March 5", "2020-03-07", [("About two days", "P2D"), ("March 5", "2020-03-05")]),
+    ("She called them the day after Christmas.", SUN,
+     "the day after Christmas", "2019-12-26", [("the day after Christmas", "2019-12-26")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "day", "timeml"), OFFSET_CASES)
+def test_offsets_from_a_named_day(
+    text: str, dct: str, expr: str, day: str, timeml: list[tuple[str, str]]
+) -> None:
+    e = _check(text, dct, expr, day, day)
+    assert e.value == day
+    tagged = json.loads(next(tag_jsonl([json.dumps({"id": "t", "dct": dct, "text": text})])))
+    assert [(t["text"], t["value"]) for t in tagged["timexes"]] == timeml
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("The strike lasted for two days after March 5.", "two days"),  # a stretch, not an offset
+        ("Within a week after June 3, prices fell.", "a week"),
+        ("At least two days after March 5, he left.", "At least two days"),  # a bound, not a length
+    ],
+)
+def test_a_length_that_scopes_a_stretch_is_no_offset(text: str, expr: str) -> None:
+    assert _find(text, SUN, expr).type == "DURATION"
+
+
 # ---------------------------------------------------------------- quarters, halves, seasons, years, decades
 
 

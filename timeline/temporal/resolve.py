@@ -1437,3 +1437,83 @@ def _easter(year: int) -> dt.date:
     n = (a + 11 * h + 22 * m) // 451
     month, day = divmod(h + m - 7 * n + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+# --- offsets from a named day ---------------------------------------------------------------------------
+
+# "two days after March 5", "a week before the June 3 vote": a definite length, then the word linking it
+# to the day it counts from; "the day before last Tuesday" links by itself ("the day before" + a day).
+OFFSET_LINK = re.compile(r"\s+(before|after)\s+(?:the\s+)?$|\s+(?:the\s+)?$", re.IGNORECASE)
+OFFSET_LENGTH = re.compile(r"P(\d+)([DWMY])")
+THE_UNIT_LINKED = re.compile(r"the\s+(day|week)\s+(before|after)", re.IGNORECASE)
+OFFSET_SCOPE = re.compile(r"\b(?:for|within|over|during|in)\s+$", re.IGNORECASE)
+
+
+def compose_offsets(text: str, found: list[Found]) -> list[Found]:
+    """Join a definite length and the named day right after it that it counts from into one dated day.
+
+    "He was freed two days after March 5" happened on March 7, not March 5: the chronology must not file
+    it under the day named. TimeML annotates such a phrase as the length and the day (a DURATION and a
+    DATE with a signal between), so that reading is kept for `timeline tag`; "the day before last Tuesday"
+    is one DATE in TimeML too. An approximate length gives an approximate day ("about two days after");
+    a length that scopes a stretch ("for two days after March 5", "within a week after the vote") or
+    bounds one ("at least two days after") is not an offset and is left alone.
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        joined = _offset_pair(text, found[i], found[i + 1]) if i + 1 < len(found) else None
+        if joined is None:
+            out.append(found[i])
+            i += 1
+        else:
+            out.append(joined)
+            i += 2
+    return out
+
+
+def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
+    """The day `length` counts to from `named`, when the text between them links them; else None."""
+    a, b = length.expr, named.expr
+    if b.type != "DATE" or b.granularity != "day" or b.first_day is None or b.first_day != b.last_day:
+        return None
+    link = OFFSET_LINK.fullmatch(text, a.end, b.start)
+    if link is None or b.start - a.end > 12:
+        return None
+    if link.group(1):  # "two days after": the length is a DURATION of whole days, weeks, months or years
+        parts = (
+            OFFSET_LENGTH.fullmatch(a.value) if a.type == "DURATION" and a.mod in (None, "APPROX") else None
+        )
+        if parts is None or OFFSET_SCOPE.search(text, max(0, a.start - 8), a.start):
+            return None
+        n, unit, sign = int(parts.group(1)), parts.group(2), 1 if link.group(1).lower() == "after" else -1
+        spans = (length.timeml or ((a.start, a.end, a.type, a.value, a.mod),)) + (
+            named.timeml or ((b.start, b.end, b.type, b.value, b.mod),)
+        )
+    else:  # "the day before" + a day
+        the = THE_UNIT_LINKED.fullmatch(a.text)
+        if the is None:
+            return None
+        n, unit, sign = 1, the.group(1)[0].upper(), 1 if the.group(2).lower() == "after" else -1
+        spans = None
+    try:
+        day = _shifted(b.first_day, n * sign, unit)
+    except (OverflowError, ValueError):
+        return None
+    value = day.isoformat()
+    if spans is None:
+        spans = ((a.start, b.end, "DATE", value, None),)
+    mod = "APPROX" if a.mod == "APPROX" else None  # "about two days after March 5"
+    expr = TimeExpr(a.start, b.end, text[a.start : b.end], "DATE", value, mod, day, day, "day", b.anchor)
+    return Found(expr, spans)
+
+
+def _shifted(day: dt.date, n: int, unit: str) -> dt.date:
+    """`day` moved by `n` days, weeks, months or years (D, W, M, Y)."""
+    if unit == "D":
+        return day + dt.timedelta(days=n)
+    if unit == "W":
+        return day + dt.timedelta(weeks=n)
+    if unit == "M":
+        return add_months(day, n)
+    return add_years(day, n)
