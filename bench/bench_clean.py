@@ -37,13 +37,7 @@ TITLE_AGREEMENT = 0.7  # token F1 at which a found title is the page's title
 
 
 def _inputs(dev: Path, path: str) -> dict[str, str]:
-    if path == "w3m":
-        files = sorted(dev.glob("*.txt"))
-    elif path == "lynx":
-        files = sorted((dev / "lynx").glob("*.txt"))
-    else:
-        files = sorted(dev.glob("*.html"))
-    return {f.stem: f.read_text(encoding="utf-8", errors="replace") for f in files}
+    return {f.stem: f.read_text(encoding="utf-8", errors="replace") for f in _files(dev, path)}
 
 
 def _files(dev: Path, path: str) -> list[Path]:

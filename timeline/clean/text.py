@@ -550,8 +550,7 @@ def _may_be_title(unit: _Unit) -> bool:
 
 def _find_title(units: list[_Unit], start: int) -> int:
     """The index of the headline among the units above the body, -1 when none looks like one."""
-    scores = _title_scores(units, start)
-    best = max(scores, key=lambda pair: (pair[0], pair[1]), default=None)
+    best = max(_title_scores(units, start), default=None)  # ties: the unit nearer the body
     return best[1] if best is not None and best[0] > TITLE_MIN_SCORE else -1
 
 

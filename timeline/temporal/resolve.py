@@ -1445,6 +1445,7 @@ def _easter(year: int) -> dt.date:
 # to the day it counts from; "the day before last Tuesday" links by itself ("the day before" + a day).
 OFFSET_LINK = re.compile(r"\s+(before|after)\s+(?:the\s+)?$|\s+(?:the\s+)?$", re.IGNORECASE)
 OFFSET_LENGTH = re.compile(r"P(\d+)([DWMY])")
+OFFSET_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 THE_UNIT_LINKED = re.compile(r"the\s+(day|week)\s+(before|after)", re.IGNORECASE)
 OFFSET_SCOPE = re.compile(r"\b(?:for|within|over|during|in)\s+$", re.IGNORECASE)
 
@@ -1486,7 +1487,8 @@ def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
         )
         if parts is None or OFFSET_SCOPE.search(text, max(0, a.start - 8), a.start):
             return None
-        n, unit, sign = int(parts.group(1)), parts.group(2), 1 if link.group(1).lower() == "after" else -1
+        n, unit = int(parts.group(1)), OFFSET_UNITS[parts.group(2)]
+        sign = 1 if link.group(1).lower() == "after" else -1
         spans = (length.timeml or ((a.start, a.end, a.type, a.value, a.mod),)) + (
             named.timeml or ((b.start, b.end, b.type, b.value, b.mod),)
         )
@@ -1494,10 +1496,10 @@ def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
         the = THE_UNIT_LINKED.fullmatch(a.text)
         if the is None:
             return None
-        n, unit, sign = 1, the.group(1)[0].upper(), 1 if the.group(2).lower() == "after" else -1
+        n, unit, sign = 1, the.group(1).lower(), 1 if the.group(2).lower() == "after" else -1
         spans = None
     try:
-        day = _shifted(b.first_day, n * sign, unit)
+        day = shift(b.first_day, n * sign, unit)
     except (OverflowError, ValueError):
         return None
     value = day.isoformat()
@@ -1507,13 +1509,3 @@ def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
     expr = TimeExpr(a.start, b.end, text[a.start : b.end], "DATE", value, mod, day, day, "day", b.anchor)
     return Found(expr, spans)
 
-
-def _shifted(day: dt.date, n: int, unit: str) -> dt.date:
-    """`day` moved by `n` days, weeks, months or years (D, W, M, Y)."""
-    if unit == "D":
-        return day + dt.timedelta(days=n)
-    if unit == "W":
-        return day + dt.timedelta(weeks=n)
-    if unit == "M":
-        return add_months(day, n)
-    return add_years(day, n)
