@@ -380,6 +380,11 @@ _BARE_PLURAL_CONTEXT = frozenset(
         "than",
     ]
 )
+# "the end of 2050", "the summer of 1666": a part of a year, not an amount ("a score of 2072")
+_PERIOD_BEFORE_OF = frozenset(
+    "end beginning start middle half part quarter spring summer autumn fall winter months years course "
+    "rest first last class".split()
+)
 _YEAR_CONTEXT = _CALENDAR_PREPOSITIONS | frozenset(
     [
         "between",
@@ -477,9 +482,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         before = _word_before(text, start)
         if before in ("no", "number", "page", "pages", "flight", "route", "room", "article", "resolution"):
             return bool(g("yr_f") and g("yr_f").strip().lower() != "the")
-        if y < 1800 and not (g("yr_mod") or g("yr_f") or before in _YEAR_CONTEXT):
-            return False
-        return not (y > 2040 and not (g("yr_mod") or g("yr_f") or before in _YEAR_CONTEXT))
+        if 1800 <= y <= 2040 or g("yr_mod") or g("yr_f"):
+            return True
+        # a year far off needs a calendar word before it: "by 2072", "the end of 2072", not "a score of 2072"
+        if before == "of":
+            return _word_before(text, len(text[:start].rstrip()) - 2) in _PERIOD_BEFORE_OF
+        return before in _YEAR_CONTEXT
     if kind == "tm":
         if (g("tm_w") or "").lower() == "noon" and _word_before(text, start) == "high":
             return False  # "high noon": the idiom (or the film), not a clock time

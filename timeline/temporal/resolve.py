@@ -190,6 +190,12 @@ SCHEDULE_BEFORE = re.compile(
     r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
+# advice to the reader, not a report: "you can take it in the afternoon", "the choice you make that day"
+ADDRESSED_TO_READER = re.compile(
+    r"\byou(?:'ll|’ll)?\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?"
+    r"(?:can|can't|can’t|should|must|need|needs|make|take|eat|want|have|get|may|might)\b",
+    re.IGNORECASE,
+)
 # a modal (optionally with its subject's adverb) right before "one day": "will one day be", "may one day"
 MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|must|'ll|’ll)(?:\s+\w+ly)?\s+$", re.IGNORECASE
@@ -714,6 +720,10 @@ class Resolver:
             d = pick_weekday(wd, dct, self.tense(c))
         return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
 
+    def _addressed_to_reader(self, c: Candidate) -> bool:
+        """Whether the expression sits in advice to the reader ("you can ... in the afternoon")."""
+        return ADDRESSED_TO_READER.search(self.text, sentence_start(self.text, c.start), c.start) is not None
+
     def _near_previous_day(self, c: Candidate) -> dt.date | None:
         """A day named earlier in the same sentence and a week or more away from the dct, if any."""
         last, dct = self.ctx.last_named, self.ctx.dct
@@ -1008,6 +1018,10 @@ class Resolver:
         else:
             n = 0
         pod = PARTS_OF_DAY.get(unit)
+        if ((n == 0 and unit == "day") or pod) and self._addressed_to_reader(c):
+            return self.make(
+                c, "DATE", "XXXX-XX-XX", "day", "unresolved", mod
+            )  # "the choice you make that day"
         if (
             unit == "year"
             and self.ctx.last_year is not None
@@ -1238,6 +1252,8 @@ class Resolver:
         g = c.match.group
         pod = PARTS_OF_DAY[g("tod_w").lower()]
         mod = mod_of(g("tod_mod")) if g("tod_mod") else None
+        if self._addressed_to_reader(c):
+            return self.make(c, "TIME", f"XXXX-XX-XXT{pod}", "time", "unresolved", mod)
         try:
             d, anchor = self.ctx.anchor_day(c.start, window=600)
         except Unresolved:
@@ -1508,4 +1524,3 @@ def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
     mod = "APPROX" if a.mod == "APPROX" else None  # "about two days after March 5"
     expr = TimeExpr(a.start, b.end, text[a.start : b.end], "DATE", value, mod, day, day, "day", b.anchor)
     return Found(expr, spans)
-

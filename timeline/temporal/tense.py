@@ -19,11 +19,18 @@ _SCHEDULE_PRESENT = frozenset(
     "meet meets begin begins resume resumes reconvene reconvenes convene convenes "
     "arrive arrives depart departs".split()
 )
+# ... and a name's scheduled act: "Lowe's reports earnings Wednesday", "Arsenal hosts Chelsea on Sunday"
+_SCHEDULE_AFTER_NAME = frozenset(
+    "reports hosts holds opens releases votes unveils launches publishes plays".split()
+)
 _NOT_SCHEDULE_BEFORE = frozenset("to did didn't would could should may might".split())
 _FUTURE_BEFORE_TO = frozenset(
     "going plans plan planned planning set expected scheduled due intends intend aims "
     "hopes hope wants want slated poised ready".split()
 )
+# "pleaded guilty to threatening to kill her in March", "was trying to flee in May": the infinitive
+# hangs on a gerund or a past progressive, and the clause's own tense decides
+_GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
 _REPORTING = frozenset("said says say told reported announced added stated noted according".split())
 _REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
 _NOT_PAST_BEFORE = frozenset(
@@ -84,11 +91,19 @@ def classify(words: list[str], i: int) -> str | None:
     w = words[i].lower()
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
+    before_prev = words[i - 2].lower() if i > 1 else ""
     if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
         return "future"
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
         return "future"
     if w in _SCHEDULE_PRESENT and prev not in _NOT_SCHEDULE_BEFORE:
+        return "future"
+    if (
+        w in _SCHEDULE_AFTER_NAME
+        and words[i][0].islower()
+        and i > 0
+        and (words[i - 1][0].isupper() or prev.endswith("'s"))
+    ):
         return "future"
     if w in ("planned", "plans", "plan", "scheduled") and nxt in ("a", "an", "the", "another", "more"):
         return "future"  # "protesters planned a large demonstration on Saturday"
@@ -101,6 +116,7 @@ def classify(words: list[str], i: int) -> str | None:
         and nxt.islower()
         and nxt not in _NOT_VERB_AFTER_TO
         and not nxt.endswith("ing")
+        and not (prev.endswith("ing") and prev not in _FUTURE_BEFORE_TO and before_prev in _GERUND_AFTER)
     ):
         return "weak_future"  # "agreed to acquire ... in January": the infinitive looks ahead
     if w == "since":
