@@ -320,6 +320,10 @@ def main() -> None:
     if len(references) > 1:
         print("the references as predictions: each editor's timeline scored against the other references")
         print_agreement(references)
+        print(
+            "ceiling: the days ranked by how many references name them (an oracle that has read them all),"
+            f" top N each: mean date-F1 {consensus_ceiling(references):.3f}"
+        )
 
 
 def reference_span(reference: Summary) -> tuple[dt.date, dt.date]:
@@ -371,6 +375,31 @@ def print_agreement(references: Mapping[str, Summary]) -> None:
         print(
             f"{name:<16}{len(reference):>6}{means[0]:>9.3f}{means[1]:>8.3f}{means[2]:>8.3f}{with_itself:>16.3f}"
         )
+
+
+def consensus_ceiling(references: Mapping[str, Summary]) -> float:
+    """Mean date-F1 of the best single ranking of days, built by an oracle that has read the references.
+
+    A summarizer that ranks days and keeps the first N, not knowing which reference it is scored
+    against, scores at most about this. The ranking is filled place by place: at place p, the day
+    worth most to the references of length N >= p that name it (1/N each).
+    """
+    days = sorted({day for reference in references.values() for day in reference})
+    ranking: list[dt.date] = []
+    for place in range(1, max(len(reference) for reference in references.values()) + 1):
+        left = [day for day in days if day not in ranking]
+        if not left:
+            break
+        ranking.append(
+            max(
+                left,
+                key=lambda day: sum(
+                    1 / len(ref) for ref in references.values() if day in ref and len(ref) >= place
+                ),
+            )
+        )
+    scores = [date_f1(ranking[: len(reference)], sorted(reference)) for reference in references.values()]
+    return sum(scores) / len(scores)
 
 
 if __name__ == "__main__":

@@ -105,3 +105,14 @@ def test_agreement_table_scores_each_reference_against_the_others(capsys: pytest
     assert rows["a.jsonl"][:2] == ["2", f"{(1 + 2 / 3) / 2:.3f}"]
     assert rows["a.jsonl"][-1] == f"{(1 + 1 + 2 / 3) / 3:.3f}"
     assert rows["c.jsonl"][:2] == ["1", f"{2 / 3:.3f}"]
+
+
+def test_consensus_ceiling_ranks_shared_days_first_then_those_worth_most_at_each_place() -> None:
+    one, two, three, four = (D(2011, 3, day) for day in (1, 2, 3, 4))
+    short = {one: ["a"], two: ["b"]}
+    long = {one: ["a"], three: ["c"], four: ["d"]}
+    # place 1: the shared day; place 2: the short reference's day (1/2 beats 1/3); place 3: the long one's
+    # short keeps {one, two}: F1 1; long keeps {one, two, three}: 2 of 3
+    assert tls.consensus_ceiling({"s": short, "l": long}) == pytest.approx((1 + 2 / 3) / 2)
+    # identical references: the ceiling is a perfect score
+    assert tls.consensus_ceiling({"a": long, "b": long}) == pytest.approx(1.0)
