@@ -166,6 +166,9 @@ def test_never_dates(text: str) -> None:
         "It was high noon for the rebels.",
         "Police arrived in the early hours of the morning.",
         "The new card earned a total score of 2072 and a maximum of 147 frames per second.",
+        "Stocks crashed on Black Monday, and Super Tuesday and Bloody Sunday are names.",
+        "They joined the March on Washington.",
+        "By June Kronholz",
     ],
 )
 def test_nothing_to_find(text: str) -> None:
@@ -325,6 +328,15 @@ MONTH_DAY_ROWS = [
         "2019-03-01",
         "2019-03-10",
     ),
+    # "In May," opens a sentence: no name before the month; "the March earthquake": a month as a modifier
+    ("In May, Japan's crude oil imports rose.", "2011-07-21", "May", "2011-05-01", "2011-05-31"),
+    ("The plant was shut by the March earthquake.", "2011-07-21", "March", "2011-03-01", "2011-03-31"),
+    # "to Paris": a place, not an infinitive looking ahead
+    ("He went to Paris on May 2.", "2019-11-18", "May 2", "2019-05-02", "2019-05-02"),
+    # holidays: Black Friday is the day after Thanksgiving, "days away" looks ahead
+    ("Black Friday is next week.", "2019-11-18", "Black Friday", "2019-11-29", "2019-11-29"),
+    ("Shoppers wait for Cyber Monday.", "2019-11-18", "Cyber Monday", "2019-12-02", "2019-12-02"),
+    ("Halloween is just days away.", "2020-10-26", "Halloween", "2020-10-31", "2020-10-31"),
     # an infinitive hanging on a gerund does not look ahead: the clause's past tense decides
     (
         "A man pleaded guilty Monday to threatening to kill a congresswoman in March, prosecutors said.",
@@ -391,7 +403,12 @@ RELATIVE_ROWS = [
     ("Growth will slow next year.", TUE_YEAR_END, "next year", "2020-01-01", "2020-12-31"),
     ("Growth slowed last year.", WED_NEW_YEAR, "last year", "2019-01-01", "2019-12-31"),
     ("The bank was founded a year ago.", SUN, "a year ago", "2019-01-01", "2019-12-31"),
-    ("Sales fell earlier this month.", SUN, "earlier this month", "2020-06-01", "2020-06-10"),
+    # "earlier this month": any day of it up to the publication day, not its first third
+    ("Sales fell earlier this month.", SUN, "earlier this month", "2020-06-01", "2020-06-14"),
+    ("Cuts will be announced later this week.", "2020-06-09", "later this week", "2020-06-09", "2020-06-14"),
+    ("Sales fell early this month.", SUN, "early this month", "2020-06-01", "2020-06-10"),
+    ("The process began over a month ago.", SUN, "over a month ago", "2020-05-01", "2020-05-14"),
+    ("He left less than a week ago.", SUN, "less than a week ago", "2020-06-07", "2020-06-14"),
     ("The firm lost money late last year.", SUN, "late last year", "2019-09-01", "2019-12-31"),
     ("The firm will hire early next year.", SUN, "early next year", "2021-01-01", "2021-04-30"),
     ("Officials said this morning that talks failed.", SUN, "this morning", SUN, SUN),
@@ -492,7 +509,46 @@ ANCHORED_ROWS = [
         "2020-06-01",
         "2020-06-07",
     ),
+    # years later: counted from the year told of, not from the publication
+    (
+        "In 1978, the state passed a law. Forty years later, we have a goal.",
+        SUN,
+        "Forty years later",
+        "2018-01-01",
+        "2018-12-31",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "day"),
+    [
+        # a clock time takes the day written right after it
+        ("She was seen at 6:38 p.m. on Saturday, May 18.", "6:38 p.m.", "2020-05-18"),
+        ("Six people were killed after midday prayers on Friday.", "midday", "2020-06-12"),
+        ("It ended at 2 a.m. local time on Wednesday.", "2 a.m. local time", "2020-06-10"),
+        # ... but not across a conjunction
+        ("He left at 10 p.m. and on Friday he returned.", "10 p.m.", SUN),
+    ],
+)
+def test_a_clock_time_is_on_the_day_written_after_it(text: str, expr: str, day: str) -> None:
+    e = _find(text, SUN, expr)
+    assert (e.first_day, e.last_day) == (_d(day), _d(day)), e
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        # pointing back at a day told of, with none told of: no day rather than the publication day
+        ("Two days later, the police came.", "Two days later"),
+        ("I was back at it by the next morning, she said.", "the next morning"),
+        ("Since that day he has never forgotten.", "that day"),
+        ("He left later that week.", "later that week"),
+    ],
+)
+def test_pointing_back_at_nothing_is_on_no_day(text: str, expr: str) -> None:
+    e = _find(text, SUN, expr)
+    assert (e.first_day, e.anchor) == (None, "unresolved"), e
 
 
 @pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), ANCHORED_ROWS)

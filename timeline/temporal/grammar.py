@@ -66,7 +66,8 @@ SPELLED_YEAR = r"nineteen[\s-]+(?:" + TENS + r"(?:[\s-]" + UNITS + r")?|" + TEEN
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
     r"easter(?:\s+(?:sunday|monday|week))?|independence\s+day|labor\s+day|memorial\s+day|halloween|"
-    r"valentine's\s+day|veterans\s+day|boxing\s+day|good\s+friday|election\s+day)(?![\w-])"
+    r"valentine's\s+day|veterans\s+day|boxing\s+day|good\s+friday|election\s+day|black\s+friday|cyber\s+monday)"
+    r"(?![\w-])"
 )
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -415,6 +416,17 @@ class Candidate:
     match: re.Match[str]
 
 
+# Capitalised words that make a weekday part of a name ("Black Monday", "Ash Wednesday", "Giving Tuesday")
+_NAMED_WEEKDAY = frozenset(
+    "black cyber super bloody ash holy maundy palm shrove giving fat spy manic blue".split()
+)
+
+
+def _word_before_raw(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1) if m else ""
+
+
 def _word_before(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -435,6 +447,19 @@ def _capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
 
+# after "the March ...": words that make the month part of a name or an idiom ("the March on Washington")
+_NOT_AFTER_MONTH_MODIFIER = frozenset("of on to for in and or is was be madness hare".split())
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _month_as_modifier(text: str, m: re.Match[str]) -> bool:
+    """'the March earthquake', 'the May elections': a bare month naming when a thing happened."""
+    if _word_before(text, m.start()) != "the":
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    return after is not None and after.group(1) not in _NOT_AFTER_MONTH_MODIFIER
+
+
 def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     """Guards against false positives that the patterns alone cannot rule out."""
     start, end = m.span()
@@ -448,13 +473,17 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False  # "Jan Kavan", "Dec" as a name
         if bare and not g("md_mod") and not g("md_det") and not g("md_rel"):
             low = mon.lower()
-            if low in ("may", "march"):
-                before = _word_before(text, start)
-                if before not in _MONTH_CONTEXT:
-                    return False
-            # "Theresa May", "Ernest June": a capitalised name right before a month name
+            before = _word_before(text, start)
+            if low in ("may", "march") and before not in _MONTH_CONTEXT and not _month_as_modifier(text, m):
+                return False
+            # "Theresa May", "Ernest June": a capitalised name right before a month name ("In May" is none)
             prev = text[max(0, start - 20) : start].rstrip()
-            if prev and prev.split()[-1][:1].isupper() and low in ("may", "june", "april", "august"):
+            if (
+                prev
+                and prev.split()[-1][:1].isupper()
+                and before not in _CALENDAR_PREPOSITIONS - {"by"}  # "By June Kronholz": a byline
+                and low in ("may", "june", "april", "august")
+            ):
                 return False
         return not (g("md_d") and not g("md_y") and text[end : end + 1] == ":")
     if kind == "mr":
@@ -469,6 +498,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         if g("wd_ab") and not (g("wd_m") or g("wd_m2")):
             return False
+        if _word_before(text, start) in _NAMED_WEEKDAY and _capitalised(_word_before_raw(text, start)):
+            return False  # "Black Monday", "Super Tuesday", "Bloody Sunday": a name, not that weekday
         if _WEEKDAY_SPAN_AFTER.match(text, end) or _WEEKDAY_SPAN_BEFORE.search(
             text, max(0, start - 25), start
         ):
@@ -628,8 +659,8 @@ TRIGGERS: frozenset[str] = frozenset(
     "yearly hourly nightly biweekly bimonthly semiannually biannually annually once twice noon midnight "
     "midday clock tonight tomorrow today yesterday twenties thirties forties fifties sixties seventies "
     "eighties nineties nineteen thousand christmas easter thanksgiving halloween valentine independence "
-    "labor memorial veterans boxing good election half period date term q fy hourlong daylong weeklong "
-    "monthlong yearlong".split()
+    "labor memorial veterans boxing good election black cyber half period date term q fy hourlong daylong "
+    "weeklong monthlong yearlong".split()
 )
 _REACH = 45  # no expression reaches further than this from its trigger word
 

@@ -190,6 +190,12 @@ SCHEDULE_BEFORE = re.compile(
     r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
+BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
+# "earlier this month", "later this week": the part of the period before or after the publication day
+EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
+# "Forty years later", "a decade earlier": counted from the last date told of, whatever its precision
+YEARLIKE_UNITS = frozenset(["year", "decade", "century"])
+YEARLIKE_REACH = 1500  # characters back to that date
 # advice to the reader, not a report: "you can take it in the afternoon", "the choice you make that day"
 ADDRESSED_TO_READER = re.compile(
     r"\byou(?:'ll|’ll)?\s+(?:\w+ly\s+|also\s+|still\s+|just\s+)?"
@@ -540,7 +546,7 @@ class Resolver:
             else:
                 iv = interval_of(value)
                 if iv:
-                    first, last = narrow(iv[0], iv[1], mod)
+                    first, last = self._part(iv[0], iv[1], mod, start)
         if first is None or last is None or first > last:
             first = last = None
         expr = TimeExpr(start, end, self.text[start:end], type_, value, mod, first, last, granularity, anchor)
@@ -550,6 +556,18 @@ class Resolver:
         else:
             spans = (timeml,)
         return Found(expr, spans)
+
+    def _part(self, first: dt.date, last: dt.date, mod: str | None, start: int) -> tuple[dt.date, dt.date]:
+        """The days a modified period denotes: its first or last third, or the part before or after now.
+
+        "early this month" is its first third, but "earlier this month" any day of it up to the
+        publication day, and "later this week" any day from the publication day to its end.
+        """
+        dct = self.ctx.dct
+        relative = EARLIER_LATER.match(self.text, start)
+        if relative and dct is not None and first <= dct <= last:
+            return (first, dct) if relative.group(1).lower() == "earlier" else (dct, last)
+        return narrow(first, last, mod)
 
     def marked_tense(self, cand: Candidate) -> tuple[str | None, bool]:
         """The tense around a candidate, and whether only a reporting verb marks it."""
@@ -1041,6 +1059,10 @@ class Resolver:
                 base, anchor = self.ctx.anchor_day(c.start, window=4000)
             except Unresolved:
                 raise Unresolved(*_unresolved(unit)) from None
+            if anchor == "publication":
+                # "that day", "the next morning" point back at a day told of; with none told of, the
+                # publication day would be a guess ("that day" is not how news writes "today")
+                raise Unresolved(*_unresolved(unit))
         if pod:
             # "the next morning", "that night": a day named by its part, a DATE like "Friday night"
             d = base + dt.timedelta(days=n)
@@ -1102,13 +1124,15 @@ class Resolver:
             base = self.ctx.base(*_unresolved(unit))
             anchor = "publication"
         else:
-            try:
-                base, anchor = self.ctx.anchor_day(c.start, window=400)
-            except Unresolved:
-                raise Unresolved(*_unresolved(unit)) from None
+            base, anchor = self._told_of(c, unit)
         sign = -1 if direction in ("ago", "earlier", "after") else 1
         if unit in ("hour", "minute", "second"):
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        if anchor == "publication" and direction == "later":
+            # "two days later" with nothing told of before: from the publication day it would be a day to
+            # come, which news writes "in two days"; no day is safer than a wrong one
+            value, gran = _unresolved(unit)
+            return self.make(c, "DATE", value, gran, "unresolved", mod, timeml=timeml)
         if n is None:
             if direction in ("after", "before"):
                 return self._vague_offset(c, unit, sign, base, timeml)
@@ -1137,7 +1161,24 @@ class Resolver:
             # unless the sentence compares a longer stretch ("for the nine months ... a year earlier")
             y, q = self.ctx.last_quarter
             value, gran = f"{y - steps:04d}-Q{q}", "quarter"
+        if direction == "ago" and mod in BOUNDED_AGO and (iv := interval_of(value)) is not None:
+            # "over a month ago" on Nov 4 is on or before Oct 4, "less than a week ago" since then
+            first, last = (iv[0], min(iv[1], d)) if mod in ("MORE_THAN", "EQUAL_OR_MORE") else (d, base)
+            return self.make(c, "DATE", value, gran, anchor, mod, first, last, timeml=timeml)
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
+
+    def _told_of(self, c: Candidate, unit: str) -> tuple[dt.date, str]:
+        """What 'N units later/earlier' counts from: the day just told of; for years, any date told of."""
+        told = [(self.ctx.last_any_pos, self.ctx.last_any)]
+        if self.ctx.last_year is not None:
+            told.append((self.ctx.last_year_pos, dt.date(self.ctx.last_year, 1, 1)))
+        pos, last = max(told, key=lambda item: item[0])
+        if unit in YEARLIKE_UNITS and last is not None and c.start - pos <= YEARLIKE_REACH:
+            return last, "previous"  # "In 1978 the state passed a law. Forty years later, ..."
+        try:
+            return self.ctx.anchor_day(c.start, window=400)
+        except Unresolved:
+            raise Unresolved(*_unresolved(unit)) from None
 
     def _one_day_ahead(self, c: Candidate) -> bool:
         """Whether "one day" means some day to come ("it will one day be"), not a day's length."""
@@ -1421,9 +1462,10 @@ def holiday(name: str, year: int) -> dt.date:
     }
     if name in fixed:
         return dt.date(year, *fixed[name])
-    if name.startswith("thanksgiving"):
+    if name.startswith("thanksgiving") or name in ("black friday", "cyber monday"):
         first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        thanksgiving = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+        return thanksgiving + dt.timedelta(days={"black friday": 1, "cyber monday": 4}.get(name, 0))
     if name == "labor day":
         first = dt.date(year, 9, 1)
         return first + dt.timedelta(days=(0 - first.weekday()) % 7)
@@ -1524,3 +1566,41 @@ def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
     mod = "APPROX" if a.mod == "APPROX" else None  # "about two days after March 5"
     expr = TimeExpr(a.start, b.end, text[a.start : b.end], "DATE", value, mod, day, day, "day", b.anchor)
     return Found(expr, spans)
+
+
+# "6:38 p.m. on Saturday, May 18", "9 a.m., Tuesday", "midday prayers on Friday": the day a clock time is on
+CLOCK_DAY_LINK = re.compile(
+    r"\s*,?\s*(?:on\s+)?|\s+(?:(?!(?:and|or|but|then|until|till|to|before|after|from)\b)[a-z]+\s+){1,2}on\s+"
+)
+_CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T.+)")
+
+
+def date_clock_times(text: str, found: list[Found]) -> list[Found]:
+    """Put a clock time on the day named right after it, instead of the day told of before it.
+
+    Resolution walks left to right, so "at 6:38 p.m. on Saturday, May 18" first dates the time by the
+    day told of before (or the publication day); the day written right after it is the one meant.
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i].expr, out[i + 1].expr
+        clock = _CLOCK.fullmatch(a.value)
+        if (
+            a.type != "TIME"
+            or clock is None
+            or out[i].timeml is not None
+            or a.anchor == "absolute"
+            or b.type != "DATE"
+            or b.granularity != "day"
+            or b.first_day is None
+            or b.first_day != b.last_day
+            or CLOCK_DAY_LINK.fullmatch(text, a.end, b.start) is None
+        ):
+            continue
+        day = b.first_day
+        expr = TimeExpr(
+            a.start, a.end, a.text, a.type, day.isoformat() + clock.group(1), a.mod, day, day, a.granularity,
+            b.anchor,
+        )  # fmt: skip
+        out[i] = Found(expr, None)
+    return out

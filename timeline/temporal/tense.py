@@ -31,6 +31,7 @@ _FUTURE_BEFORE_TO = frozenset(
 # "pleaded guilty to threatening to kill her in March", "was trying to flee in May": the infinitive
 # hangs on a gerund or a past progressive, and the clause's own tense decides
 _GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
+_UNITS_AWAY = frozenset("hours days weeks months years day week month year".split())
 _REPORTING = frozenset("said says say told reported announced added stated noted according".split())
 _REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
 _NOT_PAST_BEFORE = frozenset(
@@ -113,7 +114,7 @@ def classify(words: list[str], i: int) -> str | None:
         w == "to"
         and nxt
         and nxt.isalpha()
-        and nxt.islower()
+        and words[i + 1][0].islower()  # "went to Paris on May 2": a place, not a verb
         and nxt not in _NOT_VERB_AFTER_TO
         and not nxt.endswith("ing")
         and not (prev.endswith("ing") and prev not in _FUTURE_BEFORE_TO and before_prev in _GERUND_AFTER)
@@ -139,6 +140,8 @@ def classify(words: list[str], i: int) -> str | None:
         return "past"
     if w == "ago":
         return "past"
+    if w == "away" and prev in _UNITS_AWAY:
+        return "future"  # "Halloween is just days away"
     if w in ("last", "yesterday", "earlier", "previously", "recently"):
         return "past"
     return None
