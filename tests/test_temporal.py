@@ -169,6 +169,8 @@ def test_never_dates(text: str) -> None:
         "Stocks crashed on Black Monday, and Super Tuesday and Bloody Sunday are names.",
         "They joined the March on Washington.",
         "By June Kronholz",
+        "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
+        "The Future Strategists Hub was launched, and the Future Fund too.",
     ],
 )
 def test_nothing_to_find(text: str) -> None:
@@ -249,6 +251,10 @@ WEEKDAY_ROWS = [
     # news writes scheduled events in the present
     ("The council meets Tuesday to vote on the budget.", SUN, "Tuesday", "2020-06-16"),
     ("Lowe's reports earnings Wednesday.", SUN, "Wednesday", "2020-06-17"),
+    ("The show opens to the public on Friday.", "2020-06-17", "Friday", "2020-06-19"),
+    # a weekday's event named by a Saturday paper the day before it: tomorrow's
+    ("The appeal was dismissed, leaving 22 cars for Sunday's race.", "2020-06-13", "Sunday", SUN),
+    ("Wednesday's ruling was upheld.", "2020-06-13", "Wednesday", "2020-06-10"),
     ("Arsenal hosts Chelsea on Saturday.", SUN, "Saturday", "2020-06-20"),
     # ... not a noun in -s: "compliance reports"
     ("Compliance reports were filed by Wednesday.", SUN, "Wednesday", "2020-06-10"),
@@ -551,6 +557,19 @@ def test_pointing_back_at_nothing_is_on_no_day(text: str, expr: str) -> None:
     assert (e.first_day, e.anchor) == (None, "unresolved"), e
 
 
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # "later than planned" compares two dates: a length, not a date
+        ("The launch came about three months later than executives planned.", "about three months", "P3M"),
+        ("It came two days later than expected.", "two days", "P2D"),
+    ],
+)
+def test_later_than_is_a_difference(text: str, expr: str, value: str) -> None:
+    e = _find(text, SUN, expr)
+    assert (e.type, e.value, e.first_day) == ("DURATION", value, None), e
+
+
 @pytest.mark.parametrize(("text", "dct", "expr", "first", "last"), ANCHORED_ROWS)
 def test_anchored_on_previous_date(text: str, dct: str, expr: str, first: str, last: str) -> None:
     e = _check(text, dct, expr, first, last)
@@ -604,6 +623,9 @@ def test_a_length_that_scopes_a_stretch_is_no_offset(text: str, expr: str) -> No
 
 
 PERIOD_ROWS = [
+    # a stretch of years, written with a dash
+    ("In 2016-2017 the shortage ends.", SUN, "2016-2017", "2016-01-01", "2017-12-31", "2016/2017"),
+    ("It still feels its 1975-90 civil war.", SUN, "1975-90", "1975-01-01", "1990-12-31", "1975/1990"),
     # a far year needs a calendar word before "of" ("a score of 2072" is no year)
     ("Emissions must be cut by the end of 2050.", SUN, "the end of 2050", "2050-09-01", "2050-12-31", "2050"),
     (

@@ -206,6 +206,11 @@ _PATTERNS: list[tuple[str, str]] = [
         + r")?)(?=\s*[,.;)]|\s+(?:and|or|when|as|to|in|the|because|but)\b))(?!\w)",
     ),
     (
+        # "2016-2017", "1975-90": a stretch of years
+        "yrr",
+        r"(?P<yrr_y1>(?:1[5-9]|20)\d\d)\s?[-–]\s?(?P<yrr_y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%$]|[:.,/-]\d)",
+    ),
+    (
         "yr",
         r"(?:(?P<yr_mod>" + MOD_PRE + r"|post|pre|around|about)(?:\s+|-))?"
         r"(?P<yr_f>(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+|fy\s*)?(?P<yr_y>" + YEAR + r")"
@@ -422,6 +427,20 @@ _NAMED_WEEKDAY = frozenset(
 )
 
 
+# "the April 6 Youth Movement", "the March 14 Alliance": a date naming a group, not a day
+_NAME_AFTER = re.compile(
+    r"\s+(?:Youth|Movement|Alliance|Coalition|Front|Bloc|Party|Group|Brigades?|Committee|Club|Society|"
+    r"Generation|Revolutionaries)\b"
+)
+
+
+def full_year(first: str, second: str) -> int:
+    """The second year of '1975-90' (1990) or of '2016-2017'."""
+    if len(second) == 4:
+        return int(second)
+    return int(first[:2] + second)
+
+
 def _word_before_raw(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1) if m else ""
@@ -485,6 +504,9 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
                 and low in ("may", "june", "april", "august")
             ):
                 return False
+        named = _word_before(text, start) == "the" and _NAME_AFTER.match(text, end)
+        if g("md_d") and not g("md_y") and named:
+            return False  # "the April 6 Youth Movement", "the March 14 Alliance": a name
         return not (g("md_d") and not g("md_y") and text[end : end + 1] == ":")
     if kind == "mr":
         if not (_capitalised(g("mr_m1")) and _capitalised(g("mr_m2"))):
@@ -505,6 +527,15 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         ):
             return False  # "Sunday through Thursday": opening hours, not a date
         return not (g("wd_m") and not _capitalised(g("wd_m")))
+    if kind == "yrr":
+        y1, y2 = int(g("yrr_y1")), full_year(g("yrr_y1"), g("yrr_y2"))
+        before, after = _word_before(text, start), _word_after(text, end)
+        return (
+            y1 < y2 <= y1 + 100
+            and after not in COUNT_NOUNS
+            and after not in ("percent", "%")
+            and before not in ("no", "number", "page", "pages", "score", "scores", "record", "vote", "votes")
+        )
     if kind == "yr":
         y = int(g("yr_y"))
         after = _word_after(text, end)
@@ -588,7 +619,10 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         if w == "soon":
             return _word_before(text, start) not in ("as",)
-        return True
+        # "the Future Strategists Hub", "Back to the Future": a name
+        return not (
+            "future" in w and "Future" in g("ref_w") and (_mid_sentence(text, start) or g("ref_w")[0] != "F")
+        )
     if kind == "se":
         before = _word_before(text, start)
         if g("se_y"):

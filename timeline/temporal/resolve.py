@@ -24,7 +24,7 @@ from timeline.temporal.calendar import (
     season_of,
     week_value,
 )
-from timeline.temporal.grammar import Candidate, money_before
+from timeline.temporal.grammar import Candidate, full_year, money_before
 from timeline.temporal.tense import marked_tense, sentence_start, tense_at
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
 
@@ -190,6 +190,8 @@ SCHEDULE_BEFORE = re.compile(
     r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
+WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
+THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
 EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
@@ -711,6 +713,8 @@ class Resolver:
                 anchor = "publication"
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("wd_det") or "")
+        if not det and WEEKDAY_LAST.match(self.text, c.end):
+            det = "last"  # "on Thursday last": British and Caribbean for last Thursday
         dct = self.ctx.base(f"XXXX-WXX-{wd}", "day")
         diff = wd - dct.isoweekday()
         anchor = "publication"
@@ -726,6 +730,8 @@ class Resolver:
             step = -1 if det == "the previous" else 1
             days = (base + dt.timedelta(days=step * k) for k in range(1, 8))
             d = next(x for x in days if x.isoweekday() == wd)
+        elif self.text[c.end : c.end + 2] in ("'s", "’s") and diff % 7 == 1:
+            d = dct + dt.timedelta(days=1)  # "Sunday's race" in a Saturday paper: tomorrow's, not last week's
         elif (near := self._near_previous_day(c)) is not None:
             # "fighting broke out on May 30 and spread on Tuesday": the week of the date just named
             d = next(
@@ -775,6 +781,18 @@ class Resolver:
         v1, v2 = f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"
         timeml = ((s1, e1, "DATE", v1, None), (s2, c.end if g("mr_y") else e2, "DATE", v2, None))
         return self.make(c, "DATE", f"{v1}/{v2}", "month", anchor, None, first, last, timeml=timeml)
+
+    def _yrr(self, c: Candidate) -> Found | None:
+        """'2016-2017', '1975-90': the years from one to the other; TimeML has the two years."""
+        g = c.match.group
+        y1, y2 = int(g("yrr_y1")), full_year(g("yrr_y1"), g("yrr_y2"))
+        timeml = (
+            (*c.match.span("yrr_y1"), "DATE", f"{y1:04d}", None),
+            (*c.match.span("yrr_y2"), "DATE", f"{y2:04d}", None),
+        )
+        first, last = dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+        value = f"{y1:04d}/{y2:04d}"
+        return self.make(c, "DATE", value, "year", "absolute", None, first, last, timeml=timeml)
 
     def _md(self, c: Candidate) -> Found | None:
         g = c.match.group
@@ -1116,6 +1134,9 @@ class Resolver:
                 return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
             return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
         if direction in ("after", "before") and not self._event_offset(c):
+            return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        if direction in ("later", "earlier") and THAN_AFTER.match(self.text, c.end):
+            # "about three months later than planned": a difference between two dates, not a date
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
         timeml: Span | None = None
         if direction in ("later", "after", "before"):

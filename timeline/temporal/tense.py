@@ -17,7 +17,7 @@ _FUTURE_WORDS = frozenset(
 # News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
 _SCHEDULE_PRESENT = frozenset(
     "meet meets begin begins resume resumes reconvene reconvenes convene convenes "
-    "arrive arrives depart departs".split()
+    "arrive arrives depart departs opens".split()
 )
 # ... and a name's scheduled act: "Lowe's reports earnings Wednesday", "Arsenal hosts Chelsea on Sunday"
 _SCHEDULE_AFTER_NAME = frozenset(
@@ -31,6 +31,7 @@ _FUTURE_BEFORE_TO = frozenset(
 # "pleaded guilty to threatening to kill her in March", "was trying to flee in May": the infinitive
 # hangs on a gerund or a past progressive, and the clause's own tense decides
 _GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
+_ON_SCHEDULE = frozenset("sale air display show trial".split())
 _UNITS_AWAY = frozenset("hours days weeks months years day week month year".split())
 _REPORTING = frozenset("said says say told reported announced added stated noted according".split())
 _REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
@@ -140,6 +141,8 @@ def classify(words: list[str], i: int) -> str | None:
         return "past"
     if w == "ago":
         return "past"
+    if w == "goes" and nxt == "on" and i + 2 < len(words) and words[i + 2].lower() in _ON_SCHEDULE:
+        return "future"  # "the car goes on sale in the summer"
     if w == "away" and prev in _UNITS_AWAY:
         return "future"  # "Halloween is just days away"
     if w in ("last", "yesterday", "earlier", "previously", "recently"):
