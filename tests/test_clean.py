@@ -90,6 +90,16 @@ LINE_CASES = [
     ("contact line", "Have a tip? The reporter can be reached at reporter@example.com for any questions.",
      Label.BOILERPLATE),
     ("byline inside the body", "By Jane Doe on Monday, June 15th, 2020 at 11:04 a.m.", Label.BOILERPLATE),
+    # the frame of an embedded post is no statement of the article (the post's own text is: see below)
+    ("tweet signature", "— Jane Doe (@janedoe) June 14, 2020", Label.BOILERPLATE),
+    ("tweet signature, date in Russian", "— Иван (@ivan_p) 7 июня 2020 г.", Label.BOILERPLATE),
+    ("tweet signature without a date", "– Jane Doe (@janedoe)", Label.BOILERPLATE),
+    ("instagram signature", "A post shared by Jane Doe (@jane.doe) on Jun 14, 2020 at 9:24am PDT",
+     Label.BOILERPLATE),
+    ("instagram heading", "View this post on Instagram", Label.BOILERPLATE),
+    ("tweet picture link", "pic.twitter.com/AbC123xYz", Label.BOILERPLATE),
+    ("a handle inside a sentence", "Jane Doe (@janedoe) wrote on Monday that the talks would go on.",
+     Label.BODY),
 ]  # fmt: skip
 
 
@@ -106,6 +116,9 @@ HEADER_CASES = [
     ("dateline weekday and time", "Sun 14 Jun 2020 | 04:38 PM", Label.DATELINE),
     ("dateline updated", "Updated: June 14, 2020", Label.DATELINE),
     ("dateline iso prefix", "date 2020-06-14 Example News Home World Politics", Label.DATELINE),
+    ("dateline time first, text glued to it", "21:17 18.11.2019Share this story", Label.DATELINE),
+    ("byline and US numeric date", "By Jane Doe - 11/19/19 06:56 AM EST", Label.DATELINE),
+    ("dateline US order with dots", "03.14.2020 09:00 AM", Label.DATELINE),
 ]
 
 
@@ -144,6 +157,14 @@ TITLE_CASES = [
      [TITLE, "By Jane Doe", "  • Share", TITLE, "  • Email", "Markets Rally After Vote"], TITLE),
     ("nothing headline-shaped: no title",
      ["  • Home", "  • World", "Jane Doe", "June 14, 2020"], None),
+    ("a dateline with the time first and text glued to it is no headline",
+     ["Opinion", TITLE, "Columns", "21:17 18.11.2019Share this story", "by Jane Doe"], TITLE),
+    # entries alike (headline, section, date), the last right above the body: the header is above them
+    ("a list of other stories between the header and the body",
+     [TITLE, "By Jane Doe", "June 14, 2020 08:35", "More stories",
+      "Markets Rally After Surprise Vote", "World", "March 3, 2019",
+      "Officials Say Border Talks Will Resume", "World", "May 5, 2018",
+      "New Rules For Trade Announced", "Business", "July 9, 2017"], TITLE),
 ]  # fmt: skip
 
 
@@ -196,11 +217,15 @@ def test_short_sentences_at_the_edges_kept() -> None:
     assert cleaned.metadata.author == "Jane Doe"
 
 
-def test_embedded_post_kept() -> None:
-    post = ["This is a short post about the talks", "— Jane Doe (@janedoe) June 14, 2020"]
+@pytest.mark.parametrize(
+    "signature",
+    ["— Jane Doe (@janedoe) June 14, 2020", "— Иван (@ivan_p) 7 июня 2020 г.", "– Jane Doe (@janedoe)"],
+)
+def test_embedded_post_text_kept_its_signature_dropped(signature: str) -> None:
+    post = ["This is a short post about the talks", "pic.twitter.com/AbC123xYz", signature]
     kept = [line.text for line in clean_text(_page(*post)).body_lines]
     assert post[0] in kept
-    assert post[1] in kept
+    assert not set(post[1:]) & set(kept)
 
 
 def test_list_introduced_by_colon_kept() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from timeline.clean import clean_text
 from timeline.dating import describe_article, find_date_in, strip_dateline
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -22,6 +23,13 @@ from timeline.models import Cleaned, Label, Line, Metadata
         ("Updated 2019-12-31T23:59:00+03:00", "2019-12-31T23:59", True),
         ("March 1st, 2021", "2021-03-01T00:00", False),
         ("Saturday, January 1, 2000 at 9:15 a.m.", "2000-01-01T09:15", True),
+        # numeric dates: a number above 12 is the day; else slashes are the US order (month first)
+        ("By Jane Doe - 11/19/19 06:56 AM EST", "2019-11-19T06:56", True),
+        ("25/12/1999", "1999-12-25T00:00", False),
+        ("12/31/70", "1970-12-31T00:00", False),  # a two-digit year above 69 is 19YY (no clock to ask)
+        ("21:17 18.11.2019Share this story", "2019-11-18T21:17", True),  # the time first, text glued on
+        ("03.14.2020 09:00 AM", "2020-03-14T09:00", True),  # dots in the US order too
+        ("7.7.2019", "2019-07-07T00:00", False),  # either order, the same day
     ],
 )
 def test_find_date_in_header_lines(line: str, expected: str, has_time: bool) -> None:
@@ -40,6 +48,11 @@ def test_find_date_in_header_lines(line: str, expected: str, has_time: bool) -> 
         "By SETH J. FRANTZMAN",
         "June 14",  # no year: not a publication date
         "99999-01-01",
+        "05.06.2019",  # dots, both numbers up to 12: May 6 or June 5, no guessing
+        "06/05/21",  # slashes too: US June 5, British 6 May
+        "13.14.2019",  # no month either way
+        "Server at 192.168.1.10",
+        "version 10.11.12.13",
     ],
 )
 def test_no_date_in(line: str) -> None:
@@ -198,3 +211,44 @@ def test_outlet(rows: tuple[tuple[str, Label], ...], outlet: str | None) -> None
 )
 def test_strip_dateline(lead: str, expected: str | None) -> None:
     assert strip_dateline(lead) == (expected or lead)
+
+
+TITLE = "Ministers Agree To Continue Talks On Trade"
+BODY = (
+    "The minister said on Tuesday that the talks would continue next week, according to a statement "
+    "released by the ministry after a meeting with the delegation.",
+    "Officials from both countries have met several times this year, and they are expected to sign "
+    "an agreement on trade and energy before the end of the summer.",
+    "Critics of the plan say that it does little for the workers who were hit hardest by the crisis, "
+    "and that the money should have been spent on schools and hospitals instead.",
+)
+# One row per page header, as the cleaner labels it: the lines above a body of three paragraphs, then
+# the title, publication date (and time), author and outlet found.
+HEADER_CASES = [
+    ("the time first, text glued to the date",
+     ["Columns", TITLE, "21:17 18.11.2019Share this story", "by Jane Doe"],
+     (TITLE, "2019-11-18T21:17", "Jane Doe", None)),
+    ("byline and US numeric date on one line: the writer is no outlet",
+     ["Example.com", TITLE, "By Jane Doe - 11/19/19 06:56 AM EST"],
+     (TITLE, "2019-11-19T06:56", "Jane Doe", None)),
+    ("US order with dots",
+     ["Business", "03.14.2020 09:00 AM", TITLE, "Jane Doe"],
+     (TITLE, "2020-03-14T09:00", "Jane Doe", None)),
+    # the list's dates stand nearer the body, but the dateline under the title is the article's
+    ("a list of other stories between the header and the body",
+     [TITLE, "By Jane Doe", "June 14, 2020 08:35", "More stories",
+      "Markets Rally After Surprise Vote", "World", "March 3, 2019",
+      "Officials Say Border Talks Will Resume", "World", "May 5, 2018",
+      "New Rules For Trade Announced", "Business", "July 9, 2017"],
+     (TITLE, "2020-06-14T08:35", "Jane Doe", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"), [case[1:] for case in HEADER_CASES], ids=[case[0] for case in HEADER_CASES]
+)
+def test_article_identity_from_a_cleaned_page(
+    header: list[str], expected: tuple[str, str, str | None, str | None]
+) -> None:
+    info = describe_article("a.txt", clean_text("\n\n".join([*header, *BODY])))
+    assert (info.title, info.published_iso, info.author, info.outlet) == expected

@@ -48,6 +48,13 @@ _TIME = (
     r"(?:\s*+(?:[,|•·-]\s*+)?(?:at\s+)?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"
     r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
+# "21:17 18.11.2019": a clock time written before the date (possessive white space, as above)
+_LEAD_TIME = (
+    r"(?:(?P<lead_hour>[01]?\d|2[0-3]):(?P<lead_minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s*+(?P<lead_ampm>[ap]\.?m\.?))?\s*+(?:[,|•·-]\s*+)?)?"
+)
+# A two-digit year is 20YY up to this, 19YY above it (the core has no clock to compare with).
+LAST_YY_IN_2000S = 69
 DATE_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -67,10 +74,19 @@ DATE_PATTERNS = tuple(
         + _MONTH
         + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
         + _TIME,
+        # 11/19/19 06:56 AM, 21:17 18.11.2019, 11.14.2019 09:00 AM: day and month told apart in
+        # `_numeric_day`; text may be glued to the year ('18.11.2019Get short URL')
+        r"(?<![\d./-])"
+        + _LEAD_TIME
+        + r"(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d\d)(?!\d|[./-]\d)"
+        + _TIME,
     )
 )
 TIME_ONLY = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
-BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s*:?\s+(?P<name>[^|•\n]{2,80}?)\s*(?:[|•,]|$)", re.I)
+# "By Jane Doe | ...", "By Jane Doe - 11/19/19 06:56 AM EST": the name ends at a separator
+BYLINE = re.compile(
+    r"^\s*(?:by|written by|words by)\s*:?\s+(?P<name>[^|•\n]{2,80}?)\s*(?:[|•,]|\s[-–—]\s|$)", re.I
+)
 OUTLET_BEFORE_DASH = re.compile(
     r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&.'’]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w&.'’]*){0,4})\s+[-|–—:]\s+\S"
 )
@@ -125,18 +141,51 @@ def find_date_in(text: str) -> tuple[dt.datetime, bool] | None:
 def _parse_match(match: re.Match[str]) -> tuple[dt.datetime, bool] | None:
     """Turn a date match into a datetime, or None when it is no real date."""
     parts = match.groupdict()
-    month_text = parts["month"].lower().rstrip(".")
-    month = MONTHS.get(month_text) if not month_text.isdigit() else int(month_text)
-    try:
-        day = dt.date(int(parts["year"]), month or 0, int(parts["day"]))
-    except (TypeError, ValueError):
+    if parts.get("first"):
+        day = _numeric_day(parts["first"], parts["second"], parts["year"])
+    else:
+        day = _calendar_day(parts["year"], parts["month"], parts["day"])
+    if day is None or not EARLIEST <= day <= LATEST:
         return None
-    if not EARLIEST <= day <= LATEST:
-        return None
-    hour, minute = parts.get("hour"), parts.get("minute")
+    hour, minute, ampm = parts.get("hour"), parts.get("minute"), parts.get("ampm")
+    if hour is None or minute is None:
+        hour, minute, ampm = parts.get("lead_hour"), parts.get("lead_minute"), parts.get("lead_ampm")
     if hour is None or minute is None:
         return dt.datetime.combine(day, dt.time()), False
-    return dt.datetime.combine(day, _clock(int(hour), int(minute), parts.get("ampm"))), True
+    return dt.datetime.combine(day, _clock(int(hour), int(minute), ampm)), True
+
+
+def _calendar_day(year: str, month_text: str, day: str) -> dt.date | None:
+    """The day of a year-month-day or a named-month date, None when there is no such day."""
+    month_text = month_text.lower().rstrip(".")
+    month = MONTHS.get(month_text) if not month_text.isdigit() else int(month_text)
+    try:
+        return dt.date(int(year), month or 0, int(day))
+    except ValueError:
+        return None
+
+
+def _numeric_day(first: str, second: str, year: str) -> dt.date | None:
+    """The day of '11/19/19' or '18.11.2019', None when the order of day and month is in doubt.
+
+    A number above 12 is the day. Both orders are written with slashes and with dots (US '11/19/19',
+    '11.14.2019'; European '18/11/2019', '18.11.2019'), so with both numbers up to 12 there is no
+    telling, unless both orders give the same day: no date is better than a silently wrong one.
+    """
+    a, b = int(first), int(second)
+    if a > 12 >= b:
+        month, day = b, a
+    elif b > 12 >= a or a == b:
+        month, day = a, b
+    else:
+        return None
+    full_year = int(year)
+    if len(year) == 2:
+        full_year += 2000 if full_year <= LAST_YY_IN_2000S else 1900
+    try:
+        return dt.date(full_year, month, day)
+    except ValueError:
+        return None
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> dt.time:
@@ -222,6 +271,12 @@ def find_author(cleaned: Cleaned) -> str | None:
         name = (match.group("name") if match else line.text).strip(" ,|·•\u00a0")
         if 1 < len(name) <= 80:
             return name.title() if name.isupper() else name
+    # a byline sharing its line with the date ("By Jane Doe - 11/19/19 06:56 AM") is labelled a dateline
+    for line in cleaned.lines_labelled(Label.DATELINE):
+        match = BYLINE.match(line.text)
+        name = match.group("name").strip(" ,|·•\u00a0") if match else ""
+        if 1 < len(name) <= 80 and not find_date_in(name):
+            return name.title() if name.isupper() else name
     return None
 
 
@@ -235,6 +290,8 @@ def find_outlet(cleaned: Cleaned) -> str | None:
             return match.group("name").strip()
     for line in _header_lines(cleaned):
         text = _strip_leading_date(line.text)
+        if BYLINE.match(text):  # 'By Jane Doe - 11/19/19': a writer, not the outlet
+            continue
         match = OUTLET_BEFORE_DASH.match(text)
         if match:
             return match.group("name")

@@ -76,16 +76,29 @@ TRUNCATED_RE = re.compile(r"[^\W_][,;]?\.\.\.$|\[…\]$|\[\.\.\.\]$")
 # Bounded, and tried only where a run of address characters starts: linear on long runs of digits and dashes.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.-]+")
 URL_TAIL_RE = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S+$")
-TWEET_SIGNATURE_RE = re.compile(r"^[—–-]\s*\S.*\(@\w+\)")
+# The standard renderings of an embedded post around its text: a tweet's signature ('— Jane Doe
+# (@janedoe) June 14, 2020', the date in the reader's language, or none); 'View this post on Instagram'
+# and 'A post shared by Jane Doe (@janedoe) on Jun 14, 2020 at 9:24am PDT'; a bare link to its picture.
+TWEET_SIGNATURE_RE = re.compile(
+    r"^[—–-]\s*+[^()\s][^()]{0,80}\(@[\w.]{1,30}\)\s*+(?:[^()]{0,30}?(?<!\d)\d{4}(?!\d)[^()]{0,12})?$"
+)
+POST_SHARED_RE = re.compile(
+    r"^an? (?:post|photo|video) shared by\b[^()]{0,80}\(@[\w.]{1,30}\)", re.IGNORECASE
+)
+POST_HEAD_RE = re.compile(r"^view (?:this|the) (?:post|photo|video) on \w+$", re.IGNORECASE)
+POST_LINK_RE = re.compile(r"^(?:(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+\s*)+$")
+SIGNATURE_REASON = "embed: signature of an embedded post"
+EMBED_REASON = "embed: heading or link of an embedded post"
 SENTENCE_END = frozenset(".!?\"'”’…")
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# A date ends where its digits do: text may be glued to the year ('18.11.2019Get short URL').
 DATE_RE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}})\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}})(?!\d)"
     r"|^(?:updated|published|posted|last updated|first published)\b"
     r"|\b\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
     re.IGNORECASE,
@@ -129,6 +142,13 @@ TITLE_TWICE_BONUS = 3.0
 TITLE_MENU_SHARE = 0.5  # a line shaped like a menu (few function words) counts half its length
 TITLE_DISTANCE_COST = 0.5  # per line of text between the headline and the body
 TITLE_MIN_SCORE = 2.0
+# A list of other stories between the header and the body ('More stories': headline, section, date;
+# headline, section, date; ...) is told by its date lines, evenly spaced and ending right above the body.
+STORY_LIST_DATES = 3  # the fewest dated entries of such a list (a header has one or two date lines)
+STORY_ENTRY_UNITS = 8  # the most units of one entry
+STORY_DATE_WORDS = 8  # the most words of an entry's date line ('By Jane Doe | June 14, 2020')
+STORY_GAP_SLACK = 1  # entries differ by a unit at most (a headline and its section run together)
+DATE_SHAPE_RE = re.compile(r"\d+|[^\W\d_]+")
 # Teaser furniture: "2H ago", "Nov 18", "November 19, 2019 at 6:34 am", "photo-name.jpg", "US-POLITICS-VOTE".
 TIMESTAMP_RE = re.compile(
     r"^(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b"
@@ -271,9 +291,7 @@ def _measure(unit: _Unit) -> None:
     if "/" in text:
         text = URL_TAIL_RE.sub("", text)
     unit.ends_sentence = bool(text) and (
-        text[-1] in SENTENCE_END
-        or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
-        or (text[0] in "—–-" and TWEET_SIGNATURE_RE.match(text) is not None)
+        text[-1] in SENTENCE_END or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
     )
 
 
@@ -313,6 +331,18 @@ def _glued_teaser(text: str) -> bool:
     return len(head) >= 6 and caps >= 0.75 * len(head)
 
 
+def _embed_furniture(unit: _Unit) -> str | None:
+    """Why a unit is the frame of an embedded post (its signature, heading or picture link), else None."""
+    text = unit.text
+    if "(@" in text:
+        if text[0] in "—–-":
+            return SIGNATURE_REASON if TWEET_SIGNATURE_RE.match(text) else None
+        return EMBED_REASON if POST_SHARED_RE.match(text) else None
+    if unit.words <= 8 and (POST_LINK_RE.match(text) if "/" in text else POST_HEAD_RE.match(text)):
+        return EMBED_REASON
+    return None
+
+
 def _classify(unit: _Unit, teasers: bool = True) -> None:
     """First decision on one unit, from its own features only."""
     text = unit.text
@@ -324,6 +354,11 @@ def _classify(unit: _Unit, teasers: bool = True) -> None:
         unit.cls, unit.reason = BAD, "no words"
         return
     low = unit.low
+    embed = _embed_furniture(unit)
+    if embed:
+        # Special: it weighs nothing, so the post around it stays in the article (see `_short_runs`).
+        unit.cls, unit.label, unit.reason = SPECIAL, BOILERPLATE, embed
+        return
     if ("[" in text or "__" in text or "(BUTTON)" in text or text.startswith("IFRAME:")) and (
         FORM_RE.search(text) or (words <= 4 and IMAGE_NAME_RE.search(text))
     ):
@@ -594,9 +629,52 @@ def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
     return scores
 
 
-def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
-    """Title, byline and dateline among the units before the article body."""
+def _story_list_top(units: list[_Unit], start: int) -> int:
+    """Where a list of other stories that ends right above the body begins; `start` when there is none.
+
+    Its entries have one shape (a headline, maybe a section name, a date written one way), so their
+    date lines are alike and stand at (nearly) equal distances; the article's own header (headline,
+    byline, dateline) is above the list.
+    """
+    dates: list[int] = []  # date lines, nearest the body first
+    for i in range(start - 1, -1, -1):
+        if (dates[-1] if dates else start) - i > STORY_ENTRY_UNITS:
+            break
+        unit = units[i]
+        if 0 < unit.words <= STORY_DATE_WORDS and DIGIT_RE.search(unit.text) and DATE_RE.search(unit.text):
+            dates.append(i)
+    if len(dates) < STORY_LIST_DATES:
+        return start
+    gap = dates[0] - dates[1]
+    trailing = start - 1 - dates[0]  # lines of the last entry below its date
+    if gap < 2 or trailing >= gap:
+        return start
+    shape = _date_shape(units[dates[0]].text)
+    chain = 1
+    while (
+        chain < len(dates)
+        and abs(dates[chain - 1] - dates[chain] - gap) <= STORY_GAP_SLACK
+        and _date_shape(units[dates[chain]].text) == shape
+    ):
+        chain += 1
+    if chain < STORY_LIST_DATES:
+        return start
+    top_gap = dates[chain - 2] - dates[chain - 1]
+    return dates[chain - 1] - max(0, top_gap - 1 - trailing)
+
+
+def _date_shape(text: str) -> str:
+    """How a date line is written: its runs of digits ('0') and of words ('a'); 'June 3, 2019' is 'a00'."""
+    return re.sub("a+", "a", "".join("0" if run[0].isdigit() else "a" for run in DATE_SHAPE_RE.findall(text)))
+
+
+def _label_header(units: list[_Unit], body: int, meta: dict[str, str]) -> None:
+    """Title, byline and dateline among the units before the article body (and a list of other stories)."""
+    start = _story_list_top(units, body)
     best = _find_title(units, start)
+    if best < 0 and start < body:  # no headline above that list: it was the header after all
+        start = body
+        best = _find_title(units, start)
     if best >= 0:
         title = units[best]
         meta["title"] = " ".join(title.text.split())
@@ -609,7 +687,7 @@ def _label_header(units: list[_Unit], start: int, meta: dict[str, str]) -> None:
     lone_name_done = False
     for i in range(header_from, start):
         unit = units[i]
-        if unit.label in (TITLE, CAPTION, CREDIT):
+        if unit.cls == SPECIAL:  # decided already: a title, a caption, a credit, an embedded post's signature
             continue
         text = unit.text.strip()
         if (DATE_LINE_START_RE.match(text) and unit.words <= 40 and _has_date(text)) or (
@@ -645,18 +723,20 @@ def _short_runs(units: list[_Unit], start: int, end: int) -> dict[int, tuple[int
     stretch: list[int] = []
 
     def close() -> None:
-        sentences = sum(1 for k in stretch if units[k].ends_sentence)
-        if any(TWEET_SIGNATURE_RE.match(units[k].text) for k in stretch):
-            sentences = len(stretch)  # an embedded post: its lines, then '— Name (@handle) date'
+        if any(units[k].reason is SIGNATURE_REASON for k in stretch):
+            sentences = len(stretch)  # an embedded tweet: its lines, then '— Name (@handle) date'
+        else:
+            sentences = sum(1 for k in stretch if units[k].ends_sentence)
         for k in stretch:
             runs[k] = (len(stretch), sentences)
         stretch.clear()
 
     for i in range(max(start, 0), end + 1):
-        cls = units[i].cls
-        if cls == GOOD:
+        unit = units[i]
+        if unit.cls == GOOD:
             close()
-        elif cls == SHORT:
+        # an embedded post's frame (dropped all the same) counts among the short lines it stands with
+        elif unit.cls == SHORT or unit.reason is SIGNATURE_REASON or unit.reason is EMBED_REASON:
             stretch.append(i)
     close()
     return runs
