@@ -104,6 +104,27 @@ def test_article_on_stdin_with_date(runner: CliRunner) -> None:
     assert (event["start"], event["sources"][0]["file"]) == ("2020-06-09", "-")
 
 
+DECADES = (
+    "Syria and Turkey almost went to war in the late 1990s over Kurdish militants.\n\n"
+    "The process began over a month ago, bankers said.\n\n"
+    "The mine could be producing at the end of this decade, an analyst said.\n"
+)
+
+
+def test_labels_spell_out_what_the_data_keeps_in_timeml(runner: CliRunner) -> None:
+    args = ["build", "-", "--date", "2011-11-04", "-q"]
+    result = runner.invoke(app, [*args, "-f", "json"], input=DECADES)
+    assert result.exit_code == ExitCode.OK
+    events = json.loads(result.stdout)["events"]
+    assert [(e["date"], e["modifier"], e["label"]) for e in events] == [
+        ("199", "END", "late 1990s"),
+        ("2011-10", "MORE_THAN", "by 2011-10"),
+        ("201", "END", "late 2010s"),
+    ]
+    text = runner.invoke(app, [*args, "-f", "text"], input=DECADES).stdout
+    assert [line.split("  ")[0] for line in text.splitlines()] == ["late 1990s", "by 2011-10", "late 2010s"]
+
+
 def test_no_date_leaves_relative_dates_unresolved(runner: CliRunner) -> None:
     body = "The ministers met on Tuesday in Ankara. The deal was signed in October 2019.\n"
     result = runner.invoke(app, ["build", "-", "-f", "json"], input=body)

@@ -242,6 +242,20 @@ def test_the_event_text_states_the_event_at_its_own_precision() -> None:
     assert event.text == day.text
 
 
+def test_one_sentence_with_two_dates_is_two_events() -> None:
+    # "reported over the weekend" and "diagnosed last week" are two happenings of one sentence
+    text = (
+        "A case of plague was reported in China over the weekend, after two people were diagnosed last week."
+    )
+    weekend = statement(text, "the weekend", "2019-11-16", "2019-11-17", path="post.txt", order=3)
+    week = statement(text, "last week", "2019-11-11", "2019-11-17", path="post.txt", order=3)
+    events = merge_statements([weekend, week])
+    assert sorted((e.first_day.isoformat(), len(e.sources)) for e in events if e.first_day) == [
+        ("2019-11-11", 1),
+        ("2019-11-16", 1),
+    ]
+
+
 def test_different_actors_in_the_same_words_stay_apart() -> None:
     # Shared common words ('crude', 'oil', 'bpd') but different places: two facts, not one.
     syria = statement(

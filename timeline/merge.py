@@ -394,6 +394,9 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     # date-compatible with every member of the other. Node numbers follow the statements' order, so
     # ties are broken as if the copies were all there.
     keys, names = nodes.keys, nodes.names
+    sentences = [
+        frozenset((ordered[i].article.path, ordered[i].order) for i in members) for members in nodes.members
+    ]
     for (i, j), value in sorted(sims.items(), key=lambda item: (-item[1], item[0])):
         a, b = owner[i], owner[j]
         if a == b or value < _key_threshold(keys[i], keys[j]):
@@ -403,6 +406,8 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue
+        if any(sentences[x] & sentences[y] for x in left for y in right if keys[x] != keys[y]):
+            continue  # one sentence, two dates ("reported at the weekend, found last week"): two events
         total = math.fsum(
             part
             for x in left

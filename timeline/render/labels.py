@@ -21,6 +21,14 @@ MOD_WORDS = {
     "EQUAL_OR_MORE": "at least",
 }
 REF_WORDS = {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}
+# TimeML writes a decade by its first three digits ('199': the 1990s) and a century by its first two
+# ('19': the 1900s): right for data, cut short for a reader.
+DECADE = re.compile(r"\d{3}")
+CENTURY = re.compile(r"\d{2}")
+# A comparative on a point ('over a month ago': 2011-10, MORE_THAN) puts the date farther from the
+# day counted from than the value, or nearer to it: one side of the value, the value's unit included.
+FARTHER = frozenset({"MORE_THAN", "EQUAL_OR_MORE"})
+NEARER = frozenset({"LESS_THAN", "EQUAL_OR_LESS"})
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -49,10 +57,64 @@ def days_label(expr: TimeExpr) -> str:
     return f"{expr.first_day.isoformat()}..{expr.last_day.isoformat()}"
 
 
+def value_label(value: str) -> str:
+    """A TIMEX value as a reader writes it: '199' -> '1990s', '19' -> '1900s', 'A/B' -> 'A..B'."""
+    if value in REF_WORDS:
+        return REF_WORDS[value]
+    return "..".join(_spelled(part) for part in value.split("/"))
+
+
+def _spelled(part: str) -> str:
+    """One date of a value, a decade or century written out in years."""
+    if DECADE.fullmatch(part):
+        return f"{part}0s"
+    if CENTURY.fullmatch(part):
+        return f"{part}00s"
+    return part
+
+
+def _counted_back(event: Event) -> bool | None:
+    """Whether every source counted the event back from its publication day (True), ahead (False), or unknown.
+
+    Known only when each source's expression was resolved against its own publication day and the
+    event lies before (or after) each of those days, reaching it at most ('less than a week ago'
+    runs up to the publication); a count from another date of the text ('a decade later', after
+    1990) does not say which side of the publication it lies on.
+    """
+    if event.first_day is None or event.last_day is None or not event.sources:
+        return None
+    days = []
+    for source in event.sources:
+        day = source.statement.article.published_day
+        if source.statement.expr.anchor != "publication" or day is None:
+            return None
+        days.append(day)
+    if event.first_day < min(days) and event.last_day <= min(days):
+        return True
+    if event.first_day >= max(days) and event.last_day > max(days):
+        return False
+    return None
+
+
+def mod_word(event: Event) -> str:
+    """The word before an event's date: 'early', 'about'; a comparative as the side of the value it is on.
+
+    'over a month ago' is 'by 2011-10' (on or before), 'less than a month ago' 'from 2011-10'; ahead
+    of the publication the sides swap; 'about' when the side is unknown; a length keeps 'over'.
+    """
+    mod = event.mod or ""
+    if (mod in FARTHER or mod in NEARER) and event.first_day is not None:
+        back = _counted_back(event)
+        if back is None:
+            return MOD_WORDS["APPROX"]
+        return MOD_WORDS["ON_OR_BEFORE" if back == (mod in FARTHER) else "ON_OR_AFTER"]
+    return MOD_WORDS.get(mod, mod.lower())
+
+
 def date_label(event: Event) -> str:
-    """A short, sortable label of an event's date: '2020-06-14', 'early 2020-03', '2020-06-14..2020-06-15'."""
-    base = REF_WORDS.get(event.value, event.value.replace("/", ".."))
-    word = MOD_WORDS.get(event.mod or "", (event.mod or "").lower())
+    """A short label of an event's date: '2020-06-14', 'early 2020-03', 'late 2010s', 'by 2011-10'."""
+    base = value_label(event.value)
+    word = mod_word(event)
     return f"{word} {base}" if word else base
 
 
