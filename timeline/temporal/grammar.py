@@ -447,8 +447,7 @@ def _word_before_raw(text: str, start: int) -> str:
 
 
 def _word_before(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    return _word_before_raw(text, start).lower()
 
 
 def _word_after(text: str, end: int) -> str:
@@ -504,10 +503,11 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
                 and low in ("may", "june", "april", "august")
             ):
                 return False
-        named = _word_before(text, start) == "the" and _NAME_AFTER.match(text, end)
-        if g("md_d") and not g("md_y") and named:
+        if not (g("md_d") and not g("md_y")):
+            return True
+        if _word_before(text, start) == "the" and _NAME_AFTER.match(text, end):
             return False  # "the April 6 Youth Movement", "the March 14 Alliance": a name
-        return not (g("md_d") and not g("md_y") and text[end : end + 1] == ":")
+        return text[end : end + 1] != ":"
     if kind == "mr":
         if not (_capitalised(g("mr_m1")) and _capitalised(g("mr_m2"))):
             return False

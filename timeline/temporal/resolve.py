@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.models import TimeExpr
 from timeline.temporal.calendar import (
@@ -1055,9 +1055,8 @@ class Resolver:
             n = 0
         pod = PARTS_OF_DAY.get(unit)
         if ((n == 0 and unit == "day") or pod) and self._addressed_to_reader(c):
-            return self.make(
-                c, "DATE", "XXXX-XX-XX", "day", "unresolved", mod
-            )  # "the choice you make that day"
+            # "the choice you make that day": advice to the reader, on no particular day
+            return self.make(c, "DATE", "XXXX-XX-XX", "day", "unresolved", mod)
         if (
             unit == "year"
             and self.ctx.last_year is not None
@@ -1619,9 +1618,6 @@ def date_clock_times(text: str, found: list[Found]) -> list[Found]:
         ):
             continue
         day = b.first_day
-        expr = TimeExpr(
-            a.start, a.end, a.text, a.type, day.isoformat() + clock.group(1), a.mod, day, day, a.granularity,
-            b.anchor,
-        )  # fmt: skip
-        out[i] = Found(expr, None)
+        value = day.isoformat() + clock.group(1)
+        out[i] = Found(replace(a, value=value, first_day=day, last_day=day, anchor=b.anchor), None)
     return out
