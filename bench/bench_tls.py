@@ -24,7 +24,10 @@ Also printed: the baseline that picks the N days on which the most articles were
 Three tables: the whole folder, as the issue asks; the protocol of the published systems (news-tls's
 `get_input_time_span`): each reference's first and last day bound the run (`--since`, `--until`); and
 the references' agreement with each other, each one scored as if it were a prediction: a yardstick for
-what a human editor's timeline reaches on the same measures.
+what a human editor's timeline reaches on the same measures. Then two ceilings, both oracles that read
+the references: the best mean date-F1 of any one ranking of days, and the alignment ROUGE reached by
+the statements of the run (a whole-folder build) closest to the reference, on the reference's own days
+and on that best ranking's days.
 """
 
 from __future__ import annotations
@@ -251,11 +254,12 @@ def read_reference(path: Path) -> dict[dt.date, list[str]]:
 
 
 def build(
-    articles: Path, dates: int, per_date: int, span: tuple[dt.date, dt.date] | None = None
+    articles: Path, dates: int | None, per_date: int, span: tuple[dt.date, dt.date] | None = None
 ) -> dict[str, object]:
-    """The JSON of `timeline build ARTICLES --top-dates N --per-date K [--since --until]`."""
-    command = [sys.executable, "-m", "timeline", "build", str(articles), "--top-dates", str(dates)]
-    command += ["--per-date", str(per_date), "--format", "json", "--quiet"]
+    """The JSON of `timeline build ARTICLES [--top-dates N --per-date K] [--since --until]`."""
+    command = [sys.executable, "-m", "timeline", "build", str(articles), "--format", "json", "--quiet"]
+    if dates is not None:
+        command += ["--top-dates", str(dates), "--per-date", str(per_date)]
     if span:
         command += ["--since", span[0].isoformat(), "--until", span[1].isoformat()]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -324,6 +328,13 @@ def main() -> None:
             "ceiling: the days ranked by how many references name them (an oracle that has read them all),"
             f" top N each: mean date-F1 {consensus_ceiling(references):.3f}"
         )
+        print(
+            f"content ceiling: the {args.per_date} statements of each day closest to the reference (an oracle"
+            " that reads it), on the reference's own days and on the oracle's days above"
+        )
+        print_content_ceiling(
+            references, day_statements(build(corpus / "articles", None, args.per_date)), args.per_date
+        )
 
 
 def reference_span(reference: Summary) -> tuple[dt.date, dt.date]:
@@ -377,12 +388,12 @@ def print_agreement(references: Mapping[str, Summary]) -> None:
         )
 
 
-def consensus_ceiling(references: Mapping[str, Summary]) -> float:
-    """Mean date-F1 of the best single ranking of days, built by an oracle that has read the references.
+def consensus_ranking(references: Mapping[str, Summary]) -> list[dt.date]:
+    """The best single ranking of days for date-F1, built by an oracle that has read the references.
 
     A summarizer that ranks days and keeps the first N, not knowing which reference it is scored
-    against, scores at most about this. The ranking is filled place by place: at place p, the day
-    worth most to the references of length N >= p that name it (1/N each).
+    against, scores at most about this ranking's mean date-F1. The ranking is filled place by place:
+    at place p, the day worth most to the references of length N >= p that name it (1/N each).
     """
     days = sorted({day for reference in references.values() for day in reference})
     ranking: list[dt.date] = []
@@ -398,8 +409,66 @@ def consensus_ceiling(references: Mapping[str, Summary]) -> float:
                 ),
             )
         )
+    return ranking
+
+
+def consensus_ceiling(references: Mapping[str, Summary]) -> float:
+    """Mean date-F1 of the oracle's ranking of days (`consensus_ranking`), its first N for each reference."""
+    ranking = consensus_ranking(references)
     scores = [date_f1(ranking[: len(reference)], sorted(reference)) for reference in references.values()]
     return sum(scores) / len(scores)
+
+
+def day_statements(output: Mapping[str, object]) -> dict[dt.date, list[str]]:
+    """Every one-day statement of a whole-folder build, by day: the pool a summary picks from."""
+    pool: dict[dt.date, list[str]] = {}
+    events = output["events"]
+    assert isinstance(events, list)
+    for event in events:
+        if event["start"] and event["start"] == event["end"]:
+            texts = pool.setdefault(dt.date.fromisoformat(event["start"]), [])
+            texts.extend(
+                text for text in dict.fromkeys(s["text"] for s in event["sources"]) if text not in texts
+            )
+    return pool
+
+
+def oracle_summary(
+    days: Sequence[dt.date], pool: Mapping[dt.date, Sequence[str]], reference: Summary, per_date: int
+) -> dict[dt.date, list[str]]:
+    """For each day, the `per_date` statements of the pool closest to the reference (ROUGE-1 F).
+
+    A day the reference lacks is matched against the reference's nearest day, as the alignment would
+    match it. This cheats twice (it reads the reference), so its ROUGE bounds what an honest choice
+    of statements reaches on the same days.
+    """
+    summary = {}
+    targets = sorted(reference)
+    for day in days:
+        if not pool.get(day):
+            continue
+        nearest = min(targets, key=lambda other: (abs((other - day).days), other))
+        ref = reference[nearest]
+        ranked = sorted(pool[day], key=lambda text: (-_approx_rouge1([text], ref), text))
+        summary[day] = ranked[:per_date]
+    return summary
+
+
+def print_content_ceiling(
+    references: Mapping[str, Summary], pool: Mapping[dt.date, Sequence[str]], per_date: int
+) -> None:
+    """Alignment ROUGE of the oracle's statements: on the reference's own days, and on the oracle's days."""
+    ranking = consensus_ranking(references)
+    print(f"{'reference':<16}{'dates':>6}{'own-days-R1':>13}{'R2':>7}{'oracle-days-R1':>16}{'R2':>7}")
+    rows = []
+    for name, reference in references.items():
+        own = oracle_summary(sorted(reference), pool, reference, per_date)
+        ranked = oracle_summary(ranking[: len(reference)], pool, reference, per_date)
+        row = tuple(align_rouge(summary, reference, n) for summary in (own, ranked) for n in (1, 2))
+        rows.append(row)
+        print(f"{name:<16}{len(reference):>6}{row[0]:>13.3f}{row[1]:>7.3f}{row[2]:>16.3f}{row[3]:>7.3f}")
+    means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
+    print(f"{'mean':<16}{'':>6}{means[0]:>13.3f}{means[1]:>7.3f}{means[2]:>16.3f}{means[3]:>7.3f}")
 
 
 if __name__ == "__main__":

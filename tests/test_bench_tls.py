@@ -116,3 +116,34 @@ def test_consensus_ceiling_ranks_shared_days_first_then_those_worth_most_at_each
     assert tls.consensus_ceiling({"s": short, "l": long}) == pytest.approx((1 + 2 / 3) / 2)
     # identical references: the ceiling is a perfect score
     assert tls.consensus_ceiling({"a": long, "b": long}) == pytest.approx(1.0)
+
+
+def test_day_statements_pool_every_one_day_source_once() -> None:
+    output = {
+        "events": [
+            {
+                "start": "2011-03-15",
+                "end": "2011-03-15",
+                "sources": [{"text": "A said."}, {"text": "B said."}],
+            },
+            {"start": "2011-03-15", "end": "2011-03-15", "sources": [{"text": "A said."}]},
+            {"start": "2011-03-01", "end": "2011-03-31", "sources": [{"text": "A month."}]},
+            {"start": None, "end": None, "sources": [{"text": "Some day."}]},
+        ]
+    }
+    assert tls.day_statements(output) == {D(2011, 3, 15): ["A said.", "B said."]}
+
+
+def test_oracle_summary_keeps_the_statements_closest_to_the_reference_day_or_its_nearest() -> None:
+    pool = {
+        D(2011, 3, 15): ["Rain fell on the city.", "Protesters march in Damascus.", "Shops closed early."],
+        D(2011, 3, 17): ["Troops march toward Deraa.", "Prices rose."],
+        D(2011, 3, 20): [],
+    }
+    days = [D(2011, 3, 15), D(2011, 3, 17), D(2011, 3, 20)]
+    summary = tls.oracle_summary(days, pool, REFERENCE, per_date=1)
+    # 03-17 is no reference day: it is matched against the nearest one (03-15, "Protesters march ...")
+    assert summary == {
+        D(2011, 3, 15): ["Protesters march in Damascus."],
+        D(2011, 3, 17): ["Troops march toward Deraa."],
+    }
