@@ -51,6 +51,26 @@ def test_which_expressions_date_a_statement(value: str, type_: str, first: str |
     assert bool(choose_dates(text, [found])) is dating
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "other", "filed"),
+    [
+        # a year naming a thing gives way to the sentence's other date
+        ("WeWork's 2025 bond weakened on Monday.", "2025", "on Monday", ["on Monday"]),
+        ("Kopp's 1987 Chevrolet was found last month.", "1987", "last month", ["last month"]),
+        ("The 2016 MacBook Pro went on sale in October.", "2016", "in October", ["in October"]),
+        # ... but a year after a preposition is the time of what happened
+        ("In 2016 the rate rose, and in October it fell.", "2016", "in October", ["2016", "in October"]),
+        ("Sales rose in 2017 and fell on Monday.", "2017", "on Monday", ["2017", "on Monday"]),
+    ],
+)
+def test_a_year_naming_a_thing_dates_only_when_nothing_else_does(
+    text: str, year: str, other: str, filed: list[str]
+) -> None:
+    found = {year: expr(text, year, f"{year}-01-01", value=year), other: expr(text, other, "2019-10-14")}
+    assert [e.text for e in choose_dates(text, list(found.values()))] == filed
+    assert choose_dates(text, [found[year]]) == [found[year]]
+
+
 def test_same_day_twice_is_one_statement() -> None:
     text = "On Sunday, as planned on June 14, they met."
     sunday, june = expr(text, "On Sunday", "2020-06-14"), expr(text, "June 14", "2020-06-14")

@@ -619,6 +619,43 @@ def test_a_length_that_scopes_a_stretch_is_no_offset(text: str, expr: str) -> No
     assert _find(text, SUN, expr).type == "DURATION"
 
 
+# ---------------------------------------------------------------- stretches written out with their two ends
+
+# "between A and B", "from A to B": one range in the chronology; TimeML keeps the two ends apart.
+RANGE_CASES = [
+    ("There were 26 cases between 2009 and 2018, officials said.", SUN,
+     "2009 and 2018", "2009-01-01", "2018-12-31", [("2009", "2009"), ("2018", "2018")]),
+    ("He served from 1990 to 1995.", SUN,
+     "1990 to 1995", "1990-01-01", "1995-12-31", [("1990", "1990"), ("1995", "1995")]),
+    ("Protests went on from June 3 through June 9, 2019.", SUN,
+     "June 3 through June 9, 2019", "2019-06-03", "2019-06-09",
+     [("June 3", "2019-06-03"), ("June 9, 2019", "2019-06-09")]),
+    ("Sales rose between January and March.", SUN,
+     "January and March", "2020-01-01", "2020-03-31", [("January", "2020-01"), ("March", "2020-03")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "expr", "first", "last", "timeml"), RANGE_CASES)
+def test_a_stretch_between_two_ends_is_one_range(
+    text: str, dct: str, expr: str, first: str, last: str, timeml: list[tuple[str, str]]
+) -> None:
+    _check(text, dct, expr, first, last)
+    tagged = json.loads(next(tag_jsonl([json.dumps({"id": "t", "dct": dct, "text": text})])))
+    assert [(t["text"], t["value"]) for t in tagged["timexes"]] == timeml
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases rose in 2009 and 2018.",  # two years, no stretch
+        "From 2018 and 2009 figures, nothing follows.",  # the first end after the second
+        "Between 2009 and March 2018 the figures doubled.",  # ends of different granularity
+    ],
+)
+def test_two_dates_are_no_stretch_without_its_words(text: str) -> None:
+    assert all("/" not in e.value for e in find_expressions(text, dt.date.fromisoformat(SUN)))
+
+
 # ---------------------------------------------------------------- quarters, halves, seasons, years, decades
 
 

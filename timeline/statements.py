@@ -21,6 +21,15 @@ REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 REPORTING_AFTER = re.compile(r"^\W{0,3}(?:'s|’s)\s+(?:statement|announcement|report)\b", re.IGNORECASE)
+# A year that names a thing rather than a time ("WeWork's 2025 bond", "Kopp's 1987 Chevrolet", "the
+# 2016 MacBook Pro"): after a determiner or a possessive, right before a word. When a sentence holds
+# another date, that is the one the statement is filed under.
+DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)|\w(?:'s|’s|s'))\s+$",
+    re.IGNORECASE,
+)
+BARE_YEAR = re.compile(r"\d{4}")
+WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def is_dating(expr: TimeExpr) -> bool:
@@ -139,10 +148,27 @@ def _is_reporting_date(sentence: str, expr: TimeExpr) -> bool:
     )
 
 
+def _is_naming_year(sentence: str, expr: TimeExpr) -> bool:
+    """Whether a bare year modifies a noun after a determiner: 'its 2025 bond', 'the 2016 MacBook'."""
+    return bool(
+        BARE_YEAR.fullmatch(expr.text)
+        and DETERMINER_BEFORE.search(sentence[max(0, expr.start - 30) : expr.start])
+        and WORD_AFTER.match(sentence, expr.end)
+    )
+
+
 def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
-    """The expressions a sentence is filed under: one per distinct date, reporting dates last resort."""
+    """The expressions a sentence is filed under: one per distinct date.
+
+    Dates of the reporting ("said on Monday") and years that name a thing ("its 2025 bond") are a last
+    resort, used only when the sentence has no other date.
+    """
     dating = [expr for expr in exprs if is_dating(expr)]
-    reported = [expr for expr in dating if not _is_reporting_date(sentence, expr)]
+    reported = [
+        expr
+        for expr in dating
+        if not _is_reporting_date(sentence, expr) and not _is_naming_year(sentence, expr)
+    ]
     chosen = reported or dating
     distinct: dict[tuple[object, ...], TimeExpr] = {}
     for expr in chosen:

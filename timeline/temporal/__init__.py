@@ -9,7 +9,7 @@ import datetime as dt
 
 from timeline.models import TimeExpr
 from timeline.temporal.grammar import iter_candidates
-from timeline.temporal.resolve import Found, Resolver, compose_offsets, date_clock_times
+from timeline.temporal.resolve import Found, Resolver, compose_offsets, date_clock_times, join_ranges
 
 __all__ = ["find_expressions", "find_resolved"]
 
@@ -28,7 +28,7 @@ def find_resolved(text: str, dct: dt.date | dt.datetime | None) -> list[Found]:
         found = resolver.resolve(cand)
         if found is not None:
             out.append(found)
-    return compose_offsets(text, date_clock_times(text, out))
+    return join_ranges(text, compose_offsets(text, date_clock_times(text, out)))
 
 
 def find_expressions(text: str, dct: dt.date | dt.datetime | None) -> tuple[TimeExpr, ...]:

@@ -1621,3 +1621,68 @@ def date_clock_times(text: str, found: list[Found]) -> list[Found]:
         value = day.isoformat() + clock.group(1)
         out[i] = Found(replace(a, value=value, first_day=day, last_day=day, anchor=b.anchor), None)
     return out
+
+
+# "between 2009 and 2018", "from March 3 to March 5", "from 2010 through 2015": one stretch of time
+RANGE_OPENERS = {
+    "between": re.compile(r"\s+and\s+"),
+    "from": re.compile(r"\s*(?:to|until|till|through|thru|[-–])\s*"),
+}
+RANGE_OPENER = re.compile(r"\b(between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def join_ranges(text: str, found: list[Found]) -> list[Found]:
+    """Join the two ends of a stretch written out ("between 2009 and 2018") into one dated range.
+
+    The chronology files "26 cases between 2009 and 2018" under the years 2009 to 2018, not under each
+    end as if the cases were in 2009 and again in 2018. TimeML tags the two ends apart, so that reading is
+    kept for `timeline tag`. The ends must be dates of one granularity, the first before the second.
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        joined = _range_pair(text, found[i], found[i + 1]) if i + 1 < len(found) else None
+        if joined is None:
+            out.append(found[i])
+            i += 1
+        else:
+            out.append(joined)
+            i += 2
+    return out
+
+
+def _range_pair(text: str, first: Found, second: Found) -> Found | None:
+    """The stretch from `first` to `second` when the text around them says so; else None."""
+    a, b = first.expr, second.expr
+    if (
+        a.type != "DATE"
+        or b.type != "DATE"
+        or a.granularity != b.granularity
+        or a.first_day is None
+        or a.last_day is None
+        or b.first_day is None
+        or b.last_day is None
+        or a.last_day >= b.first_day
+    ):
+        return None
+    opener = RANGE_OPENER.search(text, max(0, a.start - 12), a.start)
+    if opener is None or RANGE_OPENERS[opener.group(1).lower()].fullmatch(text, a.end, b.start) is None:
+        return None
+    spans = (first.timeml or ((a.start, a.end, a.type, a.value, a.mod),)) + (
+        second.timeml or ((b.start, b.end, b.type, b.value, b.mod),)
+    )
+    value = f"{a.value}/{b.value}"
+    anchor = a.anchor if a.anchor == b.anchor else "publication"
+    expr = TimeExpr(
+        a.start,
+        b.end,
+        text[a.start : b.end],
+        "DATE",
+        value,
+        None,
+        a.first_day,
+        b.last_day,
+        a.granularity,
+        anchor,
+    )
+    return Found(expr, spans)
