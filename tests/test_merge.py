@@ -277,6 +277,48 @@ def test_different_actors_in_the_same_words_stay_apart() -> None:
     assert len(merge_statements([syria, yemen])) == 2
 
 
+def test_the_same_person_doing_two_things_in_one_month_stays_apart() -> None:
+    # A week inside a month, the same person, title and country, but no word of what happened in common.
+    urged = statement(
+        "Secretary of State Hillary Clinton urged Russia last week to halt arms deliveries to Syria.",
+        "last week",
+        "2011-08-08",
+        "2011-08-14",
+        path="a.txt",
+    )
+    met = statement(
+        "Secretary of State Hillary Clinton met Syrian activists in Washington this month.",
+        "this month",
+        "2011-08-01",
+        "2011-08-31",
+        path="b.txt",
+    )
+    assert len(merge_statements([urged, met])) == 2
+
+
+def test_an_arabic_name_with_or_without_its_article_is_one_name() -> None:
+    # 'al-Assad' and 'Assad' are one man, and 'President' is a title, not a name: otherwise the two
+    # reports name nobody in common and are never merged.
+    full = statement(
+        "In 1982, President al-Assad sent the army to crush an armed uprising in the north.",
+        "In 1982",
+        "1982-01-01",
+        "1982-12-31",
+        path="a.txt",
+        value="1982",
+    )
+    short = statement(
+        "Activists recall that Assad's army crushed an armed uprising in 1982.",
+        "in 1982",
+        "1982-01-01",
+        "1982-12-31",
+        path="b.txt",
+        value="1982",
+    )
+    (event,) = merge_statements([full, short])
+    assert len(event.sources) == 2
+
+
 def test_no_chaining_through_a_middle_statement() -> None:
     # A shares words with B, B with C, but A and C report different things: single link would chain
     # all three into one event; average link keeps at least one of them apart.

@@ -2,8 +2,10 @@
 
 Statements are compared by their content words, each weighted by its rarity in the run (IDF) and
 more when it is a name (a word the run mostly writes with a capital inside a sentence): "Lavrov",
-"Shoigu" and "Turkey" tell two reports apart far better than "visit" or "minister"; two statements
-that both name actors or places, but not one in common, are never one happening. Statements are
+"Shoigu" and "Turkey" tell two reports apart far better than "visit" or "minister" (a title such as
+"Minister" or "Secretary" is no name, and "al-Assad" is "Assad"); two statements that both name actors
+or places, but not one in common, are never one happening, and two dated by a broad or nested interval
+must also share a word of what happened, not only who and where. Statements are
 grouped by average-link clustering over compatible dates (the same days, or one interval inside the
 other, with a stricter bar when the dates are broad), so two unrelated statements are never chained
 together through a third. A later report of the same happening that brings a cue of change
@@ -36,6 +38,8 @@ from timeline.temporal.words import MONTHS, WEEKDAYS
 from timeline.wordlists import data_lines, data_words
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
+# The article of an Arabic name ("al-Assad", "el-Sisi", "Al-Qaeda"): the same name as without it.
+NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-‑](?=[A-Z])", re.IGNORECASE)
 STEM_LENGTH = 5  # a prefix stem: 'Russia'/'Russian', 'postponed'/'postpones' compare equal
 NAME_WEIGHT = 2.0  # a name counts this many times a common word of the same rarity
 NAME_SHARE = 0.7  # a stem is a name when capitalised in this share of the statements using it mid-sentence
@@ -78,6 +82,12 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Titles written with a capital before a name ('Minister', 'Secretary'): no names themselves."""
+    return data_words("merge_title_words.txt")
+
+
+@cache
 def update_cues() -> re.Pattern[str]:
     """Words by which a later report changes the story (postponed, cancelled, raised...)."""
     return _phrase_pattern(data_lines("merge_update_cues.txt"))
@@ -112,8 +122,9 @@ def _terms(text: str, start: int, end: int) -> Terms:
     stems: set[str] = set()
     names: set[str] = set()
     common: set[str] = set()
+    titles = title_words()
     for index, match in enumerate(WORD.finditer(text)):
-        word = match.group()
+        word = NAME_PARTICLE.sub("", match.group())
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
@@ -121,8 +132,8 @@ def _terms(text: str, start: int, end: int) -> Terms:
             continue
         stem = sys.intern(lower[:STEM_LENGTH])  # one string per stem, however many statements use it
         stems.add(stem)
-        if word.isupper() and len(word) > 1:
-            continue  # a headline in capitals says nothing about names
+        if (word.isupper() and len(word) > 1) or lower.split("-")[0].rstrip(".") in titles:
+            continue  # a headline in capitals says nothing about names; 'Minister' is what, not who
         if word[0].isupper():
             if index > 0:
                 names.add(stem)
@@ -259,6 +270,7 @@ class _Nodes:
     keys: list[DateKey]
     stems: list[frozenset[str]]
     names: list[frozenset[str]]
+    common: list[frozenset[str]]  # stems written in lower case: what happened, not who or where
     rare: list[frozenset[str]]  # stems rare enough to propose a candidate pair
 
 
@@ -273,7 +285,7 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
     for item in terms:
         df.update(item.stems)
     cap = max(COMMON_MIN, int(COMMON_SHARE * len(ordered)))
-    nodes = _Nodes([], [], [], [], [])
+    nodes = _Nodes([], [], [], [], [], [])
     seen: dict[tuple[DateKey, frozenset[str]], int] = {}
     rare_of: dict[frozenset[str], frozenset[str]] = {}
     for index, (statement, item) in enumerate(zip(ordered, terms, strict=True)):
@@ -291,6 +303,7 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
         nodes.keys.append(key)
         nodes.stems.append(item.stems)
         nodes.names.append(item.stems & named)
+        nodes.common.append(item.common)
         nodes.rare.append(rare if len(rare) >= MIN_SHARED else frozenset())
     return nodes
 
@@ -382,6 +395,10 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
         shared = mine & theirs
         if len(shared) < MIN_SHARED or not norms[mine] or not norms[theirs]:
             continue
+        if _key_threshold(nodes.keys[i], nodes.keys[j]) > SAME_DAYS_THRESHOLD and not (
+            nodes.common[i] & nodes.common[j]
+        ):
+            continue  # broad or nested dates: who and where alone do not make one happening
         # the arithmetic of `similarity`, with the squares and norms computed once
         value = math.fsum(squares[stem] for stem in shared) / (norms[mine] * norms[theirs])
         if value > 0:
