@@ -167,6 +167,7 @@ def test_never_dates(text: str) -> None:
         "Police arrived in the early hours of the morning.",
         "The new card earned a total score of 2072 and a maximum of 147 frames per second.",
         "Stocks crashed on Black Monday, and Super Tuesday and Bloody Sunday are names.",
+        "He told Britain's Sunday Times, and Saturday Night Live mocked him.",
         "They joined the March on Washington.",
         "By June Kronholz",
         "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
@@ -236,6 +237,10 @@ def test_for_years_is_a_vague_duration() -> None:
 WEEKDAY_ROWS = [
     ("The talks collapsed on Friday.", SUN, "Friday", "2020-06-12"),
     ("The talks will resume on Friday.", SUN, "Friday", "2020-06-19"),
+    # a new deadline ('a Saturday deadline') lies ahead, even when it was set in the past
+    ("The League suspended Syria and set a Saturday deadline.", SUN, "Saturday", "2020-06-20"),
+    ("Syria ignored a Saturday deadline set by the League.", SUN, "Saturday", "2020-06-13"),
+    ("Holders tendered 99% of the shares by the Tuesday deadline.", SUN, "Tuesday", "2020-06-09"),
     ("He said Tuesday that the plan failed.", WED_NEW_YEAR, "Tuesday", TUE_YEAR_END),
     ("The court will rule on Monday.", WED_NEW_YEAR, "Monday", "2020-01-06"),
     ("Officials met on Thursday.", SAT_LEAP, "Thursday", "2020-02-27"),

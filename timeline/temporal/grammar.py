@@ -434,6 +434,13 @@ _NAME_AFTER = re.compile(
 )
 
 
+# "the Sunday Times", "Monday Night Football": a weekday naming a newspaper or a show, not a day
+_WEEKDAY_TITLE_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Tribune|Journal|Star|Sun|Observer|"
+    r"Independent|Age|Review|Magazine|Edition|Show|Night\s+Football|Night\s+Live)\b"
+)
+
+
 def full_year(first: str, second: str) -> int:
     """The second year of '1975-90' (1990) or of '2016-2017'."""
     if len(second) == 4:
@@ -522,6 +529,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         if _word_before(text, start) in _NAMED_WEEKDAY and _capitalised(_word_before_raw(text, start)):
             return False  # "Black Monday", "Super Tuesday", "Bloody Sunday": a name, not that weekday
+        if _WEEKDAY_TITLE_AFTER.match(text, m.end("wd_d") if g("wd_d") else m.end("wd_ab")):
+            return False  # "the Sunday Times", "Saturday Night Live": a title, not that weekday
         if _WEEKDAY_SPAN_AFTER.match(text, end) or _WEEKDAY_SPAN_BEFORE.search(
             text, max(0, start - 25), start
         ):

@@ -32,6 +32,9 @@ _FUTURE_BEFORE_TO = frozenset(
 # hangs on a gerund or a past progressive, and the clause's own tense decides
 _GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
 _ON_SCHEDULE = frozenset("sale air display show trial".split())
+_DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.IGNORECASE)
+# ... named with "a", a new one ("set a Saturday deadline"); "the Tuesday deadline" may be long past
+_DEADLINE_SET = re.compile(r"(?<!missed)(?<!ignored)(?<!defied)\s+an?\s+$", re.IGNORECASE)
 _UNITS_AWAY = frozenset("hours days weeks months years day week month year".split())
 _REPORTING = frozenset("said says say told reported announced added stated noted according".split())
 _REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
@@ -185,6 +188,8 @@ def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[st
     positions = tokens.positions[lo:hi]
     if text[end : end + 2] in ("'s", "’s"):
         return "past", False  # "Wednesday's ruling": an event already known
+    if _DEADLINE_AFTER.match(text, end) and _DEADLINE_SET.search(text, max(0, start - 24), start):
+        return "future", False  # "set a Saturday deadline": a new deadline lies ahead
     if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
         w.lower() in _DEADLINE for w in words
     ):
