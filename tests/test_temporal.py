@@ -741,6 +741,8 @@ PERIOD_ROWS = [
     ),
     ("The deal was signed last summer.", SUN, "last summer", "2019-06-01", "2019-08-31", "2019-SU"),
     ("Prices crashed in the 1990s.", SUN, "the 1990s", "1990-01-01", "1999-12-31", "199"),
+    ("The Black Death struck in the 1300s.", SUN, "the 1300s", "1300-01-01", "1399-12-31", "13"),  # a century
+    ("Sales boomed in the 2000s.", SUN, "the 2000s", "2000-01-01", "2009-12-31", "200"),  # a decade
     ("Prices crashed in the early 1980s.", SUN, "the early 1980s", "1980-01-01", "1983-04-30", "198"),
     ("Steam power spread in the 19th century.", SUN, "the 19th century", "1800-01-01", "1899-12-31", "18"),
     ("The firm was founded in 1998.", SUN, "1998", "1998-01-01", "1998-12-31", "1998"),

@@ -324,6 +324,10 @@ _SMALLER = {
 }
 
 
+# "the 1800s", "the 1900s" name a century; "the 2000s" is a decade
+LAST_CENTURY_OF_HUNDREDS = 19
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     if w in ("centuries", "century"):
@@ -982,6 +986,8 @@ class Resolver:
     def _dec(self, c: Candidate) -> Found | None:
         g = c.match.group
         mod = mod_of(g("dec_mod")) if g("dec_mod") else None
+        if g("dec_c") and g("dec_d") == "0" and int(g("dec_c")) <= LAST_CENTURY_OF_HUNDREDS:
+            return self.make(c, "DATE", g("dec_c"), "century", "absolute", mod)  # "the 1300s": a century
         if g("dec_c"):
             return self.make(c, "DATE", g("dec_c") + g("dec_d"), "decade", "absolute", mod)
         digit = int(g("dec_s")) if g("dec_s") else DECADE_WORDS[g("dec_w").lower()]
