@@ -168,6 +168,7 @@ def test_never_dates(text: str) -> None:
         "The new card earned a total score of 2072 and a maximum of 147 frames per second.",
         "Stocks crashed on Black Monday, and Super Tuesday and Bloody Sunday are names.",
         "He told Britain's Sunday Times, and Saturday Night Live mocked him.",
+        "It is a problem of today's world, for today's youth and today's fragile economy.",
         "They joined the March on Washington.",
         "By June Kronholz",
         "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
@@ -176,6 +177,11 @@ def test_never_dates(text: str) -> None:
 )
 def test_nothing_to_find(text: str) -> None:
     assert find_expressions(text, _d(SUN)) == ()
+
+
+def test_todays_event_is_this_day() -> None:
+    found = find_expressions("Today's vote was delayed, unlike today's world of politics.", _d(SUN))
+    assert [(e.text, e.value) for e in found] == [("Today", SUN)]
 
 
 def test_opening_hours_are_on_no_particular_day() -> None:

@@ -441,6 +441,15 @@ _WEEKDAY_TITLE_AFTER = re.compile(
 )
 
 
+# "today's world", "today's fragile economy", "today's personal computers": the present age
+_TODAYS_GENERIC = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:world|youth|society|societies|economy|generation|kids|children|"
+    r"teens|teenagers|students|consumers|families|workers|women|men|people|parents|standards|market|"
+    r"markets|culture|technology|technologies|computers|challenges|problems|politics|media|era|age|"
+    r"environment|landscape|workplace|climate|business|industry|army|military|warfare)\b"
+)
+
+
 def full_year(first: str, second: str) -> int:
     """The second year of '1975-90' (1990) or of '2016-2017'."""
     if len(second) == 4:
@@ -674,6 +683,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         quoted = start > 0 and text[start - 1] in "\"“‘'"
         return not (g("rel_u")[0].isupper() and (quoted or _mid_sentence(text, start)))
     if kind == "day":
+        if g("day_w").lower() == "today" and _TODAYS_GENERIC.match(text, end):
+            return False  # "today's youth", "today's fragile economy": nowadays, not this day
         # "USA Today", "VOA Today": a capitalised day word after a capitalised word is a name
         words_before = text[max(0, start - 20) : start].split()
         return not (
