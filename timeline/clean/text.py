@@ -64,8 +64,9 @@ def _cue_heads(cues: Iterable[str]) -> frozenset[str] | None:
 # A cue that CUE_RE finds starts with a whole run of letters of the line: that run is one of these.
 CUE_HEADS = _cue_heads(BOILERPLATE_CUES)
 CUE_STRIP = " \t:;|»›‹«-–—•*()[]!?.,"
-BULLET_CHARS = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+-")
-BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|-(?=\s))\s*")
+# lynx marks the items of a nested list with 'o' and '+': 'o' is a bullet when a space follows it.
+BULLET_CHARS = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+-o")
+BULLET_RE = re.compile(r"^(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+]|[-o](?=\s))\s*")
 FORM_RE = re.compile(r"\[[ _*xX]{0,3}\]|\[\s{2,}\]|_{4,}|\(BUTTON\)|^IFRAME:|^\[[^\]]{0,40}\]$")
 IMAGE_NAME_RE = re.compile(r"\[[^\]\s]+\.(?:png|jpe?g|gif|svg|webp)\]", re.IGNORECASE)
 URL_RE = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
@@ -116,7 +117,7 @@ CREDIT_RE = re.compile(
     r"(?:\s+(?:credit|credits|courtesy|by|via|source))?\s*[:|/]"
     r"|^\(?(?:photo|image|picture|illustration)s?\s+(?:by|via|courtesy)\b"
     r"|^(?:credit|credits|courtesy|source)\s*:"
-    r"|\bgetty(?:\s+images)?\)?$|\bshutterstock\b|\bap photo\b|\bphoto by\b|\bimage via\b"
+    r"|\bgetty(?:\s+images)?\)?$|\bshutterstock\b|\bap photo\b|\bphoto (?:illustration )?by\b|\bimage via\b"
     r"|\bphoto via\b|\bphotograph:|\bimages? courtesy\b",
     re.IGNORECASE,
 )
@@ -137,11 +138,34 @@ TITLE_WINDOW = 20  # units above the body searched for the headline
 TITLE_MIN_WORDS = 3  # a headline's shortest length in words (its longest is HEADING_WORDS)
 TITLE_FULL = 12  # longer headlines are not favoured further
 TITLE_NEAR = 4  # lines below a headline where its byline or date stands
+TITLE_NAME_NEAR = 2  # lines below a headline where a bare name is its byline (further down: a label)
 TITLE_HEADER_BONUS = 8.0
-TITLE_TWICE_BONUS = 3.0
+TITLE_TWICE_BONUS = 3.0  # also for a headline quoted inside another line ('Share this: HEADLINE')
+TITLE_QUOTED_WORDS = 5  # the fewest words of a headline found quoted inside another line
 TITLE_MENU_SHARE = 0.5  # a line shaped like a menu (few function words) counts half its length
 TITLE_DISTANCE_COST = 0.5  # per line of text between the headline and the body
 TITLE_MIN_SCORE = 2.0
+# A line of the page's frame, not a headline: a greeting banner or a call to click ('Welcome to ...').
+BANNER_START_RE = re.compile(r"^(?:welcome to|click|tap)\b", re.IGNORECASE)
+# A headline does not stop on an article, a conjunction or a possessive ('You are signed in as').
+DANGLING_END_WORDS = frozenset(("a", "an", "the", "and", "or", "as", "of", "your", "my", "our", "their"))
+# A button's first word: 'Learn More', 'Sign Out' are shaped like names but are no byline.
+BUTTON_VERBS = frozenset(
+    ("learn", "read", "sign", "log", "subscribe", "buy", "shop", "download", "edit", "view", "watch",
+     "share", "follow", "click", "tap", "see", "get", "join", "more")
+)  # fmt: skip
+# A social handle ('Jane Doe @janedoe'): a byline's, never a headline's.
+HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z_]\w{1,29}\b")
+# A photo credit at the end of a line ('Jane Doe / Reuters', '... Getty Images/Creatas'): a caption's tail.
+AGENCY_CREDIT_RE = re.compile(
+    r"\s/\s*(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Shutterstock|Xinhua|AAP)(?:\s+file)?\s*$"
+    r"|\bGetty Images\b"
+)
+# A full stop inside a headline, after a word and before a capital: 'Stocks Fell. Why You Should Not Worry.'
+INNER_SENTENCE_RE = re.compile(r"[a-z]{3}[.!?]['’”]?\s+['‘“]?[A-Z]")
+FIELD_LABEL_WORDS = 3  # 'Author:', 'Publish date:': the line after such a label is its value
+KICKER_WORDS = 4  # the longest a kicker above a headline is ('Apple Black Friday Deals')
+MENU_CAPS_SHARE = 0.75  # a menu capitalises (nearly) every word; a headline also has lower-case words
 # A list of other stories between the header and the body ('More stories': headline, section, date;
 # headline, section, date; ...) is told by its date lines, evenly spaced and ending right above the body.
 STORY_LIST_DATES = 3  # the fewest dated entries of such a list (a header has one or two date lines)
@@ -554,30 +578,84 @@ def _is_name(unit: _Unit) -> bool:
     )
 
 
+def _is_byline_name(unit: _Unit, menu_items: Container[str]) -> bool:
+    """A bare name that can be a byline: two or three words, no digits, not a button or a menu entry.
+
+    'Learn More', 'Data Solutions' (also a menu entry of the page) or 'Rockledge 14 11 6 15' are shaped
+    like names but are the page's furniture.
+    """
+    return (
+        unit.words >= 2
+        and _is_name(unit)
+        and not DIGIT_RE.search(unit.text)
+        and unit.tokens[0] not in BUTTON_VERBS
+        and unit.low not in menu_items
+    )
+
+
 def _is_header_line(unit: _Unit) -> bool:
-    """A byline, a date line or a bare name: what stands right by a headline."""
+    """A byline or a date line: what stands by a headline (a bare name is judged by `_is_byline_name`)."""
     if unit.label is BYLINE or unit.label is DATELINE:
         return True
     text = unit.text
-    return unit.words <= 16 and (_is_name(unit) or BYLINE_RE.match(text) is not None or _has_date(text))
+    return unit.words <= 16 and (
+        BYLINE_RE.match(text) is not None
+        or _has_date(text)
+        or HANDLE_RE.search(text) is not None
+        or unit.low.rstrip(" :") == "by"  # 'By' on a line of its own, the name on the next
+    )
+
+
+def _is_photo_credit(unit: _Unit) -> bool:
+    """A photo credit line, or a line ending in one ('... Austria. Jane Doe / Reuters')."""
+    if unit.label is CREDIT:
+        return True
+    return unit.words <= HEADING_WORDS and AGENCY_CREDIT_RE.search(unit.text) is not None
+
+
+def _is_doubled(unit: _Unit) -> bool:
+    """The same words twice in a row ('Jane Doe Jane Doe'): an image's alt text and its link, side by side."""
+    half, odd = divmod(len(unit.tokens), 2)
+    return half > 0 and not odd and unit.tokens[:half] == unit.tokens[half:]
+
+
+def _is_field_label(unit: _Unit) -> bool:
+    """A short label that introduces a value on the next line ('Author:', 'Publish date:')."""
+    return 0 < unit.words <= FIELD_LABEL_WORDS and unit.text.endswith(":")
 
 
 def _may_be_title(unit: _Unit) -> bool:
-    """A unit shaped like a headline: a few words, no full stop, not a name, a link, a credit or a date."""
+    """A unit shaped like a headline: a few words, no full stop, not a name, a link, a credit or a date.
+
+    A headline of two sentences ('Stocks Fell. Here Is Why.') may end with a full stop; `_title_scores`
+    then asks for a byline or a date below it.
+    """
     if not TITLE_MIN_WORDS <= unit.words <= HEADING_WORDS or unit.bullet or unit.cls == SPECIAL:
         return False
     text = unit.text
     last = text[-1]
-    if last in ".:" or (last in SENTENCE_END and last not in HEADING_END):
+    if last == "." and (
+        INNER_SENTENCE_RE.search(text) is None
+        or unit.tokens[0] in BUTTON_VERBS
+        or CREDIT_HINT_RE.search(unit.low)
+    ):
+        return False  # one sentence, a pitch ('Get the news. Every morning.') or a caption and its credit
+    if last == ":" or (last in SENTENCE_END and last not in HEADING_END and last != "."):
         return False
-    if unit.cls == BAD and not unit.reason.startswith("menu:"):
+    if unit.cls == BAD and not unit.reason.startswith(("menu:", "repeat:")):
         return False
     return (
         (text[0].isalnum() or text[0] in QUOTES)
+        and " " in text.strip()  # 'success-mindset': a slug or a file name
+        and unit.low.rsplit(None, 1)[-1] not in DANGLING_END_WORDS
         and not _is_name(unit)
+        and not _is_doubled(unit)
+        and not BANNER_START_RE.match(text)
         and not BREADCRUMB_RE.search(text)
         and not URL_RE.search(unit.low)
+        and not HANDLE_RE.search(text)
         and not CREDIT_RE.search(text)
+        and not AGENCY_CREDIT_RE.search(text)
         and not BYLINE_RE.match(text)
         and not _has_date(text)
     )
@@ -589,14 +667,8 @@ def _find_title(units: list[_Unit], start: int) -> int:
     return best[1] if best is not None and best[0] > TITLE_MIN_SCORE else -1
 
 
-def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
-    """(score, index) of each headline-shaped unit among the TITLE_WINDOW lines of text above the body.
-
-    A unit scores its length (up to TITLE_FULL words; half that if it reads like a menu), more when
-    a byline, a date or a bare name stands right below it (or a date right above it), more when the
-    page prints it twice (an H1 and its share box), and less for every line of text between it and
-    the body. A line right above a photo credit is a caption, not a headline.
-    """
+def _text_lines_above(units: list[_Unit], start: int) -> list[int]:
+    """The indices of the TITLE_WINDOW units with words (bullets aside) above `start`, top first."""
     texts: list[int] = []
     for i in range(start - 1, -1, -1):
         if units[i].words and not units[i].bullet:
@@ -604,29 +676,75 @@ def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
             if len(texts) == TITLE_WINDOW:
                 break
     texts.reverse()
-    candidates = [n for n, i in enumerate(texts) if _may_be_title(units[i])]
-    if not candidates:
-        return []
+    return texts
+
+
+def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
+    """(score, index) of each headline-shaped unit among the TITLE_WINDOW lines of text above the body.
+
+    A unit scores its length (up to TITLE_FULL words; half that if it reads like a menu), more when
+    a byline or a date stands below it, or a bare name right below it (or a date right above it), more
+    when the page prints it twice (an H1, its share box), and less for every line of text between it
+    and the body. A line right above a photo credit is a caption, the value of a field ('Author:') is
+    no headline, and a subtitle (dek) right below a headline leaves the byline below both to it.
+    """
+    texts = _text_lines_above(units, start)
+    candidates = [
+        n
+        for n, i in enumerate(texts)
+        if _may_be_title(units[i])
+        and not (i > 0 and _is_field_label(units[i - 1]))
+        and not (n + 1 < len(texts) and _is_photo_credit(units[texts[n + 1]]))
+    ]
     seen = Counter(map(attrgetter("low"), units))
+    # the page's lines other than prose, where a share box or an image's text quotes the headline
+    page = "\n".join(unit.low for unit in units if unit.cls != GOOD) if candidates else ""
+    menu_items = {unit.low for unit in units if unit.bullet and unit.cls == BAD} if candidates else set()
     header: dict[int, bool] = {}
+    headed: set[int] = set()  # the candidates a byline or a date stands by
     scores = []
-    for n in candidates:
+    for c, n in enumerate(candidates):
         i = texts[n]
         unit = units[i]
         below = texts[n + 1 : n + 1 + TITLE_NEAR]
-        if below and units[below[0]].label is CREDIT:
-            continue
         above = units[texts[n - 1]] if n > 0 else None
-        score = min(unit.words, TITLE_FULL) * (TITLE_MENU_SHARE if unit.cls == BAD else 1.0)
-        if any(header[k] if k in header else header.setdefault(k, _is_header_line(units[k])) for k in below):
+        score = min(unit.words, TITLE_FULL) * (TITLE_MENU_SHARE if _reads_as_menu(unit) else 1.0)
+        if (
+            any(header[k] if k in header else header.setdefault(k, _is_header_line(units[k])) for k in below)
+            or any(_is_byline_name(units[k], menu_items) for k in below[:TITLE_NAME_NEAR])
+        ) and not (c > 0 and candidates[c - 1] in headed and _is_dek(units, texts[candidates[c - 1]], i)):
+            headed.add(n)
             score += TITLE_HEADER_BONUS
+        elif unit.text[-1] == ".":
+            continue  # a headline of two sentences is told from prose by its byline or date
         elif above is not None and above.words <= 16 and _has_date(above.text):
             score += TITLE_HEADER_BONUS / 2
-        if seen[unit.low] > 1:
+        if seen[unit.low] > 1 or (unit.words >= TITLE_QUOTED_WORDS and page.count(unit.low) > 1):
             score += TITLE_TWICE_BONUS
         score -= TITLE_DISTANCE_COST * (len(texts) - n - 1)
         scores.append((score, i))
     return scores
+
+
+def _is_dek(units: list[_Unit], upper: int, lower: int) -> bool:
+    """Whether unit `lower` is the subtitle of the headline-shaped unit `upper` right above it.
+
+    Nothing stands between them, and the dek is the longer and reads as a sentence (most of its words
+    in lower case); a line of a few words above a headline is its kicker ('Apple Deals'), not a
+    headline with a dek.
+    """
+    head, dek = units[upper], units[lower]
+    return (
+        lower == upper + 1
+        and head.words > KICKER_WORDS
+        and dek.words > head.words
+        and _caps(dek) * 2 < dek.words
+    )
+
+
+def _reads_as_menu(unit: _Unit) -> bool:
+    """A line classed as a menu whose words are (nearly) all capitalised; a headline has lower-case words."""
+    return unit.cls == BAD and unit.reason.startswith("menu:") and _caps(unit) >= MENU_CAPS_SHARE * unit.words
 
 
 def _story_list_top(units: list[_Unit], start: int) -> int:
