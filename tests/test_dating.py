@@ -30,6 +30,10 @@ from timeline.models import Cleaned, Label, Line, Metadata
         ("21:17 18.11.2019Share this story", "2019-11-18T21:17", True),  # the time first, text glued on
         ("03.14.2020 09:00 AM", "2020-03-14T09:00", True),  # dots in the US order too
         ("7.7.2019", "2019-07-07T00:00", False),  # either order, the same day
+        # a clock time before the date, a zone after it
+        ("10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01", True),
+        ("Published 11:11 PM EST Nov 19, 2019", "2019-11-19T23:11", True),
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "2019-11-19T10:48", True),
     ],
 )
 def test_find_date_in_header_lines(line: str, expected: str, has_time: bool) -> None:
@@ -146,6 +150,28 @@ def test_default_date_only_when_none_found() -> None:
     info = describe_article("a", bare, dt.date(2001, 1, 1))
     assert info.published_iso == "2001-01-01"
     assert info.date_source == "--date"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown", "published", "source"),
+    [
+        # a UTC stamp after midnight: the page's own date line is the local day and time
+        ("2019-11-20T05:14:35Z", "11:14 pm CST, Tuesday, November 19, 2019", "2019-11-19T23:14", "html page"),
+        # the same day shown without a clock time: the stamp tells more
+        ("2019-11-19T13:03:00Z", "Nov. 19, 2019", "2019-11-19T13:03", "html metadata"),
+        # a date shown days away is another story's
+        ("2019-11-19T13:03:00Z", "Nov. 12, 2019 8:00 am", "2019-11-19T13:03", "html metadata"),
+        # a day from htmldate, with no clock time: the line adds it
+        ("2019-11-19", "Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03", "html page"),
+    ],
+)
+def test_a_utc_stamp_gives_way_to_the_date_line_the_page_shows(
+    stamp: str, shown: str, published: str, source: str
+) -> None:
+    page = (Line("Ministers Meet In Ankara", Label.TITLE, "", 0, 0), Line(shown, Label.DATELINE, "", 1, 1))
+    cleaned = _cleaned(("The ministers met.", Label.BODY), metadata=Metadata(date=stamp, page=page))
+    info = describe_article("a.html", cleaned)
+    assert (info.published_iso, info.date_source.split(" line")[0]) == (published, source)
 
 
 def test_metadata_first() -> None:

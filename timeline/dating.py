@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.models import ArticleInfo, Cleaned, Label, Line
@@ -49,9 +50,11 @@ _TIME = (
     r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # "21:17 18.11.2019": a clock time written before the date (possessive white space, as above)
+# "10:01 pm PST, Tuesday, November 19, 2019": a zone may follow it
+_ZONE = r"(?:(?:E|C|M|P|AK|H)[SD]?T|[ECMP]T|GMT|UTC|BST|CES?T|IST|AE[SD]T)\b"
 _LEAD_TIME = (
     r"(?:(?P<lead_hour>[01]?\d|2[0-3]):(?P<lead_minute>[0-5]\d)(?::[0-5]\d)?"
-    r"(?:\s*+(?P<lead_ampm>[ap]\.?m\.?))?\s*+(?:[,|•·-]\s*+)?)?"
+    r"(?:\s*+(?P<lead_ampm>[ap]\.?m\.?))?(?:\s++" + _ZONE + r")?\s*+(?:[,|•·-]\s*+)?)?"
 )
 # A two-digit year is 20YY up to this, 19YY above it (the core has no clock to compare with).
 LAST_YY_IN_2000S = 69
@@ -62,14 +65,18 @@ DATE_PATTERNS = tuple(
         r"\b(?P<year>(?:18|19|20|21)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)(?:[T\s]"
         r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))?",
         # Sun 14 Jun 2020 | 04:38 PM; 14 June 2020, 08:35
-        r"\b"
+        r"(?<![\d:])"
+        + _LEAD_TIME
+        + r"\b"
         + _WEEKDAY
         + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH
         + r",?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
         + _TIME,
-        # JUNE 14, 2020 08:35; Thu Oct 6, 2011 10:36 am
-        r"\b"
+        # JUNE 14, 2020 08:35; Thu Oct 6, 2011 10:36 am; 11:11 PM EST Nov 19, 2019
+        r"(?<![\d:])"
+        + _LEAD_TIME
+        + r"\b"
         + _WEEKDAY
         + _MONTH
         + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20|21)\d\d)\b"
@@ -205,12 +212,33 @@ def find_publication(cleaned: Cleaned) -> FoundDate | None:
         found = find_date_in(cleaned.metadata.date)
         if found:
             when, has_time = found
-            return _with_time_from_header(FoundDate(when, has_time, "html metadata"), cleaned)
+            stamp = FoundDate(when, has_time, "html metadata")
+            return _shown_on_page(stamp, cleaned.metadata.page) or _with_time_from_header(stamp, cleaned)
     for line in _header_lines(cleaned):
         found = find_date_in(line.text)
         if found:
             when, has_time = found
             return _with_time_from_header(FoundDate(when, has_time, _where(line)), cleaned)
+    if cleaned.metadata.page:  # a page with no date in its markup: the date line a reader sees
+        shown = find_publication(Cleaned(lines=cleaned.metadata.page))
+        return FoundDate(shown.value, shown.has_time, f"html page {shown.where}") if shown else None
+    return None
+
+
+def _shown_on_page(stamp: FoundDate, page: Sequence[Line]) -> FoundDate | None:
+    """The date line a page shows, in its own local time, when it tells more than its UTC stamp.
+
+    A page stamped "2019-11-20T05:14Z" that shows "11:14 pm CST, Tuesday, November 19, 2019" was
+    published on the 19th where it was written: the line is taken when it names the stamp's day or
+    the day next to it, and gives a clock time or another day. A line further off is another story's.
+    """
+    for line in _header_lines(Cleaned(lines=tuple(page))):
+        found = find_date_in(line.text)
+        if found is None or abs((found[0].date() - stamp.value.date()).days) > 1:
+            continue
+        if found[1] or found[0].date() != stamp.value.date():
+            return FoundDate(found[0], found[1], f"html page {_where(line)}")
+        return None  # the same day without a clock time: the stamp tells more
     return None
 
 

@@ -73,6 +73,8 @@ class Metadata:
     author: str | None = None
     outlet: str | None = None
     date: str | None = None  # as found, e.g. '2020-06-14' or '2020-06-14T08:35:00+03:00'
+    # the page as a reader sees it, labelled by the text path, when `date` may not be local time
+    page: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

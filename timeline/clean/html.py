@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from html import unescape
 
 import lxml.html
@@ -30,9 +32,7 @@ SKIP_TAGS = frozenset(
     ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "embed", "select")
 )
 SKIP_BLOCK_RE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-BLOCK_TAG_RE = re.compile(
-    r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE
-)
+BLOCK_TAG_RE = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
 # Entities decode after the loader's clean-up ("&#x1b;"): control characters are dropped again here.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -40,6 +40,21 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # only the page's own date markup is trusted.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _WS = re.compile(r"[ \t\r\f\v]+")
+# A copyright notice: short, with the sign, "rights reserved", or "Copyright 2019 ..." at its start.
+COPYRIGHT_WORDS = 40
+COPYRIGHT_YEAR = re.compile(r"\s*copyright\s+(?:\(c\)\s*)?\d{4}\b", re.IGNORECASE)
+# Where a page states when it was first published, with the clock time (htmldate keeps only the day).
+PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished", "article.published",
+    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+    "dc.date",
+)  # fmt: skip
+META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+TIME_TAG = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?P<zone>Z|[+-]\d\d:?\d\d)?")
+UTC_ZONE = re.compile(r"Z|[+-]00:?00")
 
 
 def render_text(html: str) -> str:
@@ -128,16 +143,81 @@ def _plain(value: str | None) -> str | None:
     return value or None
 
 
+def _attributes(tag: str) -> dict[str, str]:
+    """The attributes of one tag, names in lower case."""
+    return {
+        m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTRIBUTE.finditer(tag)
+    }
+
+
+def published_stamp(html: str) -> str | None:
+    """The page's own publication time stamp with its clock time ('2019-11-19T23:14:00-06:00'), if any.
+
+    Looked for in the meta tags named for it, in the order of PUBLISHED_KEYS, then JSON-LD's
+    datePublished, then a <time> element marked as the publication time.
+    """
+    found: dict[str, str] = {}
+    for tag in META_TAG.findall(html):
+        attributes = _attributes(tag)
+        key = (
+            attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
+        ).lower()
+        if key in PUBLISHED_KEYS and STAMP.match(attributes.get("content", "").strip()):
+            found.setdefault(key, attributes["content"].strip())
+    for key in PUBLISHED_KEYS:
+        if key in found:
+            return found[key]
+    for value in JSON_LD_PUBLISHED.findall(html):
+        if STAMP.match(value.strip()):
+            return value.strip()
+    for tag in TIME_TAG.findall(html):
+        attributes = _attributes(tag)
+        marked = attributes.get("itemprop", "").lower() == "datepublished" or "pubdate" in attributes
+        if marked and STAMP.match(attributes.get("datetime", "").strip()):
+            return attributes["datetime"].strip()
+    return None
+
+
+def is_local_stamp(stamp: str | None) -> bool:
+    """Whether a time stamp is written in the page's local time: a clock time with a zone other than UTC."""
+    match = STAMP.match(stamp or "")
+    return bool(match and match.group("zone") and not UTC_ZONE.fullmatch(match.group("zone")))
+
+
+def _with_stamp(meta: Metadata, html: str) -> Metadata:
+    """The metadata with the page's publication time stamp, and the page as shown if the stamp is UTC.
+
+    htmldate gives the day only, and from a UTC stamp the UTC day, which is the next day for an evening
+    article in America. A stamp with a local zone is the publication's local time; otherwise the page
+    as a reader sees it is kept, for the dating stage to prefer the date line it shows.
+    """
+    stamp = published_stamp(html)
+    if stamp and (meta.date is None or abs(_days_between(stamp, meta.date)) <= 1):
+        meta = replace(meta, date=stamp)
+    if is_local_stamp(meta.date):
+        return meta
+    return replace(meta, page=clean_text(render_text(html)).lines)
+
+
+def _days_between(a: str, b: str) -> int:
+    """Days from the date that opens `b` to the one that opens `a` (large when either is no date)."""
+    try:
+        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 10**6
+
+
 def clean_html(html: str) -> Cleaned:
     """Clean an HTML page: trafilatura's body and metadata, else the text path on a rendering."""
     # Precision mode scores best, but sometimes keeps only a fragment: then recall mode decides.
     body, meta = _extract(html, precision=True)
+    meta = _with_stamp(meta, html)
     reason = "body: kept by trafilatura (precision)"
     if _words(body) < RECALL_RETRY_WORDS:
         recall_body, recall_meta = _extract(html, precision=False)
         if _words(body) < FRAGMENT_SHARE * _words(recall_body):
             body, reason = recall_body, "body: kept by trafilatura (recall)"
-            meta = recall_meta if recall_meta.title or not meta.title else meta
+            meta = _with_stamp(recall_meta, html) if recall_meta.title or not meta.title else meta
     if _words(body) < MIN_BODY_WORDS:
         fallback = clean_text(render_text(html))
         fallback_words = sum(_words(line.text) for line in fallback.body_lines)
@@ -147,11 +227,20 @@ def clean_html(html: str) -> Cleaned:
                 author=meta.author or fallback.metadata.author,
                 outlet=meta.outlet,
                 date=meta.date,
+                page=meta.page,
             )
             return Cleaned(lines=fallback.lines, metadata=merged)
     lines = tuple(
-        Line(" ".join(text.split()), Label.BODY, reason, i, i)
+        _copyright_line(i, " ".join(text.split())) or Line(" ".join(text.split()), Label.BODY, reason, i, i)
         for i, text in enumerate(body.splitlines())
         if text.strip()
     )
     return Cleaned(lines=lines, metadata=meta)
+
+
+def _copyright_line(index: int, text: str) -> Line | None:
+    """A copyright notice that the extractor kept with the article ('© 2020 General Mills'), else None."""
+    notice = "©" in text or "rights reserved" in text.lower() or COPYRIGHT_YEAR.match(text)
+    if notice and len(text.split()) <= COPYRIGHT_WORDS:
+        return Line(text, Label.BOILERPLATE, "legal: copyright notice", index, index)
+    return None
