@@ -174,6 +174,13 @@ def test_a_utc_stamp_gives_way_to_the_date_line_the_page_shows(
     assert (info.published_iso, info.date_source.split(" line")[0]) == (published, source)
 
 
+def test_a_page_with_no_date_in_its_markup_takes_the_one_it_shows() -> None:
+    page = (Line("A.Word.A.Day", Label.TITLE, "", 0, 0), Line("Apr 7, 2009", Label.DATELINE, "", 1, 1))
+    cleaned = _cleaned(("The word of the day.", Label.BODY), metadata=Metadata(page=page))
+    info = describe_article("a.html", cleaned)
+    assert (info.published_iso, info.date_source) == ("2009-04-07", "html page line 2: Apr 7, 2009")
+
+
 def test_metadata_first() -> None:
     cleaned = _cleaned(
         ("JUNE 14, 2020 08:35", Label.DATELINE),
