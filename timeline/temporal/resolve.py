@@ -1534,6 +1534,23 @@ THE_UNIT_LINKED = re.compile(r"the\s+(day|week)\s+(before|after)", re.IGNORECASE
 OFFSET_SCOPE = re.compile(r"\b(?:for|within|over|during|in)\s+$", re.IGNORECASE)
 
 
+def join_neighbours(
+    text: str, found: list[Found], join: Callable[[str, Found, Found], Found | None]
+) -> list[Found]:
+    """Expressions in order, each pair of neighbours that `join` makes one replaced by the joined one."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        joined = join(text, found[i], found[i + 1]) if i + 1 < len(found) else None
+        if joined is None:
+            out.append(found[i])
+            i += 1
+        else:
+            out.append(joined)
+            i += 2
+    return out
+
+
 def compose_offsets(text: str, found: list[Found]) -> list[Found]:
     """Join a definite length and the named day right after it that it counts from into one dated day.
 
@@ -1544,17 +1561,7 @@ def compose_offsets(text: str, found: list[Found]) -> list[Found]:
     a length that scopes a stretch ("for two days after March 5", "within a week after the vote") or
     bounds one ("at least two days after") is not an offset and is left alone.
     """
-    out: list[Found] = []
-    i = 0
-    while i < len(found):
-        joined = _offset_pair(text, found[i], found[i + 1]) if i + 1 < len(found) else None
-        if joined is None:
-            out.append(found[i])
-            i += 1
-        else:
-            out.append(joined)
-            i += 2
-    return out
+    return join_neighbours(text, found, _offset_pair)
 
 
 def _offset_pair(text: str, length: Found, named: Found) -> Found | None:
@@ -1644,17 +1651,7 @@ def join_ranges(text: str, found: list[Found]) -> list[Found]:
     end as if the cases were in 2009 and again in 2018. TimeML tags the two ends apart, so that reading is
     kept for `timeline tag`. The ends must be dates of one granularity, the first before the second.
     """
-    out: list[Found] = []
-    i = 0
-    while i < len(found):
-        joined = _range_pair(text, found[i], found[i + 1]) if i + 1 < len(found) else None
-        if joined is None:
-            out.append(found[i])
-            i += 1
-        else:
-            out.append(joined)
-            i += 2
-    return out
+    return join_neighbours(text, found, _range_pair)
 
 
 def _range_pair(text: str, first: Found, second: Found) -> Found | None:
