@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.models import ArticleInfo, Cleaned, Label, Line
@@ -225,14 +224,14 @@ def find_publication(cleaned: Cleaned) -> FoundDate | None:
     return None
 
 
-def _shown_on_page(stamp: FoundDate, page: Sequence[Line]) -> FoundDate | None:
+def _shown_on_page(stamp: FoundDate, page: tuple[Line, ...]) -> FoundDate | None:
     """The date line a page shows, in its own local time, when it tells more than its UTC stamp.
 
     A page stamped "2019-11-20T05:14Z" that shows "11:14 pm CST, Tuesday, November 19, 2019" was
     published on the 19th where it was written: the line is taken when it names the stamp's day or
     the day next to it, and gives a clock time or another day. A line further off is another story's.
     """
-    for line in _header_lines(Cleaned(lines=tuple(page))):
+    for line in _header_lines(Cleaned(lines=page)):
         found = find_date_in(line.text)
         if found is None or abs((found[0].date() - stamp.value.date()).days) > 1:
             continue

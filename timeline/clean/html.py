@@ -184,19 +184,15 @@ def is_local_stamp(stamp: str | None) -> bool:
     return bool(match and match.group("zone") and not UTC_ZONE.fullmatch(match.group("zone")))
 
 
-def _with_stamp(meta: Metadata, html: str) -> Metadata:
-    """The metadata with the page's publication time stamp, and the page as shown if the stamp is UTC.
+def _stamped(meta: Metadata, stamp: str | None) -> Metadata:
+    """The metadata dated by the page's own time stamp, when that names htmldate's day or the next.
 
     htmldate gives the day only, and from a UTC stamp the UTC day, which is the next day for an evening
-    article in America. A stamp with a local zone is the publication's local time; otherwise the page
-    as a reader sees it is kept, for the dating stage to prefer the date line it shows.
+    article in America: the stamp keeps the clock time and its zone for the dating stage.
     """
-    stamp = published_stamp(html)
     if stamp and (meta.date is None or abs(_days_between(stamp, meta.date)) <= 1):
-        meta = replace(meta, date=stamp)
-    if is_local_stamp(meta.date):
-        return meta
-    return replace(meta, page=clean_text(render_text(html)).lines)
+        return replace(meta, date=stamp)
+    return meta
 
 
 def _days_between(a: str, b: str) -> int:
@@ -211,15 +207,20 @@ def clean_html(html: str) -> Cleaned:
     """Clean an HTML page: trafilatura's body and metadata, else the text path on a rendering."""
     # Precision mode scores best, but sometimes keeps only a fragment: then recall mode decides.
     body, meta = _extract(html, precision=True)
-    meta = _with_stamp(meta, html)
     reason = "body: kept by trafilatura (precision)"
     if _words(body) < RECALL_RETRY_WORDS:
         recall_body, recall_meta = _extract(html, precision=False)
         if _words(body) < FRAGMENT_SHARE * _words(recall_body):
             body, reason = recall_body, "body: kept by trafilatura (recall)"
-            meta = _with_stamp(recall_meta, html) if recall_meta.title or not meta.title else meta
+            meta = recall_meta if recall_meta.title or not meta.title else meta
+    meta = _stamped(meta, published_stamp(html))
+    # A stamp in a local zone is the publication's local time; otherwise the page as a reader sees it
+    # is kept, for the dating stage to prefer the date line it shows. It is also the fallback below.
+    rendered = None if is_local_stamp(meta.date) else clean_text(render_text(html))
+    if rendered is not None:
+        meta = replace(meta, page=rendered.lines)
     if _words(body) < MIN_BODY_WORDS:
-        fallback = clean_text(render_text(html))
+        fallback = rendered if rendered is not None else clean_text(render_text(html))
         fallback_words = sum(_words(line.text) for line in fallback.body_lines)
         if fallback_words > _words(body):
             merged = Metadata(
