@@ -190,17 +190,17 @@ def _stamped(meta: Metadata, stamp: str | None) -> Metadata:
     htmldate gives the day only, and from a UTC stamp the UTC day, which is the next day for an evening
     article in America: the stamp keeps the clock time and its zone for the dating stage.
     """
-    if stamp and (meta.date is None or abs(_days_between(stamp, meta.date)) <= 1):
+    if stamp and (meta.date is None or _within_a_day(stamp, meta.date)):
         return replace(meta, date=stamp)
     return meta
 
 
-def _days_between(a: str, b: str) -> int:
-    """Days from the date that opens `b` to the one that opens `a` (large when either is no date)."""
+def _within_a_day(a: str, b: str) -> bool:
+    """Whether the dates that open two metadata strings are the same day or next to each other."""
     try:
-        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days) <= 1
     except ValueError:
-        return 10**6
+        return False
 
 
 def clean_html(html: str) -> Cleaned:
