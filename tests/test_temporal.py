@@ -250,6 +250,10 @@ WEEKDAY_ROWS = [
     ("He said Tuesday that the plan failed.", WED_NEW_YEAR, "Tuesday", TUE_YEAR_END),
     ("The court will rule on Monday.", WED_NEW_YEAR, "Monday", "2020-01-06"),
     ("Officials met on Thursday.", SAT_LEAP, "Thursday", "2020-02-27"),
+    # a plan in the past perfect was overtaken: its time is behind us
+    ("The offer was extended. It had been due to expire Friday evening.", SUN, "Friday evening", "2020-06-12"),
+    ("The offer had been scheduled to expire at midnight Friday.", SUN, "midnight Friday", "2020-06-12"),
+    ("The offer is due to expire Friday.", SUN, "Friday", "2020-06-19"),
     ("The vote is set to take place on Sunday.", SAT_LEAP, "Sunday", "2020-03-01"),
     ("Protesters gathered last Monday.", MON_MARCH, "last Monday", "2021-02-22"),
     ("The minister arrives next Monday.", MON_MARCH, "next Monday", "2021-03-08"),
@@ -328,6 +332,14 @@ MONTH_DAY_ROWS = [
         "January",
         "2020-01-01",
         "2020-01-31",
+    ),
+    # a planned thing named as such lies ahead, even in a past sentence
+    (
+        "He said they had been talking about the slated visit of the minister in September.",
+        "2020-08-26",
+        "September",
+        "2020-09-01",
+        "2020-09-30",
     ),
     # a past verb does not push next month eleven months back
     (

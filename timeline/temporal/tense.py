@@ -32,6 +32,11 @@ _FUTURE_BEFORE_TO = frozenset(
 # hangs on a gerund or a past progressive, and the clause's own tense decides
 _GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
 _ON_SCHEDULE = frozenset("sale air display show trial".split())
+# "It had been due to expire Friday": a plan in the past perfect was overtaken, its time is behind us
+_PLANNED = frozenset("due scheduled set slated expected planned".split())
+# "the slated visit of the minister in September": a planned thing, named as such, lies ahead
+_PLANNED_THING = frozenset("slated planned scheduled proposed expected anticipated".split())
+_DETERMINERS = frozenset("the a an its his her their our".split())
 _DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.IGNORECASE)
 # ... named with "a", a new one ("set a Saturday deadline"); "the Tuesday deadline" may be long past
 _DEADLINE_SET = re.compile(r"(?<!missed)(?<!ignored)(?<!defied)\s+an?\s+$", re.IGNORECASE)
@@ -91,12 +96,24 @@ def sentence_start(text: str, start: int) -> int:
     return _sentence(text, start, start)[0]
 
 
+def _superseded_plan(words: list[str], i: int) -> bool:
+    """Whether words[i] is a plan in the past perfect, or the verb it planned: "had been due to expire"."""
+    if i >= 2 and words[i - 1].lower() == "to" and words[i - 2].lower() in _PLANNED:
+        i -= 2
+    if words[i].lower() not in _PLANNED:
+        return False
+    before = [w.lower() for w in words[max(0, i - 2) : i]]
+    return before[-1:] == ["had"] or before == ["had", "been"]
+
+
 def classify(words: list[str], i: int) -> str | None:
     """The tense a word marks in its context: 'future', 'past', 'prog', 'report' or None."""
     w = words[i].lower()
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
     before_prev = words[i - 2].lower() if i > 1 else ""
+    if _superseded_plan(words, i):
+        return "past"
     if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
         return "future"
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
@@ -109,6 +126,8 @@ def classify(words: list[str], i: int) -> str | None:
         and i > 0
         and (words[i - 1][0].isupper() or prev.endswith("'s"))
     ):
+        return "future"
+    if w in _PLANNED_THING and prev in _DETERMINERS and nxt.isalpha() and words[i + 1][0].islower():
         return "future"
     if w in ("planned", "plans", "plan", "scheduled") and nxt in ("a", "an", "the", "another", "more"):
         return "future"  # "protesters planned a large demonstration on Saturday"
