@@ -758,6 +758,23 @@ PERIOD_ROWS = [
         "2021-SU",
     ),
     ("The deal was signed last summer.", SUN, "last summer", "2019-06-01", "2019-08-31", "2019-SU"),
+    # a half of a decade is the decade, from its start or to its end; two quarters are a half
+    (
+        "Sales were flat in the last half of the '80s.",
+        SUN,
+        "the last half of the '80s",
+        "1985-01-01",
+        "1989-12-31",
+        "198",
+    ),
+    (
+        "Demand stays weak through the first two quarters of 1990.",
+        SUN,
+        "the first two quarters of 1990",
+        "1990-01-01",
+        "1990-06-30",
+        "1990-H1",
+    ),
     ("Prices crashed in the 1990s.", SUN, "the 1990s", "1990-01-01", "1999-12-31", "199"),
     ("The Black Death struck in the 1300s.", SUN, "the 1300s", "1300-01-01", "1399-12-31", "13"),  # a century
     ("Sales boomed in the 2000s.", SUN, "the 2000s", "2000-01-01", "2009-12-31", "200"),  # a decade
@@ -773,6 +790,16 @@ PERIOD_ROWS = [
         "2020-09-30",
         "2020-Q3",
     ),
+    # "the quarter ended July 31" is the calendar quarter holding most of May to July
+    (
+        "In the quarter ended July 31, the firm lost money.",
+        "1989-10-30",
+        "the quarter",
+        "1989-04-01",
+        "1989-06-30",
+        "1989-Q2",
+    ),
+    ("Profit fell in the quarter ended Jan. 31.", "1990-03-01", "the quarter", "1989-10-01", "1989-12-31", "1989-Q4"),
     ("Earnings rose in fiscal 1989.", SUN, "fiscal 1989", "1989-01-01", "1989-12-31", "1989"),
     (
         "Growth stalled in the second half of last year.",

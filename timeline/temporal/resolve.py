@@ -24,7 +24,7 @@ from timeline.temporal.calendar import (
     season_of,
     week_value,
 )
-from timeline.temporal.grammar import Candidate, full_year, money_before
+from timeline.temporal.grammar import MONTH, Candidate, full_year, money_before
 from timeline.temporal.tense import marked_tense, sentence_start, tense_at
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
 
@@ -83,6 +83,9 @@ class Context:
 
 
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+_QUARTER_ENDED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(" + MONTH + r")\s*\d{1,2}(?:,\s*(\d{4}))?", re.IGNORECASE
+)
 
 MOD_WORDS = {
     "early": "START",
@@ -964,8 +967,10 @@ class Resolver:
             idx = cur
         elif "latest" in det or "recent" in det:
             idx = cur - 1  # the last quarter reported
-        elif recent:
+        elif recent:  # the quarter the article just named, by its own (maybe fiscal) count
             idx = recent[0] * 4 + recent[1] - 1
+        elif (ended := self._quarter_ended(c)) is not None:
+            idx = ended
         else:
             idx = cur - 1
         if "year-earlier" in det or "year-ago" in det or "last year's" in det or g("q_ago"):
@@ -973,9 +978,27 @@ class Resolver:
         y, qi = divmod(idx, 4)
         return self.make(c, "DATE", f"{y:04d}-Q{qi + 1}", "quarter", "publication")
 
+    def _quarter_ended(self, c: Candidate) -> int | None:
+        """The quarter (year * 4 + index) that "the quarter ended July 31" means: the calendar quarter
+        holding most of its three months (May to July: the second), in the year its end names or the
+        last year that end was reached."""
+        m = _QUARTER_ENDED.match(self.text, c.end)
+        if m is None or self.ctx.dct is None:
+            return None
+        month = _month_num(m.group(1))
+        year = int(m.group(2)) if m.group(2) else self.ctx.dct.year - (month > self.ctx.dct.month)
+        middle = year * 12 + month - 2  # months counted from 0: the quarter's middle month
+        return (middle // 12) * 4 + (middle % 12) // 3
+
     def _hf(self, c: Candidate) -> Found | None:
         g = c.match.group
         h = 1 if g("hf_ord").lower() == "first" else 2
+        if g("hf_dec"):  # "the last half of the '80s": the decade's end
+            digits = g("hf_dec").strip("'s")
+            decade = digits[:3] if len(digits) == 4 else self._century_of(int(digits[0])) + digits[0]
+            first = dt.date(int(decade) * 10 + 5 * (h - 1), 1, 1)
+            last = dt.date(first.year + 4, 12, 31)
+            return self.make(c, "DATE", decade, "decade", "absolute", "START" if h == 1 else "END", first, last)
         ys = _norm(g("hf_y") or "")
         if ys.isdigit():
             return self.make(c, "DATE", f"{ys}-H{h}", "half", "absolute")
@@ -991,10 +1014,13 @@ class Resolver:
         if g("dec_c"):
             return self.make(c, "DATE", g("dec_c") + g("dec_d"), "decade", "absolute", mod)
         digit = int(g("dec_s")) if g("dec_s") else DECADE_WORDS[g("dec_w").lower()]
-        century = 19
+        return self.make(c, "DATE", f"{self._century_of(digit)}{digit}", "decade", "absolute", mod)
+
+    def _century_of(self, digit: int) -> str:
+        """The century of a decade written without it ("the '80s", "the twenties"): 20 once it is over."""
         if self.ctx.dct is not None and self.ctx.dct.year >= 2000 + digit * 10 + 10 and digit <= 2:
-            century = 20
-        return self.make(c, "DATE", f"{century}{digit}", "decade", "absolute", mod)
+            return "20"
+        return "19"
 
     def _cen(self, c: Candidate) -> Found | None:
         g = c.match.group
