@@ -251,7 +251,12 @@ WEEKDAY_ROWS = [
     ("The court will rule on Monday.", WED_NEW_YEAR, "Monday", "2020-01-06"),
     ("Officials met on Thursday.", SAT_LEAP, "Thursday", "2020-02-27"),
     # a plan in the past perfect was overtaken: its time is behind us
-    ("The offer was extended. It had been due to expire Friday evening.", SUN, "Friday evening", "2020-06-12"),
+    (
+        "The offer was extended. It had been due to expire Friday evening.",
+        SUN,
+        "Friday evening",
+        "2020-06-12",
+    ),
     ("The offer had been scheduled to expire at midnight Friday.", SUN, "midnight Friday", "2020-06-12"),
     ("The offer is due to expire Friday.", SUN, "Friday", "2020-06-19"),
     ("The vote is set to take place on Sunday.", SAT_LEAP, "Sunday", "2020-03-01"),
@@ -799,7 +804,14 @@ PERIOD_ROWS = [
         "1989-06-30",
         "1989-Q2",
     ),
-    ("Profit fell in the quarter ended Jan. 31.", "1990-03-01", "the quarter", "1989-10-01", "1989-12-31", "1989-Q4"),
+    (
+        "Profit fell in the quarter ended Jan. 31.",
+        "1990-03-01",
+        "the quarter",
+        "1989-10-01",
+        "1989-12-31",
+        "1989-Q4",
+    ),
     ("Earnings rose in fiscal 1989.", SUN, "fiscal 1989", "1989-01-01", "1989-12-31", "1989"),
     (
         "Growth stalled in the second half of last year.",

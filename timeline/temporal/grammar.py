@@ -175,7 +175,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "hf",
         r"(?:the\s+)?(?P<hf_ord>first|second|last|latter)\s+(?:half|two\s+quarters)"
-        r"(?:\s+of\s+(?:the\s+)?(?:(?P<hf_dec>(?:1\d|20)\d0'?s|'\d0'?s)|(?P<hf_y>" + YEAR
+        r"(?:\s+of\s+(?:the\s+)?(?:(?P<hf_dec>(?:1\d|20)\d0'?s|'\d0'?s)|(?P<hf_y>"
+        + YEAR
         + r"|year|this\s+year|next\s+year|last\s+year)))?(?!\w)",
     ),
     (

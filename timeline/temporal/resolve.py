@@ -84,7 +84,8 @@ class Context:
 
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _QUARTER_ENDED = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(" + MONTH + r")\s*\d{1,2}(?:,\s*(\d{4}))?", re.IGNORECASE
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(" + MONTH + r")\s*\d{1,2}(?:,\s*(\d{4}))?",
+    re.IGNORECASE,
 )
 
 MOD_WORDS = {
@@ -998,7 +999,9 @@ class Resolver:
             decade = digits[:3] if len(digits) == 4 else self._century_of(int(digits[0])) + digits[0]
             first = dt.date(int(decade) * 10 + 5 * (h - 1), 1, 1)
             last = dt.date(first.year + 4, 12, 31)
-            return self.make(c, "DATE", decade, "decade", "absolute", "START" if h == 1 else "END", first, last)
+            return self.make(
+                c, "DATE", decade, "decade", "absolute", "START" if h == 1 else "END", first, last
+            )
         ys = _norm(g("hf_y") or "")
         if ys.isdigit():
             return self.make(c, "DATE", f"{ys}-H{h}", "half", "absolute")
