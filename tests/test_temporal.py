@@ -856,6 +856,25 @@ PERIOD_ROWS = [
         "2018-12-31",
         "2018",
     ),
+    # ... in the sentence or the one before it, whatever the year-ago figure is called
+    (
+        "Third-quarter net rose. In the first nine months, net was $30 million, against $19 million in the "
+        "1988 period. The year-ago results included a charge.",
+        "1989-11-02",
+        "year-ago",
+        "1988-01-01",
+        "1988-12-31",
+        "1988",
+    ),
+    (
+        "Third-quarter net rose. In the first nine months, net was $30 million, against $19 million in the "
+        "1988 period.",
+        "1989-11-02",
+        "the 1988 period",
+        "1988-01-01",
+        "1988-12-31",
+        "1988",
+    ),
     (
         "Third-quarter net was $5 million, against $4 million for the corresponding period last year.",
         "2019-10-26",

@@ -1063,7 +1063,7 @@ class Resolver:
             return self.make(c, "DATE", f"{dct.year:04d}", "year", "publication", "END")
         dct = self.ctx.base("XXXX", "year")
         recent = self.ctx.last_quarter
-        if unit == "quarter" or (recent and unit in ("", "period")):
+        if unit == "quarter" or (recent and unit in ("", "period") and not self._longer_stretch(c)):
             if recent:
                 y, q = recent
             else:
@@ -1210,7 +1210,7 @@ class Resolver:
             and unit == "year"
             and steps == 1
             and self.ctx.last_quarter
-            and not SEVERAL_QUARTERS.search(self.text, sentence_start(self.text, c.start), c.start)
+            and not self._longer_stretch(c)
         ):
             # "net was $2 million in the quarter, up from $1 million a year earlier": the year-ago quarter,
             # unless the sentence compares a longer stretch ("for the nine months ... a year earlier")
@@ -1221,6 +1221,13 @@ class Resolver:
             first, last = (iv[0], min(iv[1], d)) if mod in ("MORE_THAN", "EQUAL_OR_MORE") else (d, base)
             return self.make(c, "DATE", value, gran, anchor, mod, first, last, timeml=timeml)
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
+
+    def _longer_stretch(self, c: Candidate) -> bool:
+        """Whether the sentence compares a stretch longer than a quarter ("in the first nine months, net
+        was ... up from a year earlier", "... in the 1988 period"): its year-ago figure is the year's."""
+        start = sentence_start(self.text, c.start)
+        previous = sentence_start(self.text, max(0, start - 2))
+        return SEVERAL_QUARTERS.search(self.text, previous, c.start) is not None
 
     def _told_of(self, c: Candidate, unit: str) -> tuple[dt.date, str]:
         """What 'N units later/earlier' counts from: the day just told of; for years, any date told of."""
@@ -1398,7 +1405,7 @@ class Resolver:
         w = (g("per_w") or "").lower()
         if g("per_y"):
             y = int(g("per_y"))
-            if recent:
+            if recent and not self._longer_stretch(c):
                 return self.make(c, "DATE", f"{y:04d}-Q{recent[1]}", "quarter", "previous")
             return self.make(c, "DATE", f"{y:04d}", "year", "absolute")
         dct = self.ctx.base("XXXX-QX", "quarter")
