@@ -169,6 +169,8 @@ def test_never_dates(text: str) -> None:
         "Stocks crashed on Black Monday, and Super Tuesday and Bloody Sunday are names.",
         "He told Britain's Sunday Times, and Saturday Night Live mocked him.",
         "It is a problem of today's world, for today's youth and today's fragile economy.",
+        "If I were choosing the people of tomorrow, I would pick them; the cars of today are safer.",
+        "Three quarters of the voters, a quarter of the shares.",
         "They joined the March on Washington.",
         "By June Kronholz",
         "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
@@ -960,6 +962,12 @@ VALUE_ROWS = [
     ("Many were taken in the first hours of the battle.", "the first hours", "DURATION", "PTXH"),
     ("Growth was slow in the early years of the plan.", "the early years", "DURATION", "PXY"),
     ("Over the years the town grew.", "the years", "DURATION", "PXY"),
+    # quarters of something are a stretch of time, unless a fraction ("three quarters of the shares")
+    ("It became profitable after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
+    ("It became profitable after two quarters of losses.", "two quarters", "DURATION", "P2Q"),
+    # "as of today", "the end of tomorrow" are days
+    ("As of today, the offer stands.", "today", "DATE", SUN),
+    ("It lasts until the end of tomorrow.", "tomorrow", "DATE", "2020-06-15"),
 ]
 
 

@@ -451,6 +451,12 @@ _TODAYS_GENERIC = re.compile(
     r"environment|landscape|workplace|climate|business|industry|army|military|warfare)\b"
 )
 
+# "the people of tomorrow", "the leaders of today": a kind of thing of an age ("the end of today" is a day)
+_OF_THE_AGE = re.compile(
+    r"\b[Tt]he\s+(?:[a-z]+\s+)?(?!(?:end|start|beginning|middle|rest|course|close|morning|afternoon|evening|"
+    r"night|events|hours|news)\s)[a-z]+s?\s+of\s+$"
+)
+
 
 def full_year(first: str, second: str) -> int:
     """The second year of '1975-90' (1990) or of '2016-2017'."""
@@ -614,7 +620,11 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False  # "at the last minute" is an idiom, not a stretch of time
         if unit.startswith("second") and num in ("a", "an", "one"):
             return False
-        if unit.startswith("quarter") and _word_after(text, end) == "of":
+        if unit.startswith("quarter") and _word_after(text, end) == "of" and (
+            num in _FRACTION_QUARTERS or _YEAR_OF.match(text, end)
+        ):
+            # "three quarters of the shares" is a fraction, "the first two quarters of 1990" a half year;
+            # "several quarters of losses" is a stretch of time
             return False
         if unit in ("weekend", "weekends", "night", "nights") and num in ("a", "an"):
             return False
@@ -687,6 +697,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "day":
         if g("day_w").lower() == "today" and _TODAYS_GENERIC.match(text, end):
             return False  # "today's youth", "today's fragile economy": nowadays, not this day
+        if (
+            g("day_w").lower() in ("today", "tomorrow")
+            and text[end : end + 2] not in ("'s", "’s")
+            and _OF_THE_AGE.search(text, max(0, start - 40), start)
+        ):
+            return False  # "the people of tomorrow", "the cars of today": an age, not a day
         # "USA Today", "VOA Today": a capitalised day word after a capitalised word is a name
         words_before = text[max(0, start - 20) : start].split()
         return not (
@@ -701,6 +717,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_FRACTION_QUARTERS = frozenset(("", "a", "an", "one", "1", "three", "3"))
+_YEAR_OF = re.compile(r"\s+of\s+(?:fiscal\s+)?\d")
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade".split()
 # Every expression holds a digit or one of these words: the big pattern only runs around them.
 TRIGGERS: frozenset[str] = frozenset(
