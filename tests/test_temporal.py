@@ -893,6 +893,25 @@ PERIOD_ROWS = [
         "2018-09-30",
         "2018-Q3",
     ),
+    # "this quarter's loss" in a report on a quarter gone is that quarter's
+    (
+        "The firm lost $8 million in the third quarter ended Sept. 30. This quarter's loss includes charges.",
+        "1989-11-01",
+        "This quarter",
+        "1989-07-01",
+        "1989-09-30",
+        "1989-Q3",
+    ),
+    # a fiscal quarter is the company's own count: not background to a calendar quarter named before it
+    (
+        "Third-quarter net fell at Armco. National posted net for the fiscal second-quarter of $8 million. "
+        "The latest period includes gains.",
+        "1989-10-26",
+        "The latest period",
+        "1989-04-01",
+        "1989-06-30",
+        "1989-Q2",
+    ),
     # a forecast quarter is not the one being reported on
     (
         "Third-quarter net fell. Analysts see losses through the third quarter of 2021. "

@@ -83,6 +83,10 @@ class Context:
 
 
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+# a quarter's reported figures: "this quarter's loss", "this quarter's results"
+_RESULTS_OF = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|profits|net|income|sales|revenue|charges?)\b"
+)
 _QUARTER_ENDED = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(" + MONTH + r")\s*\d{1,2}(?:,\s*(\d{4}))?",
     re.IGNORECASE,
@@ -492,7 +496,9 @@ class Resolver:
         ):
             # the quarter being reported on; a forecast ("losses through the third quarter of 1990") is not
             quarter = (int(e.value[:4]), int(e.value[-1]))
-            if not self._background_quarter(quarter, e.start):
+            # a fiscal quarter is the company's own count, not comparable with a calendar one before it
+            fiscal = "fiscal" in self.text[max(0, cand.start - 8) : cand.end].lower()
+            if fiscal or not self._background_quarter(quarter, e.start):
                 self.ctx.last_quarter = quarter
             self.ctx.last_quarter_pos = e.end
         return found
@@ -964,6 +970,8 @@ class Resolver:
             idx = cur - 1
         elif "next" in det or "coming" in det or "following" in det:
             idx = cur + 1
+        elif "this" in det.split() and recent and _RESULTS_OF.match(self.text, c.end):
+            idx = recent[0] * 4 + recent[1] - 1  # "this quarter's loss" in a report: the quarter reported
         elif "this" in det.split() or "current" in det:
             idx = cur
         elif "latest" in det or "recent" in det:
