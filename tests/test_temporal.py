@@ -171,6 +171,9 @@ def test_never_dates(text: str) -> None:
         "It is a problem of today's world, for today's youth and today's fragile economy.",
         "If I were choosing the people of tomorrow, I would pick them; the cars of today are safer.",
         "Three quarters of the voters, a quarter of the shares.",
+        # periods of play in a game's report
+        "The Chiefs scored 21 points in the fourth quarter; Arsenal scored two goals in the second half.",
+        "Mahomes threw a touchdown pass early in the third quarter.",
         "They joined the March on Washington.",
         "By June Kronholz",
         "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
@@ -892,6 +895,15 @@ PERIOD_ROWS = [
         "2018-07-01",
         "2018-09-30",
         "2018-Q3",
+    ),
+    # ... a calendar quarter in business, whatever the verb
+    (
+        "The company scored a big win in the third quarter, and the Dow fell 300 points.",
+        "2020-01-20",
+        "the third quarter",
+        "2019-07-01",
+        "2019-09-30",
+        "2019-Q3",
     ),
     # "this quarter's loss" in a report on a quarter gone is that quarter's
     (

@@ -485,6 +485,24 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\"“‘'`\n(-—_"
 
 
+# words of a game's report: a quarter, half or period near them is one of play
+_GAME = re.compile(
+    r"\b(?:(?:scored|scoring)\s+(?:\w+\s+){0,3}?(?:points?|goals?|runs?|baskets?|tries)\b|touchdowns?|halftime|half-time|innings?|overtime|quarterback|rebounds|yards|kickoff|"
+    r"free\s+throws?|field\s+goals?|three-pointers?|(?:minutes|seconds)\s+(?:left|remaining)|to\s+play\b|"
+    r"buzzer|power\s+play|penalty\s+kick|hat\s+trick|touchdown\s+pass)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _in_a_game(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] reports a game ("scored 21 points in the 4th quarter")."""
+    lo, hi = max(0, start - 200), min(len(text), end + 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, hi)
+    return _GAME.search(text, ends[-1] if ends else lo, after.start() if after else hi) is not None
+
+
 def _capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
@@ -607,6 +625,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             and g("tm_day")[0].islower()
             and g("tm_day").lower() not in ("today", "yesterday", "tomorrow", "tonight")
         )
+    if kind in ("q", "hf", "per") and not any(ch.isdigit() for ch in g(0)) and _in_a_game(text, start, end):
+        return False  # "scored 21 points in the fourth quarter": a period of play, not of the calendar
     if kind == "q":
         if not (g("qq") or g("qq2")) and not (g("q_det") or g("q_ord") or g("q_y") or g("q_y2")):
             return False
@@ -620,8 +640,10 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False  # "at the last minute" is an idiom, not a stretch of time
         if unit.startswith("second") and num in ("a", "an", "one"):
             return False
-        if unit.startswith("quarter") and _word_after(text, end) == "of" and (
-            num in _FRACTION_QUARTERS or _YEAR_OF.match(text, end)
+        if (
+            unit.startswith("quarter")
+            and _word_after(text, end) == "of"
+            and (num in _FRACTION_QUARTERS or _YEAR_OF.match(text, end))
         ):
             # "three quarters of the shares" is a fraction, "the first two quarters of 1990" a half year;
             # "several quarters of losses" is a stretch of time
