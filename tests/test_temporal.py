@@ -174,6 +174,7 @@ def test_never_dates(text: str) -> None:
         # periods of play in a game's report
         "The Chiefs scored 21 points in the fourth quarter; Arsenal scored two goals in the second half.",
         "Mahomes threw a touchdown pass early in the third quarter.",
+        "Since then, and then again, they came by then-famous routes.",
         "They joined the March on Washington.",
         "By June Kronholz",
         "said Mohammed Adel, of the April 6 Youth group, and members of the March 14 Alliance.",
@@ -474,6 +475,9 @@ ANCHORED_ROWS = [
         "2020-06-04",
         "2020-06-04",
     ),
+    # "until then", "by then": the time just named
+    ("The rights end on Nov. 30. Until then, holders may convert.", SUN, "then", "2020-11-30", "2020-11-30"),
+    ("Talks resume in 2025. By then, the war may be over.", SUN, "then", "2025-01-01", "2025-12-31"),
     (
         "The army entered the city on June 3. The previous day, rebels withdrew.",
         SUN,

@@ -332,6 +332,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<vdur_u>" + UNIT_BARE + r")(?![\w-])",
     ),
     ("vag", r"(?P<vag_u>days|weeks|months|years)\s+(?P<vag_dir>after|before|later|earlier)(?!\w)"),
+    # "Until then", "by then": the time just named; only "then" is the expression
+    ("then", r"(?:(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Bb]y\s))then(?![\w-])"),
     ("bare", r"(?P<bare_u>" + UNIT_BARE + r")(?!\w)"),
 ]
 
@@ -756,7 +758,7 @@ TRIGGERS: frozenset[str] = frozenset(
     "midday clock tonight tomorrow today yesterday twenties thirties forties fifties sixties seventies "
     "eighties nineties nineteen thousand christmas easter thanksgiving halloween valentine independence "
     "labor memorial veterans boxing good election black cyber half period date term q fy hourlong daylong "
-    "weeklong monthlong yearlong".split()
+    "weeklong monthlong yearlong then".split()
 )
 _REACH = 45  # no expression reaches further than this from its trigger word
 

@@ -55,6 +55,8 @@ class Context:
 
     text: str
     dct: dt.date | None
+    last_dated: TimeExpr | None = None  # the last expression with a calendar interval (for "until then")
+    last_dated_pos: int = -1
     last_day: dt.date | None = None  # the last specific day mentioned (for "the next day", "10 p.m.")
     last_day_pos: int = -1
     last_named: dt.date | None = None  # the last day written out as a date ("May 30", "2020-05-30")
@@ -216,6 +218,7 @@ ADDRESSED_TO_READER = re.compile(
 MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|must|'ll|’ll)(?:\s+\w+ly)?\s+$", re.IGNORECASE
 )
+THEN_REACH = 300  # characters after a dated expression in which "until then" refers to it
 QUARTER_REACH = 2000  # characters after a reported quarter in which "the quarter", "a year ago" refer to it
 SEVERAL_QUARTERS = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
@@ -476,6 +479,8 @@ class Resolver:
         if found is None:
             return None
         e = found.expr
+        if e.type in ("DATE", "TIME") and e.first_day is not None:
+            self.ctx.last_dated, self.ctx.last_dated_pos = e, e.end
         if e.type in ("DATE", "TIME") and e.first_day is not None and e.granularity in ("day", "time"):
             self.ctx.last_day, self.ctx.last_day_pos = e.last_day, e.end
         if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
@@ -1229,6 +1234,14 @@ class Resolver:
             first, last = (iv[0], min(iv[1], d)) if mod in ("MORE_THAN", "EQUAL_OR_MORE") else (d, base)
             return self.make(c, "DATE", value, gran, anchor, mod, first, last, timeml=timeml)
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
+
+    def _then(self, c: Candidate) -> Found | None:
+        """'Until then', 'by then': the time the text has just named (news anchors them to it), if any."""
+        last = self.ctx.last_dated
+        if last is None or c.start - self.ctx.last_dated_pos > THEN_REACH:
+            return None
+        first, end = last.first_day, last.last_day
+        return self.make(c, last.type, last.value, last.granularity, "previous", last.mod, first, end)
 
     def _longer_stretch(self, c: Candidate) -> bool:
         """Whether the sentence compares a stretch longer than a quarter ("in the first nine months, net
