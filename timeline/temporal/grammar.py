@@ -489,7 +489,8 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 # words of a game's report: a quarter, half or period near them is one of play
 _GAME = re.compile(
-    r"\b(?:(?:scored|scoring)\s+(?:\w+\s+){0,3}?(?:points?|goals?|runs?|baskets?|tries)\b|touchdowns?|halftime|half-time|innings?|overtime|quarterback|rebounds|yards|kickoff|"
+    r"\b(?:(?:scored|scoring)\s+(?:\w+\s+){0,3}?(?:points?|goals?|runs?|baskets?|tries)\b|touchdowns?|"
+    r"halftime|half-time|innings?|overtime|quarterback|rebounds|yards|kickoff|"
     r"free\s+throws?|field\s+goals?|three-pointers?|(?:minutes|seconds)\s+(?:left|remaining)|to\s+play\b|"
     r"buzzer|power\s+play|penalty\s+kick|hat\s+trick|touchdown\s+pass)",
     re.IGNORECASE,
