@@ -1240,12 +1240,14 @@ class Resolver:
         last = self.ctx.last_dated
         if last is None or c.start - self.ctx.last_dated_pos > THEN_REACH:
             return None
-        first, end = last.first_day, last.last_day
-        return self.make(c, last.type, last.value, last.granularity, "previous", last.mod, first, end)
+        return self.make(
+            c, last.type, last.value, last.granularity, "previous", last.mod, last.first_day, last.last_day
+        )
 
     def _longer_stretch(self, c: Candidate) -> bool:
-        """Whether the sentence compares a stretch longer than a quarter ("in the first nine months, net
-        was ... up from a year earlier", "... in the 1988 period"): its year-ago figure is the year's."""
+        """Whether this sentence or the one before compares a stretch longer than a quarter ("in the first
+        nine months, net was ... up from a year earlier", "... in the 1988 period. The year-ago results"):
+        its year-ago figure is the year's."""
         start = sentence_start(self.text, c.start)
         previous = sentence_start(self.text, max(0, start - 2))
         return SEVERAL_QUARTERS.search(self.text, previous, c.start) is not None
