@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from timeline.temporal.tense import sentence_bounds
 from timeline.temporal.words import COUNT_NOUNS, MONTHS, NUMBERS, WEEKDAYS
 
 
@@ -495,15 +496,11 @@ _GAME = re.compile(
     r"buzzer|power\s+play|penalty\s+kick|hat\s+trick|touchdown\s+pass)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _in_a_game(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] reports a game ("scored 21 points in the 4th quarter")."""
-    lo, hi = max(0, start - 200), min(len(text), end + 200)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    after = _SENTENCE_END.search(text, end, hi)
-    return _GAME.search(text, ends[-1] if ends else lo, after.start() if after else hi) is not None
+    return _GAME.search(text, *sentence_bounds(text, start, end)) is not None
 
 
 def _capitalised(word: str | None) -> bool:

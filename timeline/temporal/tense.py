@@ -76,7 +76,8 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out)."""
     lo = max(0, start - _WINDOW)
     s = lo
     for m in _BOUNDARY.finditer(text, lo, start):
@@ -93,7 +94,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_start(text: str, start: int) -> int:
     """Where the sentence holding `start` begins (looking back at most a few hundred characters)."""
-    return _sentence(text, start, start)[0]
+    return sentence_bounds(text, start, start)[0]
 
 
 def _superseded_plan(words: list[str], i: int) -> bool:
@@ -200,7 +201,7 @@ def _tokens(text: str) -> _Tokens:
 
 def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
     """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
-    s, e = _sentence(text, start, end)
+    s, e = sentence_bounds(text, start, end)
     tokens = _tokens(text)
     lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
     words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
