@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.golden import ROOT
+from timeline import pipeline
 from timeline.cli import app
 from timeline.pipeline import Options, build_timeline
 from timeline.render import render_json
@@ -45,20 +51,20 @@ def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Pa
     extra = grown / "zz_extra.txt"
     extra.unlink(missing_ok=True)
     first = build(str(grown), "--cache", str(cache), "--jobs", "1")
-    entries = sorted(cache.rglob("*.pickle"))
+    entries = sorted(cache.rglob("*.json"))
     assert len(entries) == len(list(grown.iterdir()))
     assert build(str(grown), "--cache", str(cache), "--jobs", "1") == first
-    assert sorted(cache.rglob("*.pickle")) == entries  # nothing new written: every file was a hit
+    assert sorted(cache.rglob("*.json")) == entries  # nothing new written: every file was a hit
     extra.write_text("date 2020-06-14\nThe ministers met in Ankara on Tuesday, officials said.\n")
     grown_output = build(str(grown), "--cache", str(cache), "--jobs", "1")
-    assert len(sorted(cache.rglob("*.pickle"))) == len(entries) + 1
+    assert len(sorted(cache.rglob("*.json"))) == len(entries) + 1
     assert grown_output == build(str(grown), "--jobs", "1")
 
 
 def test_a_corrupt_cache_entry_is_a_miss(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = build(str(folder), "--cache", str(cache), "--jobs", "1")
-    for entry in cache.rglob("*.pickle"):
+    for entry in cache.rglob("*.json"):
         entry.write_bytes(b"not a pickle")
     assert build(str(folder), "--cache", str(cache), "--jobs", "1") == first
 
@@ -90,3 +96,58 @@ def test_unreachable_cluster_is_a_clear_error(folder: Path) -> None:
     result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])
     assert result.exit_code == 3
     assert "cannot reach the scheduler" in result.stderr
+
+
+class RecordingPool(ProcessPoolExecutor):
+    """A pool that records the workers asked for (and never starts more than two)."""
+
+    asked: ClassVar[list[int]] = []
+
+    def __init__(self, max_workers: int, **kwargs: Any) -> None:
+        RecordingPool.asked.append(max_workers)
+        super().__init__(min(max_workers, 2), **kwargs)
+
+
+def test_workers_are_bounded_by_the_files_and_one_pool_serves_the_run(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three = tmp_path / "three"
+    three.mkdir()
+    for article in sorted(folder.iterdir())[:3]:
+        shutil.copyfile(article, three / article.name)
+    RecordingPool.asked.clear()
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", RecordingPool)
+    assert build(str(three), "--jobs", "10000") == build(str(three), "--jobs", "1")
+    assert len(RecordingPool.asked) == 1
+    assert 1 <= RecordingPool.asked[0] <= min(3, pipeline.worker_cap())
+
+
+@given(jobs=st.integers(min_value=1, max_value=10**6), files=st.integers(min_value=0, max_value=10**6))
+def test_count_workers_never_exceeds_jobs_files_or_the_machine(jobs: int, files: int) -> None:
+    workers = pipeline.count_workers(jobs, files)
+    assert 1 <= workers <= max(1, min(jobs, files, pipeline.worker_cap()))
+
+
+@pytest.mark.parametrize(
+    ("cores", "memory", "cap"),
+    [
+        ({0, 1}, 64 * 2**30, 2),  # cores bound
+        (set(range(64)), 2 * 2**30, 2 * 2**30 // pipeline.WORKER_MEMORY),  # memory bounds
+        ({0, 1, 2, 3}, 10 * 2**20, 1),  # less than one worker's memory: still one
+        ({0, 1, 2, 3}, None, 4),  # memory unknown: the cores
+    ],
+)
+def test_worker_cap_from_cores_and_memory(
+    monkeypatch: pytest.MonkeyPatch, cores: set[int], memory: int | None, cap: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: cores, raising=False)
+    monkeypatch.setattr(pipeline, "available_memory", lambda: memory)
+    assert pipeline.worker_cap() == cap
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "-10000"])
+def test_jobs_below_one_is_a_usage_error(folder: Path, jobs: str) -> None:
+    result = CliRunner().invoke(app, ["build", str(folder), "--jobs", jobs, "-q"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
+    assert "Traceback" not in result.stderr

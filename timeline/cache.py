@@ -1,62 +1,268 @@
-"""A cache of per-article results, keyed by content, the tool's version and what shapes the result."""
+"""A cache of per-article results, keyed by content, the tool's version and what shapes the result.
+
+Entries are data, never code: JSON checked field by field against the result classes (models.py),
+with a checksum of their own content and the hash of the input they were made from. An entry that
+does not pass is a miss: the article is recomputed, and the run says so once on standard error.
+The folder is created readable by its owner only, and a folder that others can write to is not used
+(an entry is trusted as much as the folder it lives in).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
+import functools
 import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
+import types
+import typing
 from pathlib import Path
+from typing import Any
 
 from timeline import __version__
 from timeline.models import ArticleResult, Document
 
-FORMAT = "1"  # bump when the pickled classes change shape
+FORMAT = "2"  # 1: pickle (never read again); 2: JSON checked against the result classes
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any entry a 20 MB article gives; bounds a hostile one
+FOLDER_MODE = 0o700
+
+
+class InvalidEntry(ValueError):
+    """A cache entry (or a shipped result) that does not match the result schema."""
+
+
+def encode_value(value: object) -> Any:
+    """A result (dataclasses, tuples, dates, enums, scalars) as plain JSON data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: encode_value(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):  # datetime included
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [encode_value(item) for item in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a dataclass (models.py writes them as strings)."""
+    return typing.get_type_hints(cls)
+
+
+def decode_value(data: Any, hint: Any) -> Any:
+    """Data read back as the type `hint`; InvalidEntry when it does not fit exactly."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(hint):
+            try:
+                return decode_value(data, option)
+            except InvalidEntry:
+                continue
+        raise InvalidEntry(f"{data!r:.40} fits none of {hint}")
+    if origin is tuple:
+        return _decode_tuple(data, typing.get_args(hint))
+    if hint is type(None):
+        _expect(data is None, data, "null")
+        return None
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _decode_dataclass(data, hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(data)
+        except ValueError:
+            raise InvalidEntry(f"{data!r:.40} is not a {hint.__name__}") from None
+    if hint is dt.datetime or hint is dt.date:
+        return _decode_time(data, hint)
+    if hint is bool:
+        _expect(isinstance(data, bool), data, "a boolean")
+    elif hint is int:
+        _expect(isinstance(data, int) and not isinstance(data, bool), data, "an integer")
+    elif hint is float:
+        _expect(isinstance(data, int | float) and not isinstance(data, bool), data, "a number")
+        return float(data)
+    elif hint is str:
+        _expect(isinstance(data, str), data, "a string")
+    else:
+        raise InvalidEntry(f"no reader for {hint}")
+    return data
+
+
+def _expect(condition: bool, data: object, what: str) -> None:
+    if not condition:
+        raise InvalidEntry(f"{data!r:.40} is not {what}")
+
+
+def _decode_tuple(data: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A JSON list as a tuple[X, ...] or a fixed tuple[X, Y]."""
+    _expect(isinstance(data, list), data, "a list")
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(decode_value(item, args[0]) for item in data)
+    _expect(len(data) == len(args), data, f"a list of {len(args)}")
+    return tuple(decode_value(item, arg) for item, arg in zip(data, args, strict=True))
+
+
+def _decode_dataclass(data: Any, cls: type) -> Any:
+    """A JSON object with exactly the fields of `cls`."""
+    _expect(isinstance(data, dict), data, f"a {cls.__name__} object")
+    hints = _hints(cls)
+    names = [field.name for field in dataclasses.fields(cls)]
+    if set(data) != set(names):
+        raise InvalidEntry(f"{cls.__name__} fields differ: {sorted(set(data) ^ set(names))[:5]}")
+    return cls(**{name: decode_value(data[name], hints[name]) for name in names})
+
+
+def _decode_time(data: Any, hint: type[dt.date]) -> dt.date:
+    """An ISO date or date-time, of exactly the type asked for."""
+    _expect(isinstance(data, str) and len(data) <= 40, data, "an ISO date")
+    try:
+        value = hint.fromisoformat(data)
+    except ValueError:
+        raise InvalidEntry(f"{data!r:.40} is not an ISO date") from None
+    _expect(type(value) is hint, data, hint.__name__)
+    return value
+
+
+def schema_fingerprint() -> str:
+    """A digest of the result classes' fields and types: a change of shape is a new key, not a bad entry."""
+    seen: dict[str, str] = {}
+    pending: list[type] = [ArticleResult]
+    while pending:
+        cls = pending.pop()
+        if cls.__name__ in seen:
+            continue
+        hints = _hints(cls)
+        seen[cls.__name__] = ",".join(f"{name}:{hints[name]}" for name in sorted(hints))
+        for hint in hints.values():
+            pending.extend(_dataclasses_in(hint))
+    text = ";".join(f"{name}({fields})" for name, fields in sorted(seen.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _dataclasses_in(hint: Any) -> list[type]:
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return [hint]
+    return [found for arg in typing.get_args(hint) for found in _dataclasses_in(arg)]
+
+
+def checksum(data: Any) -> str:
+    """The SHA-256 of data in its canonical JSON form."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def content_hash(doc: Document) -> str:
+    """The SHA-256 of a document's decoded text."""
+    return hashlib.sha256(doc.text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def encode_entry(key: str, doc: Document, result: ArticleResult) -> bytes:
+    """A cache entry: format, key, input hash, the result as data and the checksum of it."""
+    data = encode_value(result)
+    entry = {"format": FORMAT, "key": key, "input": content_hash(doc), "checksum": checksum(data)}
+    entry["result"] = data
+    return json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+
+
+def decode_entry(raw: bytes, key: str, doc: Document) -> ArticleResult:
+    """The result held by an entry, after every check; InvalidEntry when one fails."""
+    try:
+        entry = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested past the parser's stack
+        raise InvalidEntry(f"not JSON ({type(exc).__name__})") from None
+    _expect(isinstance(entry, dict), entry, "an object")
+    if set(entry) != {"format", "key", "input", "checksum", "result"}:
+        raise InvalidEntry("not a cache entry")
+    if entry["format"] != FORMAT or entry["key"] != key:
+        raise InvalidEntry("made for another key or format")
+    if entry["input"] != content_hash(doc):
+        raise InvalidEntry("made from other input")
+    try:
+        expected = checksum(entry["result"])
+    except (ValueError, RecursionError):  # NaN, or nesting too deep to dump again
+        raise InvalidEntry("not canonical JSON") from None
+    if entry["checksum"] != expected:
+        raise InvalidEntry("checksum does not match its content")
+    try:
+        result = decode_value(entry["result"], ArticleResult)
+    except RecursionError:
+        raise InvalidEntry("nested too deeply") from None
+    if result.path != doc.path:
+        raise InvalidEntry("made for another file")
+    return typing.cast(ArticleResult, result)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why a cache folder cannot be trusted (owned by someone else, writable by others), or None."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return None  # not there yet: it will be made user-only
+    if not stat.S_ISDIR(info.st_mode):
+        return "not a folder"
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return "owned by another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "writable by other users"
+    return None
 
 
 class Cache:
-    """Pickled ArticleResults under DIR/<2 hex>/<key>.pickle; a bad entry is a miss, never an error."""
+    """JSON ArticleResults under DIR/<2 hex>/<key>.json; a bad entry is a miss, counted, never an error."""
 
     def __init__(self, folder: str) -> None:
         self.folder = Path(folder)
+        self.rejected: list[str] = []  # why entries of this run did not validate (reported once)
 
     def key(self, doc: Document, default_date: dt.date | None, recurring: frozenset[str]) -> str:
         """The key of a document's result: its path and text, the version, and the settings that matter."""
         digest = hashlib.sha256()
-        for part in (FORMAT, __version__, doc.path, doc.kind.value, str(default_date), *sorted(recurring)):
+        parts = (FORMAT, schema_fingerprint(), __version__, doc.path, doc.kind.value, str(default_date))
+        for part in (*parts, *sorted(recurring)):
             digest.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
         digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> ArticleResult | None:
-        """The cached result, or None."""
+    def get(self, key: str, doc: Document) -> ArticleResult | None:
+        """The cached result, or None (a missing entry silently, an invalid one noted in `rejected`)."""
+        path = self._path(key)
         try:
-            with open(self._path(key), "rb") as handle:
-                result = pickle.load(handle)
-        except (
-            OSError,
-            EOFError,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            TypeError,
-            ValueError,
-        ):
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
             return None
-        return result if isinstance(result, ArticleResult) else None
+        try:
+            if len(raw) > MAX_ENTRY_BYTES:
+                raise InvalidEntry("too large")
+            return decode_entry(raw, key, doc)
+        except InvalidEntry as exc:
+            self.rejected.append(f"{path.name}: {exc}")
+            return None
 
-    def put(self, key: str, result: ArticleResult) -> None:
-        """Store a result atomically; a cache that cannot be written is silently skipped."""
+    def put(self, key: str, doc: Document, result: ArticleResult) -> None:
+        """Store a result atomically in a user-only folder; a cache that cannot be written is skipped."""
         target = self._path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            data = encode_entry(key, doc, result)
+            self.folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            target.parent.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # mode 0o600
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(data)
             os.replace(temporary, target)
-        except OSError:
+        except (OSError, TypeError, ValueError):
             return
+
+    def take_rejected(self) -> list[str]:
+        """The rejections noted since the last call (a worker sends them back with its results)."""
+        taken, self.rejected = self.rejected, []
+        return taken

@@ -7,14 +7,16 @@ import errno
 import hashlib
 import logging
 import os
+import signal
 import stat
 import sys
 import tempfile
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +25,9 @@ from timeline.load import DEFAULT_MAX_BYTES
 from timeline.models import Problem, Timeline
 from timeline.render import PLAIN_RENDERERS, render_expression_lines
 from timeline.render.labels import safe, safe_path
+
+if TYPE_CHECKING:
+    from timeline.cache import Cache
 
 # With --format auto, `-o FILE` takes its format from the file's suffix.
 SUFFIX_FORMATS = {
@@ -144,6 +149,47 @@ def write_output(path: str, text: str) -> None:
         raise typer.Exit(ExitCode.UNWRITABLE) from None
 
 
+@contextmanager
+def stdout_errors() -> Iterator[None]:
+    """Writing to standard output, flushed; a full disk, an I/O error or a closed pipe is one line, exit 4."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        _silence_stdout()
+        warn(f"standard output: cannot write the output: {reason}")
+        raise typer.Exit(ExitCode.UNWRITABLE) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's buffer): nothing to silence
+        pass
+
+
+def write_stdout(text: str) -> None:
+    """Text on standard output (see stdout_errors)."""
+    with stdout_errors():
+        sys.stdout.write(text)
+
+
+def open_cache(folder: str, quiet: bool) -> Cache | None:
+    """The run's cache, or None (with one line) when its folder is not safe to read entries from."""
+    from timeline.cache import Cache, folder_problem
+
+    problem = folder_problem(Path(folder))
+    if problem:
+        if not quiet:
+            warn(f"{safe_path(folder)}: cache not used: {problem}")
+        return None
+    return Cache(folder)
+
+
 def report(timeline: Timeline, quiet: bool) -> ExitCode:
     """Name every file that was skipped or only partly used; return the exit status."""
     skipped = [problem for problem in timeline.problems if problem.fatal]
@@ -220,9 +266,15 @@ def build(
     ] = None,
     per_date: Annotated[int, typer.Option(metavar="K", help="With --top-dates: K statements per date.")] = 1,
     jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: the number of cores)."),
-    ] = 0,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Worker processes, 1 or more (default: the number of cores; never more than the files, "
+            "the cores or what memory holds).",
+        ),
+    ] = None,
     cache: Annotated[
         str | None,
         typer.Option(metavar="DIR", help="Keep per-article results here; re-runs skip unchanged files."),
@@ -250,10 +302,10 @@ def build(
         top_dates=top,
         per_date=per_date,
     )
-    from timeline.cache import Cache
-
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    store = Cache(cache) if cache else None
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
+    workers = jobs or os.cpu_count() or 1
+    store = open_cache(cache, quiet) if cache else None
     with ExitStack() as stack:
         mapper = None
         if cluster:
@@ -275,6 +327,11 @@ def build(
             with progress_bar(total) as advance:
                 timeline = build_timeline(paths, options, workers, store, advance, mapper)
     status = report(timeline, quiet)
+    if store and store.rejected and not quiet:
+        warn(
+            f"{safe_path(cache or '')}: {len(store.rejected)} cache entr(ies) did not validate and were "
+            f"recomputed (first: {store.rejected[0]})"
+        )
     chosen = output_format
     if chosen == "auto" and output is not None:
         chosen = SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
@@ -284,7 +341,8 @@ def build(
         from timeline.render.terminal import render_rich
 
         if output is None:
-            render_rich(timeline, sys.stdout)
+            with stdout_errors():
+                render_rich(timeline, sys.stdout)
         else:
             import io
 
@@ -294,7 +352,7 @@ def build(
     else:
         text = PLAIN_RENDERERS[chosen](timeline)
         if output is None:
-            sys.stdout.write(text)
+            write_stdout(text)
         else:
             write_output(output, text)
     raise typer.Exit(status)
@@ -323,17 +381,32 @@ def tag_documents(path: str) -> ExitCode:
                 skipped += 1
                 continue
             if line is not None:
-                sys.stdout.write(line + "\n")
+                write_stdout(line + "\n")
                 tagged += 1
     if skipped:
         return ExitCode.SKIPPED if tagged else ExitCode.NOTHING
     return ExitCode.OK
 
 
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) or SIGTERM: raised past click, which would print "Aborted!" and exit 1."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: Ctrl-C ends the run with one line and exit status 130."""
     logging.getLogger().setLevel(logging.ERROR)  # libraries' chatter is not ours to print: we report problems
-    app()
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        app()
+    except Interrupted as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the goodbye
+        sys.stderr.write("timeline: interrupted\n")
+        sys.exit(128 + int(stop.args[0]))
 
 
 CLEAN_EPILOG = """Examples:
@@ -378,9 +451,8 @@ def clean(
         else:
             text = "".join(line.text + "\n" for line in cleaned.body_lines)
         if output_dir is None:
-            if len(docs) > 1:
-                sys.stdout.write(f"==> {safe_path(doc.path)} <==\n")
-            sys.stdout.write(safe_lines(text))
+            heading = f"==> {safe_path(doc.path)} <==\n" if len(docs) > 1 else ""
+            write_stdout(heading + safe_lines(text))
             continue
         name = _unique_name(Path(doc.path).stem if doc.path != "-" else "stdin", used_names)
         target = os.path.join(output_dir, name)
@@ -451,7 +523,8 @@ def tag(
     if stdout_is_terminal():
         from timeline.render.terminal import render_expressions
 
-        render_expressions(info, body, exprs, sys.stdout)
+        with stdout_errors():
+            render_expressions(info, body, exprs, sys.stdout)
     else:
-        sys.stdout.write(render_expression_lines(info, exprs))
+        write_stdout(render_expression_lines(info, exprs))
     raise typer.Exit(ExitCode.OK)

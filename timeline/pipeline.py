@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import signal
 import sys
 import threading
@@ -12,6 +13,8 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
@@ -126,8 +129,8 @@ def process_document(
     )
 
 
-class OutOfTime(Exception):
-    """A file took longer than the per-file time budget."""
+class OutOfTime(BaseException):
+    """A file took longer than the per-file time budget (a BaseException: no `except Exception` eats it)."""
 
 
 def _out_of_time(signum: int, frame: object) -> None:
@@ -149,13 +152,15 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def over_budget(path: str, options: Options) -> Problem:
+    """The problem of a file that took longer than the budget."""
+    return Problem(path, f"took longer than the {options.time_budget:g} s budget per file, skipped")
+
+
 def safe_process(doc: Document, options: Options, recurring: Container[str]) -> ArticleResult:
     """process_document, with any failure turned into a reported problem instead of a crash."""
     try:
-        with time_budget(options.time_budget):
-            return process_document(doc, options, recurring)
-    except OutOfTime:
-        reason = f"took longer than the {options.time_budget:g} s budget per file, skipped"
+        return process_document(doc, options, recurring)
     except RecursionError:
         reason = "too deeply nested to read"
     except MemoryError:
@@ -225,14 +230,22 @@ class RecurringLines:
 def process_path(
     path: str, options: Options, recurring: frozenset[int], cache: Cache | None
 ) -> ArticleResult:
-    """The whole per-file map: read, (look up the cache), process; never raises."""
-    return process_item(path, safe_read(path, options), options, recurring, cache)
+    """The whole per-file map: read, (look up the cache), process, all within the budget; never raises."""
+    try:
+        with time_budget(options.time_budget):
+            return process_item(path, safe_read(path, options), options, recurring, cache)
+    except OutOfTime:
+        return ArticleResult(path, None, (), (over_budget(path, options),))
 
 
 def safe_read(path: str, options: Options) -> Document | Problem:
     """read_document, with an unforeseen failure costing this one file, never the run."""
     try:
         return read_document(path, options)
+    except RecursionError:
+        return Problem(path, "too deeply nested to read")
+    except MemoryError:
+        return Problem(path, "too large to read in memory")
     except Exception as exc:  # the loader handles every known failure; this is the last resort
         return Problem(path, f"internal error while reading it ({type(exc).__name__}: {exc})")
 
@@ -248,13 +261,12 @@ def process_item(
     if cache:  # the lines of this document that recur shape its result, so they are part of the key
         present = frozenset(k for k in find_recurring_lines([item.text], min_count=1) if k in lines)
         key = cache.key(item, options.default_date, present if item.kind is Kind.TEXT else frozenset())
-    if cache:
-        hit = cache.get(key)
+        hit = cache.get(key, item)
         if hit is not None:
             return hit
     result = safe_process(item, options, lines)
     if cache and result.info is not None:
-        cache.put(key, result)
+        cache.put(key, item, result)
     return result
 
 
@@ -263,27 +275,13 @@ def census_item(item: Document | Problem) -> frozenset[int]:
     return frozenset() if isinstance(item, Problem) else line_hashes(item)
 
 
-def _census(path: str, options: Options) -> frozenset[int]:
-    """Line hashes of one file, for the recurring-line pre-pass."""
-    return census_item(safe_read(path, options))
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(options: Options, recurring: frozenset[int], cache: Cache | None) -> None:
-    """Keep the run's settings in each worker process, sent once rather than with every file."""
-    _WORKER.update(options=options, recurring=recurring, cache=cache)
-
-
-def _work(path: str) -> ArticleResult:
-    """process_path with the worker's settings."""
-    return process_path(path, _WORKER["options"], _WORKER["recurring"], _WORKER["cache"])  # type: ignore[arg-type]
-
-
-def _census_work(path: str) -> frozenset[int]:
-    """_census with the worker's settings."""
-    return _census(path, _WORKER["options"])  # type: ignore[arg-type]
+def census_path(path: str, options: Options) -> frozenset[int] | Problem:
+    """Line hashes of one file for the recurring-line pre-pass, or the problem of a file over the budget."""
+    try:
+        with time_budget(options.time_budget):
+            return census_item(safe_read(path, options))
+    except OutOfTime:
+        return over_budget(path, options)
 
 
 def count_recurring(censuses: Iterable[frozenset[int]], min_count: int = RECURRING_MIN) -> frozenset[int]:
@@ -294,27 +292,139 @@ def count_recurring(censuses: Iterable[frozenset[int]], min_count: int = RECURRI
     return frozenset(key for key, count in counts.items() if count >= min_count)
 
 
+WORKER_MEMORY = 160 * 1024 * 1024  # measured: largest worker peak RSS 155 MB on boilerplate-wide/dev (1,970 pages)
+_WORKER: dict[str, object] = {}
+
+
+def worker_cap() -> int:
+    """The most worker processes this machine can usefully run: its cores, and its free memory per worker."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    memory = available_memory()
+    by_memory = memory // WORKER_MEMORY if memory else cores
+    return max(1, min(cores, by_memory))
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available for new processes (Linux's MemAvailable, else free pages), or None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def count_workers(jobs: int, files: int) -> int:
+    """Worker processes for a run: what was asked, no more than the files, no more than the machine holds."""
+    return max(1, min(jobs, files, worker_cap()))
+
+
+def _set_worker_state(options: Options, cache: Cache | None) -> None:
+    """Keep the run's settings where the batch functions find them."""
+    _WORKER.update(options=options, cache=cache)
+
+
+def _init_worker(options: Options, cache: Cache | None) -> None:
+    """A worker process: the run's settings, sent once; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _set_worker_state(options, cache)
+
+
+def _census_batch(paths: Sequence[str]) -> list[frozenset[int] | Problem]:
+    """census_path over a batch, with the worker's settings."""
+    return [census_path(path, _WORKER["options"]) for path in paths]  # type: ignore[arg-type]
+
+
+def _work_batch(paths: Sequence[str], recurring: frozenset[int]) -> tuple[list[ArticleResult], list[str]]:
+    """process_path over a batch with the worker's settings, and the cache entries it found invalid."""
+    cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
+    results = [process_path(path, _WORKER["options"], recurring, cache) for path in paths]  # type: ignore[arg-type]
+    return results, cache.take_rejected() if cache else []
+
+
+@contextmanager
+def worker_pool(workers: int, options: Options, cache: Cache | None) -> Iterator[ProcessPoolExecutor]:
+    """One pool for the run; on an interrupt or an early exit its workers are stopped, never orphaned."""
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, cache))
+    try:
+        yield pool
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers now (they ignore Ctrl-C, so they are terminated)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _batches(paths: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [paths[start : start + size] for start in range(0, len(paths), size)]
+
+
 def map_articles(
     paths: Sequence[str], options: Options, jobs: int = 1, cache: Cache | None = None
 ) -> Iterator[ArticleResult]:
-    """Run the per-file map over the paths, on `jobs` processes, yielding results in path order."""
+    """Run the per-file map over the paths on up to `jobs` processes, yielding results in path order."""
     files = [path for path in paths if path != "-"]
-    if jobs <= 1 or len(files) < 2:
-        recurring = (
-            count_recurring(_census(path, options) for path in files)
-            if len(files) >= RECURRING_MIN
-            else frozenset()
-        )
-        for path in paths:
-            yield process_path(path, options, recurring, cache)
+    workers = count_workers(jobs, len(files))
+    if workers <= 1:
+        _set_worker_state(options, cache)
+        yield from _map_files(map, paths, files, options, cache)
         return
-    chunk = max(1, min(32, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, frozenset(), None)) as pool:
-        recurring = count_recurring(pool.map(_census_work, files, chunksize=chunk))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, recurring, cache)) as pool:
-        pending = iter(pool.map(_work, files, chunksize=chunk))
-        for path in paths:
-            yield process_path(path, options, recurring, cache) if path == "-" else next(pending)
+    with worker_pool(workers, options, cache) as pool:
+        size = max(1, min(32, len(files) // (workers * 8)))
+        yield from _map_files(partial(pool.map, chunksize=1), paths, files, options, cache, size)
+
+
+def _map_files(
+    mapper: Callable[..., Iterable[Any]],
+    paths: Sequence[str],
+    files: list[str],
+    options: Options,
+    cache: Cache | None,
+    size: int = 32,
+) -> Iterator[ArticleResult]:
+    """The census, then the per-file map, each over batches of files with `mapper` (map or a pool's)."""
+    late: dict[str, Problem] = {}
+    recurring: frozenset[int] = frozenset()
+    if len(files) >= RECURRING_MIN:
+        censuses = [item for batch in mapper(_census_batch, _batches(files, size)) for item in batch]
+        late = {path: item for path, item in zip(files, censuses, strict=True) if isinstance(item, Problem)}
+        recurring = count_recurring(item for item in censuses if not isinstance(item, Problem))
+    batches = _batches([path for path in files if path not in late], size)
+    done = _unbatch(mapper(_work_batch, batches, [recurring] * len(batches)), cache)
+    for path in paths:
+        if path == "-":
+            yield process_path(path, options, recurring, cache)
+        elif path in late:
+            yield ArticleResult(path, None, (), (late[path],))
+        else:
+            yield next(done)
+
+
+def _unbatch(
+    outputs: Iterable[tuple[list[ArticleResult], list[str]]], cache: Cache | None
+) -> Iterator[ArticleResult]:
+    """The results of each batch in turn; the invalid cache entries it reports go to the run's cache."""
+    for results, rejected in outputs:
+        if cache is not None:
+            cache.rejected.extend(rejected)
+        yield from results
 
 
 def build_timeline(

@@ -1,0 +1,198 @@
+"""The cache holds data, never code: entries are checked, a bad one is recomputed and reported once."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import pickle
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from timeline.cache import Cache, InvalidEntry, decode_entry, decode_value, encode_entry, encode_value
+from timeline.cli import app
+from timeline.load import load_document
+from timeline.models import ArticleResult, Document, Kind
+from timeline.pipeline import Options, process_document
+
+ARTICLE = (
+    "Example Daily News\n\nMinisters postpone visit\n\nSun 14 Jun 2020 | 08:35\n\n"
+    "The ministers met in Ankara on Tuesday, officials said.\n\n"
+    "The talks will resume on June 30 in Geneva, the United Nations said.\n"
+)
+
+
+def build(folder: Path, *args: str) -> tuple[int, str, str]:
+    """`timeline build FOLDER --format json ...`: exit code, output and standard error."""
+    result = CliRunner().invoke(app, ["build", str(folder), "--format", "json", "--jobs", "1", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "b.txt").write_text(ARTICLE.replace("Tuesday", "Monday").replace("Ankara", "Moscow"))
+    return folder
+
+
+def entry_files(cache: Path) -> list[Path]:
+    return sorted(path for path in cache.rglob("*") if path.is_file())
+
+
+class Payload:
+    """A pickle that, once loaded, makes a folder: proof that code ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[str]]:
+        return os.mkdir, (str(self.marker),)
+
+
+def test_a_crafted_pickle_in_the_cache_never_runs(folder: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    marker = tmp_path / "pwned"
+    cache = Cache(str(cache_dir))
+    doc = load_document(str(folder / "a.txt"))
+    assert isinstance(doc, Document)
+    target = cache._path(cache.key(doc, None, frozenset()))
+    target.parent.mkdir(parents=True, mode=0o700)
+    os.chmod(cache_dir, 0o700)
+    target.write_bytes(pickle.dumps(Payload(marker)))
+    code, out, _ = build(folder, "--cache", str(cache_dir))
+    assert not marker.exists()
+    assert code == 0
+    assert out == build(folder)[1]
+
+
+def forge_text(entry: dict) -> None:
+    entry["result"]["statements"][0]["text"] = "FORGED statement on June 1, 2020."
+
+
+def forge_with_checksum(entry: dict) -> None:
+    from timeline.cache import checksum
+
+    forge_text(entry)
+    entry["checksum"] = checksum(entry["result"])
+    entry["input"] = "0" * 64
+
+
+def forge_consistently(entry: dict) -> None:
+    from timeline.cache import checksum
+
+    entry["result"]["statements"][0]["order"] = "FORGED"  # not the schema's type
+    entry["checksum"] = checksum(entry["result"])
+
+
+def extra_field(entry: dict) -> None:
+    from timeline.cache import checksum
+
+    entry["result"]["info"]["__class__"] = "os.system"
+    entry["checksum"] = checksum(entry["result"])
+
+
+def other_file(entry: dict) -> None:
+    from timeline.cache import checksum
+
+    entry["result"]["path"] = "/etc/passwd"
+    entry["checksum"] = checksum(entry["result"])
+
+
+EDITS: list[tuple[str, Callable[[dict], None] | bytes]] = [
+    ("statement text edited", forge_text),
+    ("edited, checksum redone, input hash guessed", forge_with_checksum),
+    ("a field of the wrong type", forge_consistently),
+    ("a field the schema does not have", extra_field),
+    ("the result of another file", other_file),
+    ("a pickle", pickle.dumps({"statements": []})),
+    ("truncated", b'{"format": "2", "key": '),
+    ("nested past the parser's stack", b"[" * 100_000 + b"]" * 100_000),
+    ("not UTF-8", b"\xff\xfe\x00garbage"),
+    ("a huge integer", b'{"format": ' + b"9" * 5000 + b"}"),
+    ("NaN", b'{"format": NaN}'),
+]
+
+
+@pytest.mark.parametrize(("name", "edit"), EDITS, ids=[name for name, _ in EDITS])
+def test_an_invalid_entry_is_recomputed_and_reported_once(
+    folder: Path, tmp_path: Path, name: str, edit: Callable[[dict], None] | bytes
+) -> None:
+    cache = tmp_path / "cache"
+    _, fresh, _ = build(folder)
+    build(folder, "--cache", str(cache))
+    entries = entry_files(cache)
+    assert [path.suffix for path in entries] == [".json", ".json"]
+    for path in entries:
+        if isinstance(edit, bytes):
+            path.write_bytes(edit)
+        else:
+            entry = json.loads(path.read_bytes())
+            edit(entry)
+            path.write_text(json.dumps(entry))
+    code, out, stderr = build(folder, "--cache", str(cache))
+    assert code == 0
+    assert out == fresh
+    assert "FORGED" not in out
+    reports = [line for line in stderr.splitlines() if "did not validate" in line]
+    assert len(reports) == 1, stderr
+    assert reports[0].startswith(f"timeline: {cache}: 2 cache entr(ies) did not validate and were recomputed")
+    _, _, again = build(folder, "--cache", str(cache))  # recomputed entries were written back: valid now
+    assert "did not validate" not in again
+    assert "did not validate" not in build(folder, "--cache", str(cache), "-q")[2]
+
+
+def test_the_cache_folder_is_the_users_only(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "new" / "cache"
+    build(folder, "--cache", str(cache))
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    for path in cache.rglob("*"):
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "shared_cache"
+    cache.mkdir()
+    cache.chmod(0o777)
+    code, out, stderr = build(folder, "--cache", str(cache))
+    assert code == 0
+    assert out == build(folder)[1]
+    assert f"timeline: {cache}: cache not used: writable by other users" in stderr.splitlines()
+    assert entry_files(cache) == []
+
+
+@functools.cache
+def sample_results() -> list[tuple[Document, ArticleResult]]:
+    docs = [
+        Document("a.txt", ARTICLE, Kind.TEXT, "utf-8"),
+        Document("b.txt", "Published June 1, 2020\n\nNothing dated here at all.\n", Kind.TEXT, "utf-8"),
+        Document("c.html", "<html><body><p>Met on Tuesday.</p></body></html>", Kind.HTML, "utf-8"),
+    ]
+    return [(doc, process_document(doc, Options())) for doc in docs]
+
+
+@pytest.mark.parametrize(("doc", "result"), sample_results())
+def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResult) -> None:
+    raw = encode_entry("k" * 64, doc, result)
+    assert decode_entry(raw, "k" * 64, doc) == result
+    assert decode_value(json.loads(json.dumps(encode_value(result))), ArticleResult) == result
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(position=st.integers(min_value=0), junk=st.binary(min_size=0, max_size=12), cut=st.booleans())
+def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: bytes, cut: bool) -> None:
+    doc, result = sample_results()[0]
+    raw = encode_entry("k" * 64, doc, result)
+    where = position % len(raw)
+    damaged = raw[:where] + junk + (b"" if cut else raw[where + len(junk) :])
+    with contextlib.suppress(InvalidEntry):  # any other exception, or another result, fails the test
+        assert decode_entry(damaged, "k" * 64, doc) == result
