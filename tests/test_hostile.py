@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
+import io
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from tests.golden import ROOT
 from timeline import pipeline
-from timeline.cli import ExitCode, app
+from timeline.cli import ExitCode, app, write_stdout
 from timeline.render.labels import safe_path
 
 GOOD = ROOT / "sample_articles"
@@ -311,3 +318,86 @@ def test_an_unforeseen_loader_failure_costs_one_file(tmp_path: Path, monkeypatch
     assert code == ExitCode.SKIPPED
     assert [Path(a["file"]).name for a in doc["articles"]] == ["good.txt"]
     assert "bad.txt: skipped: internal error while reading it (RuntimeError: disk on fire)" in stderr
+
+
+def run_cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """`python -m timeline ARGS` in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=120, **kwargs
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_4() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "timeline", "build", str(GOOD), "-q", "--jobs", "1"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == ExitCode.UNWRITABLE
+    assert result.stderr == "timeline: standard output: cannot write the output: no space left on device\n"
+
+
+def test_a_closed_pipe_on_standard_output_is_one_line_and_exit_4() -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "build", str(GOOD), "-q", "--jobs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    child.stdout.close()  # the reader is gone before the first line is written (like `| head -0`)
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=120) == ExitCode.UNWRITABLE
+    assert stderr == "timeline: standard output: cannot write the output: broken pipe\n"
+
+
+@pytest.mark.parametrize(
+    ("number", "reason"),
+    [
+        (errno.ENOSPC, "no space left on device"),
+        (errno.EIO, "input/output error"),
+        (errno.EPIPE, "broken pipe"),
+    ],
+)
+def test_output_errors_are_one_line_and_exit_4(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], number: int, reason: str
+) -> None:
+    class FailingStream(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(sys, "stdout", FailingStream())
+    with pytest.raises(typer.Exit) as stop:
+        write_stdout("an event\n")
+    assert stop.value.exit_code == ExitCode.UNWRITABLE
+    assert capsys.readouterr().err == f"timeline: standard output: cannot write the output: {reason}\n"
+
+
+def test_ctrl_c_exits_130_with_one_line_and_no_worker_left(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    for number in range(300):
+        for article in GOOD.iterdir():
+            shutil.copyfile(article, tmp_path / f"{number:03d}_{article.name}")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "build", str(tmp_path), "--jobs", "2", "-f", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
+    )
+    assert child.stderr is not None
+    workers: list[Any] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and child.poll() is None:
+        workers = psutil.Process(child.pid).children(recursive=True)
+        time.sleep(0.05)
+    assert len(workers) == 2, "the run ended before its workers could be seen"
+    os.killpg(child.pid, signal.SIGINT)  # Ctrl-C reaches every process of the foreground group
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 130
+    assert stderr == "timeline: interrupted\n"
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []

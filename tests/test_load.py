@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
-from timeline.load import decode_document, iter_paths, load_document, normalise_text, sniff_binary
+from timeline.cli import app
+from timeline.load import MAX_DEPTH, decode_document, iter_paths, load_document, normalise_text, sniff_binary
 from timeline.models import Document, Kind, Problem
 
 SAMPLE = "Turkish officials said on Sunday that the visit was postponed. Café owners agreed."
@@ -152,3 +156,46 @@ def test_any_bytes_decode_or_give_a_problem(data: bytes) -> None:
         assert "\x1b" not in result.text
     else:
         assert result.reason
+
+
+def _nest(root: Path, levels: int) -> Path:
+    """A chain of `levels` folders under root, made one at a time (no recursion); the deepest."""
+    path = root
+    for _ in range(levels):
+        path = path / "d"
+        os.mkdir(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("levels", "read"), [(3, True), (MAX_DEPTH, True), (MAX_DEPTH + 1, False), (1100, False)]
+)
+def test_deep_folders_are_walked_to_the_limit_and_reported_beyond(
+    tmp_path: Path, levels: int, read: bool
+) -> None:
+    (tmp_path / "top.txt").write_text("top")
+    (_nest(tmp_path, levels) / "deep.txt").write_text("deep")
+    found = list(iter_paths([str(tmp_path)]))
+    paths = [item for item in found if isinstance(item, str)]
+    problems = [item for item in found if isinstance(item, Problem)]
+    assert paths[-1] == str(tmp_path / "top.txt")
+    if read:
+        assert len(paths) == 2
+        assert paths[0].endswith("/d/deep.txt")
+        assert problems == []
+    else:
+        assert len(paths) == 1
+        [problem] = problems
+        assert problem.path == str(tmp_path) + "/d" * (MAX_DEPTH + 1)
+        assert problem.reason == f"folder nested more than {MAX_DEPTH} levels deep, not read"
+
+
+def test_a_folder_1100_levels_deep_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    (_nest(tmp_path, 1100) / "deep.txt").write_text("date 2020-06-14\nThey met on Tuesday, officials said.\n")
+    (tmp_path / "top.txt").write_text("date 2020-06-14\nThey met on Monday in Ankara, officials said.\n")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "-f", "json", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "levels deep, not read" in result.stderr
+    articles = json.loads(result.stdout)["articles"]
+    assert [article["file"] for article in articles] == [str(tmp_path / "top.txt")]

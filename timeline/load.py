@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 from timeline.models import Document, Kind, Problem
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a saved article is a few hundred KB; 20 MB is generous
+MAX_DEPTH = 100  # folder levels walked below a given folder; an archive by site/year/month/day needs 4
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -78,25 +79,57 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
 
 
 def _walk(folder: str) -> Iterator[str | Problem]:
-    """Files under a folder, sorted, not following links to folders (no loops)."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as exc:
-        yield Problem(folder, _os_reason(exc))
+    """Files under a folder, sorted, depth first, not following links to folders (no loops).
+
+    The walk keeps its own stack, so no depth of folders can exhaust Python's; folders more than
+    MAX_DEPTH levels below the given one are reported, not read.
+    """
+    stack: list[tuple[Iterator[os.DirEntry[str]], str, int]] = []
+    listed = _list(folder)
+    if isinstance(listed, Problem):
+        yield listed
         return
-    for entry in entries:
-        path = os.path.join(folder, entry.name)
+    stack.append((listed, folder, 0))
+    while stack:
+        entries, parent, depth = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = os.path.join(parent, entry.name)
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError as exc:
             yield Problem(path, _os_reason(exc))
             continue
-        if is_dir:
-            yield from _walk(path)
-        elif entry.is_symlink() and entry.is_dir(follow_symlinks=True):
+        if is_dir and depth + 1 > MAX_DEPTH:
+            yield Problem(path, f"folder nested more than {MAX_DEPTH} levels deep, not read")
+        elif is_dir:
+            listed = _list(path)
+            if isinstance(listed, Problem):
+                yield listed
+            else:
+                stack.append((listed, path, depth + 1))
+        elif entry.is_symlink() and _is_dir(entry):
             yield Problem(path, "link to a folder, not followed", fatal=False)
         else:
             yield path
+
+
+def _list(folder: str) -> Iterator[os.DirEntry[str]] | Problem:
+    """A folder's entries sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda entry: entry.name))
+    except OSError as exc:
+        return Problem(folder, _os_reason(exc))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem:
