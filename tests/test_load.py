@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -158,23 +159,36 @@ def test_any_bytes_decode_or_give_a_problem(data: bytes) -> None:
         assert result.reason
 
 
-def _nest(root: Path, levels: int) -> Path:
-    """A chain of `levels` folders under root, made one at a time (no recursion); the deepest."""
-    path = root
-    for _ in range(levels):
-        path = path / "d"
-        os.mkdir(path)
-    return path
+@pytest.fixture
+def nest() -> Iterator[Callable[[Path, int], Path]]:
+    """Make a chain of folders one at a time; removed bottom-up afterwards (shutil.rmtree would recurse)."""
+    chains: list[list[Path]] = []
+
+    def make(root: Path, levels: int) -> Path:
+        chain = [root]
+        for _ in range(levels):
+            chain.append(chain[-1] / "d")
+            os.mkdir(chain[-1])
+        chains.append(chain[1:])
+        return chain[-1]
+
+    yield make
+    for chain in chains:
+        for folder in reversed(chain):
+            for entry in folder.iterdir():
+                if not entry.is_dir():
+                    entry.unlink()
+            folder.rmdir()
 
 
 @pytest.mark.parametrize(
     ("levels", "read"), [(3, True), (MAX_DEPTH, True), (MAX_DEPTH + 1, False), (1100, False)]
 )
 def test_deep_folders_are_walked_to_the_limit_and_reported_beyond(
-    tmp_path: Path, levels: int, read: bool
+    tmp_path: Path, nest: Callable[[Path, int], Path], levels: int, read: bool
 ) -> None:
     (tmp_path / "top.txt").write_text("top")
-    (_nest(tmp_path, levels) / "deep.txt").write_text("deep")
+    (nest(tmp_path, levels) / "deep.txt").write_text("deep")
     found = list(iter_paths([str(tmp_path)]))
     paths = [item for item in found if isinstance(item, str)]
     problems = [item for item in found if isinstance(item, Problem)]
@@ -190,8 +204,10 @@ def test_deep_folders_are_walked_to_the_limit_and_reported_beyond(
         assert problem.reason == f"folder nested more than {MAX_DEPTH} levels deep, not read"
 
 
-def test_a_folder_1100_levels_deep_is_one_line_not_a_traceback(tmp_path: Path) -> None:
-    (_nest(tmp_path, 1100) / "deep.txt").write_text("date 2020-06-14\nThey met on Tuesday, officials said.\n")
+def test_a_folder_1100_levels_deep_is_one_line_not_a_traceback(
+    tmp_path: Path, nest: Callable[[Path, int], Path]
+) -> None:
+    (nest(tmp_path, 1100) / "deep.txt").write_text("date 2020-06-14\nThey met on Tuesday, officials said.\n")
     (tmp_path / "top.txt").write_text("date 2020-06-14\nThey met on Monday in Ankara, officials said.\n")
     result = CliRunner().invoke(app, ["build", str(tmp_path), "-f", "json", "--jobs", "1"])
     assert result.exit_code == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
@@ -91,8 +92,11 @@ def test_cluster_output_is_byte_identical(folder: Path) -> None:
         assert build(str(folder), "--cluster", address) == local
 
 
-def test_unreachable_cluster_is_a_clear_error(folder: Path) -> None:
+def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed")
+    from timeline import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)  # the 20 s default is for real networks
     result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])
     assert result.exit_code == 3
     assert "cannot reach the scheduler" in result.stderr
@@ -151,3 +155,71 @@ def test_jobs_below_one_is_a_usage_error(folder: Path, jobs: str) -> None:
     assert result.exit_code == 2
     assert "--jobs" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def make_certificates(folder: Path) -> dict[str, str]:
+    """A throw-away CA and one certificate it signed for 127.0.0.1 (EC keys: quick to make)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("needs the openssl command")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    names = {name: str(folder / name) for name in ("ca.pem", "ca.key", "node.pem", "node.key", "node.csr")}
+    (folder / "san.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
+    sign = ["-CAcreateserial", "-out", names["node.pem"], "-extfile", str(folder / "san.cnf")]
+    for command in (
+        ["req", "-x509", *ec, "-keyout", names["ca.key"], "-out", names["ca.pem"], "-subj", "/CN=ca"],
+        ["req", *ec, "-keyout", names["node.key"], "-out", names["node.csr"], "-subj", "/CN=127.0.0.1"],
+        ["x509", "-req", "-in", names["node.csr"], "-CA", names["ca.pem"], "-CAkey", names["ca.key"], *sign],
+    ):
+        subprocess.run([openssl, *command], check=True, capture_output=True, timeout=60)
+    return names
+
+
+def test_a_tls_cluster_with_its_own_certificates(folder: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    files = make_certificates(tmp_path)
+    roles = ("scheduler", "worker", "client")
+    security = distributed.Security(
+        tls_ca_file=files["ca.pem"],
+        **{f"tls_{role}_cert": files["node.pem"] for role in roles},
+        **{f"tls_{role}_key": files["node.key"] for role in roles},
+        require_encryption=True,
+    )
+    local = build(str(folder))
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tls://",
+        host="127.0.0.1",
+        security=security,
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tls://")
+        tls = ["--tls-ca-file", files["ca.pem"], "--tls-cert", files["node.pem"]]
+        tls += ["--tls-key", files["node.key"]]
+        assert build(str(folder), "--cluster", address, *tls) == local
+        bare = CliRunner().invoke(app, ["build", str(folder), "--cluster", address, "-q"])
+        assert bare.exit_code == 2
+        assert bare.stderr.startswith("timeline: a tls:// cluster needs --tls-ca-file, --tls-cert")
+
+
+@pytest.mark.parametrize(
+    ("address", "extra", "message"),
+    [
+        ("udp://127.0.0.1:8786", [], "--cluster udp://127.0.0.1:8786: use tcp://HOST:PORT, or tls://"),
+        ("inproc://x", [], "--cluster inproc://x: use tcp://HOST:PORT"),
+        ("tcp://", [], "--cluster tcp://: use tcp://HOST:PORT"),
+        ("tcp://127.0.0.1:9", ["--tls-ca-file", "a", "--tls-cert", "b", "--tls-key", "c"], "need a tls://"),
+        ("tls://127.0.0.1:9", [], "a tls:// cluster needs --tls-ca-file"),
+    ],
+)
+def test_a_cluster_address_it_cannot_use_is_one_line_and_exit_2(
+    folder: Path, address: str, extra: list[str], message: str
+) -> None:
+    pytest.importorskip("distributed")
+    result = CliRunner().invoke(app, ["build", str(folder), "--cluster", address, "-q", *extra])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr

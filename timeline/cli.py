@@ -28,6 +28,7 @@ from timeline.render.labels import safe, safe_path
 
 if TYPE_CHECKING:
     from timeline.cache import Cache
+    from timeline.cluster import TlsFiles
 
 # With --format auto, `-o FILE` takes its format from the file's suffix.
 SUFFIX_FORMATS = {
@@ -178,6 +179,18 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
 
 
+def tls_files(ca_file: str | None, cert: str | None, key: str | None) -> TlsFiles | None:
+    """The TLS options as one value: all three, or none (then Dask's configuration is used)."""
+    from timeline.cluster import TlsFiles
+
+    given = [value for value in (ca_file, cert, key) if value]
+    if not given:
+        return None
+    if len(given) < 3:
+        raise typer.BadParameter("give all three of --tls-ca-file, --tls-cert and --tls-key, or none")
+    return TlsFiles(ca_file or "", cert or "", key or "")
+
+
 def open_cache(folder: str, quiet: bool) -> Cache | None:
     """The run's cache, or None (with one line) when its folder is not safe to read entries from."""
     from timeline.cache import Cache, folder_problem
@@ -283,6 +296,16 @@ def build(
         str | None,
         typer.Option(metavar="ADDRESS", help="Run the per-article map on a Dask cluster (tcp://host:8786)."),
     ] = None,
+    tls_ca_file: Annotated[
+        str | None,
+        typer.Option(metavar="FILE", help="With --cluster tls://: the CA of the cluster's certificates."),
+    ] = None,
+    tls_cert: Annotated[
+        str | None, typer.Option(metavar="FILE", help="With --cluster tls://: this client's certificate.")
+    ] = None,
+    tls_key: Annotated[
+        str | None, typer.Option(metavar="FILE", help="With --cluster tls://: this client's private key.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Build the chronology of the articles under PATHS."""
@@ -309,10 +332,13 @@ def build(
     with ExitStack() as stack:
         mapper = None
         if cluster:
-            from timeline.cluster import ClusterUnavailable, connect, map_on_cluster
+            from timeline.cluster import ClusterAddressError, ClusterUnavailable, connect, map_on_cluster
 
             try:
-                client = stack.enter_context(connect(cluster))
+                client = stack.enter_context(connect(cluster, tls_files(tls_ca_file, tls_cert, tls_key)))
+            except ClusterAddressError as exc:
+                warn(str(exc))
+                raise typer.Exit(ExitCode.USAGE) from None
             except ClusterUnavailable as exc:
                 warn(str(exc))
                 raise typer.Exit(ExitCode.NOTHING) from None

@@ -8,6 +8,7 @@ path order, so the output is byte-identical to a local run.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from timeline.load import decode_document, read_bytes
@@ -21,6 +22,7 @@ from timeline.pipeline import (
     read_document,
 )
 
+CONNECT_TIMEOUT = 20  # seconds Dask keeps retrying a scheduler that refuses or does not answer
 BATCH = 256  # files in flight at once: bounds the client's memory, keeps the workers busy
 
 
@@ -45,18 +47,71 @@ def _process_remote(
     return process_item(path, _decode(path, data), options, recurring, None)
 
 
-def connect(address: str) -> Any:
-    """A client of the scheduler at `address` (e.g. tcp://scheduler:8786)."""
+class ClusterAddressError(ValueError):
+    """A --cluster address (or TLS setting) this tool cannot use: a command-line error."""
+
+
+SCHEMES = ("tcp", "tls")  # what a scheduler of `dask scheduler` listens on; tls:// needs certificates
+
+
+@dataclass(frozen=True, slots=True)
+class TlsFiles:
+    """The client's TLS files: the CA of the cluster's certificates, the client's certificate and key."""
+
+    ca_file: str
+    cert: str
+    key: str
+
+
+def check_address(address: str, tls: TlsFiles | None) -> str:
+    """The scheme of a usable address; ClusterAddressError (one line) for any other."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    if scheme not in SCHEMES or not rest:
+        raise ClusterAddressError(
+            f"--cluster {address}: use tcp://HOST:PORT, or tls://HOST:PORT with --tls-ca-file, --tls-cert "
+            "and --tls-key"
+        )
+    if tls is not None and scheme != "tls":
+        raise ClusterAddressError(f"--cluster {address}: the TLS options need a tls:// address")
+    return scheme
+
+
+def security(tls: TlsFiles | None) -> Any:
+    """Dask's Security for a tls:// scheduler: the files given, else Dask's configuration."""
+    from distributed import Security
+
+    if tls is not None:
+        return Security(
+            tls_ca_file=tls.ca_file, tls_client_cert=tls.cert, tls_client_key=tls.key, require_encryption=True
+        )
+    configured = Security(require_encryption=True)
+    if not (getattr(configured, "tls_ca_file", None) and getattr(configured, "tls_client_cert", None)):
+        raise ClusterAddressError(
+            "a tls:// cluster needs --tls-ca-file, --tls-cert and --tls-key "
+            "(or distributed.comm.tls.ca-file and client.cert/key in Dask's configuration)"
+        )
+    return configured
+
+
+def connect(address: str, tls: TlsFiles | None = None) -> Any:
+    """A client of the scheduler at `address` (tcp://scheduler:8786, or tls:// with certificates)."""
+    scheme = check_address(address, tls)
     try:
         from distributed import Client
     except ImportError:
         raise ClusterUnavailable(
             "--cluster needs the cluster extra: pip install 'timeline[cluster]'"
         ) from None
+    options: dict[str, Any] = {"timeout": CONNECT_TIMEOUT}
+    if scheme == "tls":
+        options["security"] = security(tls)
     try:
-        return Client(address, timeout=20)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise ClusterUnavailable(f"cannot reach the scheduler at {address}: {exc}") from None
+        return Client(address, **options)
+    except Exception as exc:  # refused, timed out, a bad certificate...: one line, never a traceback
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClusterUnavailable(f"cannot reach the scheduler at {address}: {reason}") from None
 
 
 def _batches(paths: Sequence[str]) -> Iterator[Sequence[str]]:
