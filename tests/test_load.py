@@ -215,3 +215,91 @@ def test_a_folder_1100_levels_deep_is_one_line_not_a_traceback(
     assert "levels deep, not read" in result.stderr
     articles = json.loads(result.stdout)["articles"]
     assert [article["file"] for article in articles] == [str(tmp_path / "top.txt")]
+
+
+FRENCH = "Le café de Hélène a rouvert le 14 juin 2020, disent les habitués. Déjà complet à midi."
+RUSSIAN = "Министр иностранных дел России прибыл в Анкару 14 июня 2020 года, сообщили в министерстве."
+POLISH = "Minister przybył do Łodzi 14 czerwca 2020 r., poinformował rzecznik. Źródło: PAP, żółw."
+JAPANESE = "ロシアの外相は２０２０年６月１４日にトルコを訪問する予定でしたが、訪問は延期されました。"
+ENGLISH = "The “city” council met at the café on Tuesday; the mayor’s office said résumés were due."
+
+
+def _stray(text: str) -> bytes:
+    """UTF-8 with two stray bytes, as a bad paste or a cut download leaves them."""
+    data = text.encode("utf-8")
+    return data[:20] + b"\xff" + data[20:60] + b"\xfe" + data[60:]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "invalid"),
+    [
+        ((FRENCH + " « Chez » — “enfin”").encode("cp1252"), FRENCH + " « Chez » — “enfin”", 0),
+        (FRENCH.encode("latin-1"), FRENCH, 0),  # no declaration: latin-1 reads as cp1252
+        (FRENCH.encode("mac_roman"), FRENCH, 0),
+        (RUSSIAN.encode("cp1251"), RUSSIAN, 0),
+        (RUSSIAN.encode("koi8_r"), RUSSIAN, 0),
+        (POLISH.encode("cp1250"), POLISH, 0),
+        (JAPANESE.encode("shift_jis"), JAPANESE, 0),
+        (ENGLISH.encode("utf-16-le"), ENGLISH, 0),  # no BOM
+        (ENGLISH.encode("utf-16-be"), ENGLISH, 0),
+        (_stray(ENGLISH), _stray(ENGLISH).decode("utf-8", errors="replace"), 2),
+        (_stray(FRENCH), _stray(FRENCH).decode("utf-8", errors="replace"), 2),
+    ],
+    ids=[
+        *("cp1252", "latin-1", "mac_roman", "cp1251", "koi8-r", "cp1250", "shift-jis", "utf-16-le"),
+        *("utf-16-be", "utf-8 stray (English)", "utf-8 stray (French)"),
+    ],
+)
+def test_decoding_by_evidence(data: bytes, expected: str, invalid: int) -> None:
+    doc = decode_document("article.txt", data)
+    assert isinstance(doc, Document)
+    assert doc.text.strip() == expected
+    assert doc.notes == ((f"not valid UTF-8: {invalid} invalid byte(s) replaced",) if invalid else ())
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", min_codepoint=0x80), min_size=3, max_size=40))
+def test_utf8_with_fewer_stray_bytes_than_characters_stays_utf8(accented: str) -> None:
+    data = ("date 2020-06-14\nThe mayor said " + accented + " on Tuesday.\n").encode("utf-8") + b"\xff\xfe"
+    doc = decode_document("article.txt", data)
+    assert isinstance(doc, Document)
+    assert doc.encoding == "utf-8"
+    assert accented in doc.text or normalise_text(accented) in doc.text
+
+
+def test_a_warning_names_the_file_and_the_count(tmp_path: Path) -> None:
+    (tmp_path / "stray.txt").write_bytes(_stray("date 2020-06-14\n" + ENGLISH + " They met on Tuesday.\n"))
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "-f", "json", "--jobs", "1"])
+    assert result.exit_code == 0
+    assert f"timeline: {tmp_path}/stray.txt: warning: not valid UTF-8: 2 invalid byte(s) replaced" in (
+        result.stderr.splitlines()
+    )
+    assert "Ã" not in result.stdout
+
+
+DEEP_PAGE = (
+    "<html><head><title>Talks postponed</title><meta name='date' content='2020-06-14'></head><body>{open}"
+    "<p>The ministers met in Ankara on Tuesday, officials said.</p>{close}</body></html>"
+)
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+@pytest.mark.parametrize("tag", ["div", "span"])
+def test_html_nested_past_the_parser_is_flattened_and_read(depth: int, tag: str) -> None:
+    page = DEEP_PAGE.format(open=f"<{tag}>" * depth, close=f"</{tag}>" * depth)
+    doc = decode_document("deep.html", page.encode())
+    assert isinstance(doc, Document)
+    assert doc.kind is Kind.HTML
+    [note] = doc.notes
+    assert note == "HTML nested past its parser's limit (256 levels): elements below level 200 unwrapped"
+    from timeline.pipeline import process_document
+
+    result = process_document(doc)
+    assert [statement.expr.value for statement in result.statements] == ["2020-06-09"]
+
+
+def test_html_within_the_parser_limit_is_untouched() -> None:
+    page = DEEP_PAGE.format(open="<div>" * 100, close="</div>" * 100)
+    doc = decode_document("deep.html", page.encode())
+    assert isinstance(doc, Document)
+    assert doc.text == page
+    assert doc.notes == ()

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import itertools
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
+from lxml import etree
 
 from timeline.models import Document, Kind, Problem
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a saved article is a few hundred KB; 20 MB is generous
+PARSER_DEPTH = 256  # libxml2's limit on nested elements ("Excessive depth in document: 256")
+KEPT_DEPTH = 200  # a page too deep for the parser keeps its first 200 levels (real pages stay under 50)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+SELF_CLOSING_SIBLINGS = frozenset("p li dt dd option tr td th".split())
 MAX_DEPTH = 100  # folder levels walked below a given folder; an archive by site/year/month/day needs 4
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -180,15 +190,87 @@ def decode_document(path: str, data: bytes) -> Document | Problem:
     looks_html = bool(HTML_SNIFF.search(data[:4096]))
     kind = Kind.HTML if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_html) else Kind.TEXT
     try:
-        text, encoding = decode_bytes(data, kind)
+        text, encoding, invalid = decode_bytes(data, kind)
     except (LookupError, UnicodeError, ValueError) as exc:  # an unforeseen codec costs one file, not the run
         return Problem(path, f"could not be decoded ({type(exc).__name__}), skipped")
-    if text is None:
-        return Problem(path, "not text in any known encoding, skipped")
     text = normalise_text(text)
     if not text.strip():
         return Problem(path, "no text (only white space or control characters)")
-    return Document(path=path, text=text, kind=kind, encoding=encoding)
+    notes: tuple[str, ...] = (f"not valid UTF-8: {invalid} invalid byte(s) replaced",) if invalid else ()
+    if kind is Kind.HTML and too_deep_for_the_parser(text):
+        text = flatten_html(text)
+        limit = f"HTML nested past its parser's limit ({PARSER_DEPTH} levels)"
+        notes += (f"{limit}: elements below level {KEPT_DEPTH} unwrapped",)
+    return Document(path=path, text=text, kind=kind, encoding=encoding, notes=notes)
+
+
+def too_deep_for_the_parser(html: str) -> bool:
+    """Whether libxml2 (lxml, the HTML cleaner's parser) stops on this page's nesting and loses the rest."""
+    if html.count("<") < PARSER_DEPTH:
+        return False
+    parser = etree.HTMLParser(encoding="utf-8")
+    try:
+        etree.fromstring(html.encode("utf-8", errors="replace"), parser)
+    except (etree.LxmlError, ValueError):
+        return False  # not a depth problem; the cleaner reports what it cannot read
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+class _Flattener(HTMLParser):
+    """Rewrites a page with the elements nested deeper than KEPT_DEPTH unwrapped (their text stays)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # open elements, and whether each was written
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            self.out.append(self.get_starttag_text() or "")
+            return
+        if tag in SELF_CLOSING_SIBLINGS and self.open and self.open[-1][0] == tag:
+            self.handle_endtag(tag)  # <p>a<p>b: the second <p> closes the first, as browsers do
+        kept = len(self.open) < KEPT_DEPTH
+        self.open.append((tag, kept))
+        if kept:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self.open) < KEPT_DEPTH:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(name == tag for name, _ in self.open):
+            return
+        while self.open:
+            name, kept = self.open.pop()
+            if kept:
+                self.out.append(f"</{name}>")
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+
+def flatten_html(html: str) -> str:
+    """The page with elements below KEPT_DEPTH unwrapped, so the HTML parser reads all of it."""
+    flattener = _Flattener()
+    flattener.feed(html)
+    flattener.close()
+    return "".join(flattener.out)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -222,44 +304,112 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, kind: Kind) -> tuple[str | None, str]:
-    """Decode with BOM, strict UTF-8, a declared charset (HTML), then detection, then cp1252."""
+class Decoded(NamedTuple):
+    """Text decoded from bytes, the encoding used and how many invalid bytes were replaced."""
+
+    text: str
+    encoding: str
+    invalid: int = 0
+
+
+def decode_bytes(data: bytes, kind: Kind) -> Decoded:
+    """Decode by BOM, UTF-8 (if its evidence wins), a declared charset (HTML), else the likeliest codepage."""
     for bom, name in BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), name
+            return Decoded(data[len(bom) :].decode(name, errors="replace"), name)
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
-        return data.decode(utf16, errors="replace"), utf16
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return Decoded(data.decode(utf16, errors="replace"), utf16)
+    multibyte, invalid = utf8_evidence(data)
+    if not invalid:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    if multibyte > invalid:  # stray bytes in UTF-8 text: no single-byte codepage makes that many pairs
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8", invalid)
     if kind is Kind.HTML:
         declared = META_CHARSET.search(data[:4096])
         if declared:
             name = declared.group(1).decode("ascii", errors="ignore")
             try:
                 codecs.lookup(name)
-                return data.decode(name, errors="replace"), name.lower()
+                return Decoded(data.decode(name, errors="replace"), name.lower())
             except (LookupError, UnicodeError, ValueError):  # idna, punycode: no 'replace'; base64: not text
                 pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
-    best = from_bytes(data[:65536]).best()
-    if best is not None and best.encoding not in {"utf_16", "utf_32"}:
+    name = likeliest_codepage(data[:65536])
+    return Decoded(data.decode(name, errors="replace"), name)
+
+
+def utf8_evidence(data: bytes) -> tuple[int, int]:
+    """How many valid UTF-8 multibyte sequences the bytes hold, and how many bytes are not UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")  # each invalid byte becomes one U+DC80..U+DCFF
+    invalid = len(SURROGATE.findall(text))
+    multibyte = sum(1 for char in text if ord(char) > 127) - invalid
+    return multibyte, invalid
+
+
+# Single-byte and legacy codepages in order of their use on the web (W3Techs, character encodings,
+# 2024: windows-1252/ISO-8859-1 far ahead, then windows-1251, Shift_JIS, GB2312/GBK, EUC-KR, ...).
+# When several decodings read equally well, the commoner codepage is the likelier one.
+WEB_ORDER = (
+    "cp1252", "cp1251", "cp932", "gbk", "euc_kr", "cp1250", "cp1256", "iso8859_2", "euc_jp", "big5",
+    "cp1254", "cp1253", "cp874", "cp1255", "iso8859_15", "koi8_r", "cp1257", "mac_roman",
+)  # fmt: skip
+# Multibyte codepages read any bytes as some plausible ideographs: tried only when detection proposes them.
+MULTIBYTE = frozenset({"cp932", "gbk", "euc_kr", "euc_jp", "big5"})
+WORD = re.compile(r"[^\W\d_]+")
+JUNK = frozenset({"Cc", "Co", "Cn", "Cs"})  # C1 controls, private use, unassigned, lone surrogates
+NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+EVIDENCE_BYTES = 8192  # of lines with non-ASCII bytes: enough to tell codepages apart, cheap to score
+
+
+def likeliest_codepage(data: bytes) -> str:
+    """The codepage whose reading looks most like text, among detection's candidates and the commonest."""
+    candidates = [match.encoding for match in from_bytes(data)]
+    sample = bytearray()
+    for line in NON_ASCII_LINE.finditer(data):
+        sample += line.group() + b"\n"
+        if len(sample) >= EVIDENCE_BYTES:
+            break
+    names: list[str] = []
+    for name in [*(name for name in WEB_ORDER if name not in MULTIBYTE or name in candidates), *candidates]:
         try:
-            return data.decode(best.encoding, errors="replace"), best.encoding
-        except (LookupError, UnicodeError, ValueError):
-            pass
-    return data.decode("cp1252", errors="replace"), "cp1252"
+            canonical = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if canonical not in names and canonical not in {"utf-8", "utf-16", "utf-32"}:
+            names.append(canonical)
+    scored = []
+    for rank, name in enumerate(names):
+        try:
+            text = bytes(sample).decode(name, errors="replace")
+        except (UnicodeError, ValueError, LookupError):
+            continue
+        scored.append((implausibility(text), rank, name))
+    return min(scored)[2] if scored else "cp1252"
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8 but for a few stray bytes (a truncated download, a bad paste)."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = sum(1 for char in text if ord(char) > 127) - bad
-    return bad <= 3 and multibyte > 10 * bad
+def implausibility(text: str) -> int:
+    """How many places of a decoding look like a wrong codepage's (mojibake): the fewer, the likelier."""
+    bad = 0
+    for char, after in itertools.pairwise(f"{text} "):
+        if not char.isascii():
+            category = unicodedata.category(char)
+            bad += category in JUNK or char == "\ufffd" or (category[0] == "S" and after.isalpha())
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word.isascii():
+            continue
+        scripts = {_script(char) for char in word}
+        all_accented = len(word) > 1 and not any(char.isascii() for char in word)
+        if len(scripts) > 1 or (scripts == {"LATIN"} and all_accented):
+            bad += 1  # scripts mixed in a word, or a Latin word made only of accented letters
+        bad += sum(1 for a, b in itertools.pairwise(word) if a.islower() and b.isupper())  # 'cafÃ', 'ôThe'
+    return bad
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The script of a letter, as the first word of its Unicode name (LATIN, CYRILLIC, CJK, ...)."""
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
 def normalise_text(text: str) -> str:

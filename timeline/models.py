@@ -27,6 +27,7 @@ class Document:
     text: str
     kind: Kind
     encoding: str
+    notes: tuple[str, ...] = ()  # what reading it had to do (bytes replaced, ...): warnings of the run
 
 
 @dataclass(frozen=True, slots=True)

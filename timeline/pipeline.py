@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -263,11 +263,19 @@ def process_item(
         key = cache.key(item, options.default_date, present if item.kind is Kind.TEXT else frozenset())
         hit = cache.get(key, item)
         if hit is not None:
-            return hit
+            return with_notes(hit, item)
     result = safe_process(item, options, lines)
     if cache and result.info is not None:
         cache.put(key, item, result)
-    return result
+    return with_notes(result, item)
+
+
+def with_notes(result: ArticleResult, doc: Document) -> ArticleResult:
+    """A result with what loading its file noted (invalid bytes replaced, ...) as warnings."""
+    if not doc.notes:
+        return result
+    notes = tuple(Problem(doc.path, note, fatal=False) for note in doc.notes)
+    return replace(result, problems=(*notes, *result.problems))
 
 
 def census_item(item: Document | Problem) -> frozenset[int]:
