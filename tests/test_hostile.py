@@ -21,7 +21,7 @@ import typer
 from typer.testing import CliRunner
 
 from tests.golden import ROOT
-from timeline import pipeline
+from timeline import load, pipeline
 from timeline.cli import ExitCode, app, write_stdout
 from timeline.render.labels import safe_path
 
@@ -288,9 +288,8 @@ def test_a_file_over_the_time_budget_is_reported_like_any_failure(
         return real_process(doc, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "process_document", slow_process)
-    monkeypatch.setattr(pipeline, "Options", functools.partial(pipeline.Options, time_budget=0.3))
     started = time.monotonic()
-    code, doc, stderr = build_json(str(tmp_path))
+    code, doc, stderr = build_json(str(tmp_path), "--time-budget", "0.3")
     assert time.monotonic() - started < 5
     assert code == ExitCode.SKIPPED
     assert [Path(a["file"]).name for a in doc["articles"]] == ["good.txt"]
@@ -302,8 +301,6 @@ def test_a_file_over_the_time_budget_is_reported_like_any_failure(
 
 
 def test_an_unforeseen_loader_failure_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import pipeline
-
     real = pipeline.read_document
 
     def flaky(path: str, options: pipeline.Options) -> object:
@@ -401,3 +398,37 @@ def test_ctrl_c_exits_130_with_one_line_and_no_worker_left(tmp_path: Path) -> No
     assert stderr == "timeline: interrupted\n"
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
+
+
+@pytest.mark.parametrize(("module", "stage"), [(pipeline, "read_document"), (load, "decode_document")])
+def test_the_time_budget_covers_reading_and_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: object, stage: str
+) -> None:
+    for name in ("a.txt", "b.txt", "slow.txt"):  # three files: the recurring-line census runs too
+        (tmp_path / name).write_text(f"date 2020-06-14\nOfficials met in {name} on Tuesday, he said.\n")
+    real = getattr(module, stage)
+    calls: list[str] = []
+
+    def slow(path: str, *args: object) -> object:
+        if path.endswith("slow.txt"):  # a huge file: far past the budget before cleaning even starts
+            calls.append(path)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                time.sleep(0.01)
+        return real(path, *args)
+
+    monkeypatch.setattr(module, stage, slow)
+    started = time.monotonic()
+    code, doc, stderr = build_json(str(tmp_path), "--time-budget", "0.3")
+    assert time.monotonic() - started < 5
+    assert code == ExitCode.SKIPPED
+    assert [Path(a["file"]).name for a in doc["articles"]] == ["a.txt", "b.txt"]
+    assert stderr.count("slow.txt: skipped: took longer than the 0.3 s budget per file, skipped") == 1
+    assert len(calls) == 1  # over the budget in the census: not read a second time
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1", "nan"])
+def test_a_time_budget_must_be_positive(seconds: str) -> None:
+    result = CliRunner().invoke(app, ["build", str(GOOD), "--time-budget", seconds, "-q"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "--time-budget" in result.stderr

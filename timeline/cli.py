@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline import __version__
-from timeline.load import DEFAULT_MAX_BYTES
+from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET
 from timeline.models import Problem, Timeline
 from timeline.render import PLAIN_RENDERERS, render_expression_lines
 from timeline.render.labels import safe, safe_path
@@ -270,6 +270,12 @@ def build(
     max_bytes: Annotated[
         int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    time_budget: Annotated[
+        float,
+        typer.Option(
+            metavar="SECONDS", help="Skip a file whose reading and processing take longer than this."
+        ),
+    ] = DEFAULT_TIME_BUDGET,
     about: Annotated[
         str | None, typer.Option(metavar="QUERY", help="Keep the statements relevant to this query.")
     ] = None,
@@ -321,10 +327,13 @@ def build(
         since=_parse_day(since),
         until=_parse_day(until),
         max_bytes=max_bytes,
+        time_budget=time_budget,
         about=about,
         top_dates=top,
         per_date=per_date,
     )
+    if not time_budget > 0:  # NaN too
+        raise typer.BadParameter(f"{time_budget}: give seconds above 0", param_hint="--time-budget")
     if jobs is not None and jobs < 1:
         raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
     workers = jobs or os.cpu_count() or 1

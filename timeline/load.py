@@ -20,6 +20,7 @@ from lxml import etree
 from timeline.models import Document, Kind, Problem
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a saved article is a few hundred KB; 20 MB is generous
+DEFAULT_TIME_BUDGET = 60.0  # seconds per file (reading to dating), a last resort against pathological input
 PARSER_DEPTH = 256  # libxml2's limit on nested elements ("Excessive depth in document: 256")
 KEPT_DEPTH = 200  # a page too deep for the parser keeps its first 200 levels (real pages stay under 50)
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())

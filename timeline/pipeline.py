@@ -19,7 +19,7 @@ from typing import Any
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
-from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
+from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
 from timeline.models import (
     ArticleInfo,
@@ -51,7 +51,7 @@ class Options:
     since: dt.date | None = None
     until: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    time_budget: float = 60.0  # seconds per file, a last resort against pathological input
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds per file: reading, decoding, cleaning, dating
     about: str | None = None  # keep the events relevant to this query
     top_dates: int | None = None  # keep only this many most important dates
     per_date: int = 1  # with top_dates: this many events per date
