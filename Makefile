@@ -48,5 +48,5 @@ bench-tls: install  ## timeline summarization scores on the Syria corpus
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
 
-fuzz: install  ## 100,000 mutated inputs through the loader, cleaner and time-expression grammar
+fuzz: install  ## 100,000 mutated inputs: loader, cleaner, grammar; cache reader, decoder, command line
 	$(BIN)/python bench/fuzz.py --count 100000

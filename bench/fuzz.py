@@ -9,10 +9,13 @@ article with date-like junk ("February 30", "2020-13-45", long runs of "1-2-3-..
 control characters, escape sequences, rich markup, unicode digits, bidi marks, byte flips, other
 encodings and HTML wrappings. Every input goes through decode_document, the text or HTML cleaner,
 describe_article, split_sentences and find_expressions (with and without a publication date); a
-share of them (--whole) through the whole per-article map, process_document. The invariants are
-those of tests/test_fuzz.py. A finding is an exception, a broken invariant, or an input slower
-than --limit seconds (CPU time; every pattern must be linear-time); each is written, with the input, to
-bench/work/fuzz-findings/. Prints inputs run, inputs/s and findings; exits 1 on any finding.
+share of them (--whole) through the whole per-article map, process_document. Further shares go to
+the cache reader (damaged and forged entries: the very result or InvalidEntry), the decoder (other
+codepages, UTF-8 with stray bytes) and the command line (random options and values through the
+typer app, writing only into a scratch folder). The invariants are those of tests/test_fuzz.py.
+A finding is an exception, a broken invariant, or an input slower than --limit seconds (CPU time;
+every pattern must be linear-time); each is written, with the input, to bench/work/fuzz-findings/.
+Prints inputs run, inputs/s and findings; exits 1 on any finding.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ import datetime as dt
 import json
 import random
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -35,7 +40,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import test_fuzz  # noqa: E402  (the invariants and the mutator live beside the property tests)
-from tests.test_fuzz import SAMPLE_BYTES, mutate, run_stages  # noqa: E402
+from tests.test_fuzz import (  # noqa: E402
+    SAMPLE_BYTES,
+    mutate,
+    run_cache_reader,
+    run_command_line,
+    run_decoder,
+    run_stages,
+)
 
 FINDINGS = ROOT / "bench" / "work" / "fuzz-findings"
 HARD_LIMIT = 30.0  # seconds: an input still running after this is stopped and reported as a hang
@@ -47,6 +59,10 @@ DCTS: tuple[dt.date | dt.datetime | None, ...] = (
     dt.date(1800, 1, 1),
     dt.date(2200, 12, 31),
 )
+
+
+# Shares of the inputs that go to the other targets (the rest go through the stages).
+TARGET_SHARES: tuple[tuple[str, float], ...] = (("cache", 0.05), ("decoder", 0.05), ("command line", 0.01))
 
 
 class Hang(Exception):
@@ -98,6 +114,39 @@ def build_input(seed: int, number: int) -> tuple[bytes, str, dt.date | dt.dateti
     return data, name, rng.choice(DCTS), rng.random()
 
 
+def pick_target(seed: int, number: int) -> str:
+    """Which target input `number` of a run goes to: 'stages' or one of TARGET_SHARES."""
+    draw = random.Random(f"target:{seed}:{number}").random()
+    for target, share in TARGET_SHARES:
+        if draw < share:
+            return target
+        draw -= share
+    return "stages"
+
+
+def run_other(target: str, seed: int, number: int, scratch: Path) -> BaseException | None:
+    """One input of the cache reader, decoder or command-line target, under the hard time limit."""
+    rng = random.Random(f"{target}:{seed}:{number}")
+    signal.setitimer(signal.ITIMER_REAL, HARD_LIMIT)
+    try:
+        if target == "cache":
+            run_cache_reader(rng)
+        elif target == "decoder":
+            run_decoder(rng)
+        else:
+            folder = scratch / str(number)
+            folder.mkdir()
+            try:
+                run_command_line(rng, folder)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+    except Exception as exc:
+        return exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return None
+
+
 def run_one(
     data: bytes,
     name: str,
@@ -136,7 +185,18 @@ def fuzz(count: int, seed: int, whole_share: float, limit: float, out: Path) -> 
     slowest = (0.0, -1, 0)
     total_bytes = 0
     wholes = 0
+    targets: Counter[str] = Counter()
+    scratch = Path(tempfile.mkdtemp(prefix="timeline-fuzz-"))
     for number in range(count):
+        target = pick_target(seed, number)
+        targets[target] += 1
+        if target != "stages":
+            exc = run_other(target, seed, number, scratch)
+            if exc is not None:
+                kind = f"hang over {HARD_LIMIT:g} s" if isinstance(exc, Hang) else signature(exc)
+                error = "".join(traceback.format_exception(exc))[-3000:]
+                tally.add(f"{target}: {kind}", {"seed": seed, "number": number, "error": error}, b"")
+            continue
         data, name, dct, pick = build_input(seed, number)
         whole = pick < whole_share
         wholes += whole
@@ -166,8 +226,10 @@ def fuzz(count: int, seed: int, whole_share: float, limit: float, out: Path) -> 
                 flush=True,
             )
     elapsed = time.perf_counter() - started
+    shutil.rmtree(scratch, ignore_errors=True)
     findings = sum(tally.per_kind.values())
     print(f"inputs run:      {count:,} (seed {seed}; {wholes:,} through the whole per-article map)")
+    print("targets:         " + ", ".join(f"{n:,} {target}" for target, n in sorted(targets.items())))
     print(f"input sizes:     {total_bytes / max(count, 1):,.0f} bytes on average, {total_bytes:,} in all")
     print(f"time:            {elapsed:,.1f} s, {count / elapsed:,.0f} inputs/s")
     print(f"slowest input:   {slowest[0]:.3f} s of CPU (number {slowest[1]}, {slowest[2]:,} bytes)")

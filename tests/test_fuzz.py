@@ -7,12 +7,15 @@ The invariant checks and the mutator here are shared with the long fuzzing run (
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import encodings.aliases
+import functools
 import json
 import os
 import random
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,10 +25,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from tests import factories
+from timeline.cache import InvalidEntry, checksum, decode_entry, encode_entry
 from timeline.clean import clean_html, clean_text
 from timeline.cli import ExitCode, app
 from timeline.dating import COPYRIGHT, EARLIEST, LATEST, WIRE_STAMP, describe_article, find_date_in
-from timeline.load import decode_document
+from timeline.load import decode_document, utf8_evidence
 from timeline.models import (
     KEPT_LABELS,
     ArticleInfo,
@@ -720,3 +724,144 @@ def test_clean_text_is_linear_on_a_long_contact_line() -> None:
     line = "Fax: 03-5613699 E-mail: " + "-".join(str(i) for i in range(8000)) + " info@example.com"
     with time_budget(1.0):
         clean_text(line)
+
+
+# --- the cache reader, the decoder and the command line (bench/fuzz.py draws a share of its inputs here) -
+
+
+@functools.cache
+def _sample_entry() -> tuple[Document, ArticleResult, bytes]:
+    """A valid cache entry of the first sample article, with its document and result."""
+    doc = decode_document("sample.txt", SAMPLE_BYTES[0])
+    assert isinstance(doc, Document)
+    result = process_document(doc, Options())
+    return doc, result, encode_entry("k" * 64, doc, result)
+
+
+def _mutate_json(rng: random.Random, entry: object) -> object:
+    """The entry with one value somewhere inside it replaced by junk of another (or the same) type."""
+    if isinstance(entry, dict) and entry and rng.random() < 0.8:
+        key = rng.choice(sorted(entry))
+        return {**entry, key: _mutate_json(rng, entry[key])}
+    if isinstance(entry, list) and entry and rng.random() < 0.8:
+        at = rng.randrange(len(entry))
+        return [*entry[:at], _mutate_json(rng, entry[at]), *entry[at + 1 :]]
+    return rng.choice(
+        (None, True, 0, -1, 10**30, 1.5, "", junk_text(rng), [], {}, [junk_text(rng)], {"x": 1}, "2020-13-45")
+    )
+
+
+def run_cache_reader(rng: random.Random) -> None:
+    """A damaged or forged cache entry reads back as the very result, or as InvalidEntry; nothing else."""
+    doc, result, raw = _sample_entry()
+    if rng.random() < 0.5:
+        for _ in range(rng.randint(1, 8)):
+            raw = mutate_bytes(rng, raw)
+    else:
+        entry = _mutate_json(rng, json.loads(raw))
+        forged = rng.random() < 0.5 and isinstance(entry, dict) and "result" in entry
+        if forged:  # the checksum redone: only the schema and the result's own consistency stand in the way
+            with contextlib.suppress(ValueError, TypeError):
+                entry["checksum"] = checksum(entry["result"])
+            raw = json.dumps(entry).encode()
+            with contextlib.suppress(InvalidEntry):
+                check_result(decode_entry(raw, "k" * 64, doc), doc)
+            return
+        raw = json.dumps(entry).encode()
+    with contextlib.suppress(InvalidEntry):
+        assert decode_entry(raw, "k" * 64, doc) == result
+
+
+DECODER_CODECS = ("cp1252", "latin-1", "cp1251", "koi8_r", "cp1250", "mac_roman", "shift_jis", "gbk")
+
+
+def run_decoder(rng: random.Random) -> None:
+    """Text in another encoding (or UTF-8 with stray bytes) decodes to a Document or a Problem, never raises;
+    UTF-8 whose multibyte sequences outnumber its stray bytes stays UTF-8, with the count noted."""
+    text = SAMPLES[rng.randrange(len(SAMPLES))]
+    start = rng.randrange(len(text))
+    text = text[start : start + rng.choice((80, 300, 3000))] + " " + junk_text(rng)
+    if rng.random() < 0.5:
+        data = text.encode(rng.choice(DECODER_CODECS), errors="replace")
+        check_document(decode_document("article.txt", data), "article.txt")
+        return
+    data = _encoded(text)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randint(0, len(data))
+        data = data[:at] + bytes([rng.randrange(0x80, 0x100)]) + data[at:]
+    doc = decode_document("article.txt", data)
+    check_document(doc, "article.txt")
+    multibyte, invalid = utf8_evidence(data)
+    if isinstance(doc, Document) and invalid and multibyte > invalid:
+        assert doc.encoding == "utf-8", doc.encoding
+        assert doc.notes == (f"not valid UTF-8: {invalid} invalid byte(s) replaced",)
+
+
+CLI_VALUES: dict[str, tuple[str, ...]] = {
+    "--format": ("auto", "rich", "text", "json", "jsonl", "markdown", "csv", "xml", ""),
+    "--since": ("2020-06-01", "2020-13-45", "", "tomorrow"),
+    "--until": ("2020-06-30", "0000-00-00", "9999-12-31"),
+    "--date": ("2020-06-14", "June 14", "-1"),
+    "--max-bytes": ("1", "100", "0", "-5", str(10**30), "1e3", "20000000"),
+    "--about": ("Lavrov Turkey visit", "", "\x1b[31m", "[bold]"),
+    "--top-dates": ("1", "3", "0", "-2", "x"),
+    "--per-date": ("1", "0", "-1", "99999"),
+    "--jobs": ("1", "2", "0", "-1", "10000", "x"),
+    "--time-budget": ("5", "0", "-1", "nan", "inf", "1e300", "0.001"),
+    "--cluster": ("udp://127.0.0.1:9", "tls://127.0.0.1:9", "tcp://", "inproc://x", "://"),
+    "--tls-cert": ("missing.pem",),
+}
+CLI_FLAGS = ("-q", "--quiet", "--help", "--version", "--explain", "-", "--", "--bogus")
+
+
+def command_line(rng: random.Random, folder: Path) -> list[str]:
+    """A random command line over the files of `folder`, writing (if at all) only inside it."""
+    command = rng.choice(("build", "build", "build", "clean", "tag", "bogus", ""))
+    args = [command] if command else []
+    files = sorted(str(path) for path in folder.iterdir() if path.is_file())
+    args += rng.sample([str(folder), *files], rng.randint(0, min(2, len(files) + 1)))
+    for _ in range(rng.randint(0, 5)):
+        pick = rng.random()
+        if pick < 0.6:
+            option = rng.choice(sorted(CLI_VALUES))
+            args += [option, rng.choice(CLI_VALUES[option])]
+        elif pick < 0.7:
+            args += ["-o", str(folder / rng.choice(("out.json", "out.md", "out.csv", "none/out.txt", "")))]
+        elif pick < 0.8:
+            args += [rng.choice(("--cache", "--output-dir")), str(folder / "made")]
+        elif pick < 0.95:
+            args.append(rng.choice(CLI_FLAGS))
+        else:
+            args.append(junk_text(rng))
+    return args
+
+
+def run_command_line(rng: random.Random, folder: Path) -> None:
+    """Any command line ends with an exit status of the table and one-line messages, never a traceback."""
+    data, name = mutate(rng, rng.choice(SAMPLE_BYTES))
+    (folder / name).write_bytes(data)
+    args = command_line(rng, folder)
+    result = CliRunner().invoke(app, args, input=data if "-" in args else None)
+    failure = (args, repr(result.exception))
+    assert result.exception is None or isinstance(result.exception, SystemExit), failure
+    assert result.exit_code in set(ExitCode), (args, result.exit_code)
+    assert "Traceback" not in result.stderr, args
+
+
+@settings(FUZZ, max_examples=40)
+@given(st.integers(0, 2**32))
+def test_damaged_cache_entries(seed: int) -> None:
+    run_cache_reader(random.Random(seed))
+
+
+@settings(FUZZ, max_examples=40)
+@given(st.integers(0, 2**32))
+def test_decoder_on_other_encodings_and_stray_bytes(seed: int) -> None:
+    run_decoder(random.Random(seed))
+
+
+@settings(FUZZ, max_examples=25)
+@given(st.integers(0, 2**32))
+def test_random_command_lines(seed: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        run_command_line(random.Random(seed), Path(folder))

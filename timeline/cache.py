@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
+from timeline.load import CONTROL
 from timeline.models import ArticleResult, Document
 
 FORMAT = "2"  # 1: pickle (never read again); 2: JSON checked against the result classes
@@ -193,9 +194,30 @@ def decode_entry(raw: bytes, key: str, doc: Document) -> ArticleResult:
         result = decode_value(entry["result"], ArticleResult)
     except RecursionError:
         raise InvalidEntry("nested too deeply") from None
-    if result.path != doc.path:
+    check_result(result, doc.path)
+    statements = tuple(dataclasses.replace(statement, article=result.info) for statement in result.statements)
+    return typing.cast(ArticleResult, dataclasses.replace(result, statements=statements))  # one shared info
+
+
+def check_result(result: ArticleResult, path: str) -> None:
+    """What the types cannot say: one file's result, counts not negative, every span inside its sentence."""
+    if result.path != path or any(problem.path != path for problem in result.problems):
         raise InvalidEntry("made for another file")
-    return typing.cast(ArticleResult, result)
+    if result.sentences < 0 or result.unresolved < 0:
+        raise InvalidEntry("a negative count")
+    for statement in result.statements:
+        expr = statement.expr
+        if statement.article != result.info:
+            raise InvalidEntry("a statement of another article")
+        text = statement.text
+        if not 0 <= expr.start < expr.end <= len(text) or text[expr.start : expr.end] != expr.text:
+            raise InvalidEntry("an expression outside its sentence")
+        if (expr.first_day is None) != (expr.last_day is None) or (
+            expr.first_day and expr.last_day and expr.first_day > expr.last_day
+        ):
+            raise InvalidEntry("an interval that ends before it starts")
+        if CONTROL.search(statement.text):
+            raise InvalidEntry("control characters in a statement")
 
 
 def folder_problem(folder: Path) -> str | None:

@@ -38,6 +38,7 @@ SUFFIX_FORMATS = {
     ".markdown": "markdown",
     ".csv": "csv",
 }
+MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
 
 
@@ -88,6 +89,14 @@ def main_options(
     ] = False,
 ) -> None:
     """Turn a folder of news articles into one merged, dated, sourced chronology."""
+
+
+def _check_max_bytes(value: int) -> None:
+    """--max-bytes is a size a file can have and a read can ask for."""
+    if not 1 <= value < sys.maxsize:
+        raise typer.BadParameter(
+            f"{value}: give a number of bytes from 1 to {sys.maxsize - 1}", param_hint="--max-bytes"
+        )
 
 
 def _parse_day(value: str | None) -> dt.date | None:
@@ -332,8 +341,11 @@ def build(
         top_dates=top,
         per_date=per_date,
     )
-    if not time_budget > 0:  # NaN too
-        raise typer.BadParameter(f"{time_budget}: give seconds above 0", param_hint="--time-budget")
+    if not 0 < time_budget <= MAX_TIME_BUDGET:  # NaN too
+        raise typer.BadParameter(
+            f"{time_budget}: give seconds above 0, at most {MAX_TIME_BUDGET:,}", param_hint="--time-budget"
+        )
+    _check_max_bytes(max_bytes)
     if jobs is not None and jobs < 1:
         raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
     workers = jobs or os.cpu_count() or 1
@@ -473,6 +485,7 @@ def clean(
     from timeline.models import Kind
     from timeline.pipeline import Options, iter_documents
 
+    _check_max_bytes(max_bytes)
     items = list(iter_documents(paths, Options(max_bytes=max_bytes)))
     docs = [item for item in items if not isinstance(item, Problem)]
     problems = [item for item in items if isinstance(item, Problem)]
