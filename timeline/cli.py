@@ -16,7 +16,7 @@ from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -188,6 +188,33 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
 
 
+def _check_run_options(jobs: int | None, time_budget: float, max_bytes: int) -> int:
+    """Refuse run settings no run can have (exit 2); the number of workers asked for."""
+    if not 0 < time_budget <= MAX_TIME_BUDGET:  # NaN too
+        raise typer.BadParameter(
+            f"{time_budget}: give seconds above 0, at most {MAX_TIME_BUDGET:,}", param_hint="--time-budget"
+        )
+    _check_max_bytes(max_bytes)
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
+    return jobs or os.cpu_count() or 1
+
+
+def cluster_mapper(stack: ExitStack, address: str, tls: TlsFiles | None) -> Any:
+    """The per-article map on the cluster at `address`; a bad address exits 2, an unreachable one 3."""
+    from timeline.cluster import ClusterAddressError, ClusterUnavailable, connect, map_on_cluster
+
+    try:
+        client = stack.enter_context(connect(address, tls))
+    except ClusterAddressError as exc:
+        warn(str(exc))
+        raise typer.Exit(ExitCode.USAGE) from None
+    except ClusterUnavailable as exc:
+        warn(str(exc))
+        raise typer.Exit(ExitCode.NOTHING) from None
+    return partial(map_on_cluster, client)
+
+
 def tls_files(ca_file: str | None, cert: str | None, key: str | None) -> TlsFiles | None:
     """The TLS options as one value: all three, or none (then Dask's configuration is used)."""
     from timeline.cluster import TlsFiles
@@ -331,6 +358,7 @@ def build(
         raise typer.BadParameter(
             f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
         )
+    workers = _check_run_options(jobs, time_budget, max_bytes)
     options = Options(
         default_date=_parse_day(date),
         since=_parse_day(since),
@@ -341,29 +369,11 @@ def build(
         top_dates=top,
         per_date=per_date,
     )
-    if not 0 < time_budget <= MAX_TIME_BUDGET:  # NaN too
-        raise typer.BadParameter(
-            f"{time_budget}: give seconds above 0, at most {MAX_TIME_BUDGET:,}", param_hint="--time-budget"
-        )
-    _check_max_bytes(max_bytes)
-    if jobs is not None and jobs < 1:
-        raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
-    workers = jobs or os.cpu_count() or 1
     store = open_cache(cache, quiet) if cache else None
     with ExitStack() as stack:
         mapper = None
         if cluster:
-            from timeline.cluster import ClusterAddressError, ClusterUnavailable, connect, map_on_cluster
-
-            try:
-                client = stack.enter_context(connect(cluster, tls_files(tls_ca_file, tls_cert, tls_key)))
-            except ClusterAddressError as exc:
-                warn(str(exc))
-                raise typer.Exit(ExitCode.USAGE) from None
-            except ClusterUnavailable as exc:
-                warn(str(exc))
-                raise typer.Exit(ExitCode.NOTHING) from None
-            mapper = partial(map_on_cluster, client)
+            mapper = cluster_mapper(stack, cluster, tls_files(tls_ca_file, tls_cert, tls_key))
         if quiet or not sys.stderr.isatty():
             timeline = build_timeline(paths, options, workers, store, mapper=mapper)
         else:
@@ -376,8 +386,8 @@ def build(
     status = report(timeline, quiet)
     if store and store.rejected and not quiet:
         warn(
-            f"{safe_path(cache or '')}: {len(store.rejected)} cache entr(ies) did not validate and were "
-            f"recomputed (first: {store.rejected[0]})"
+            f"{safe_path(str(store.folder))}: {len(store.rejected)} cache entr(ies) did not validate and "
+            f"were recomputed (first: {store.rejected[0]})"
         )
     chosen = output_format
     if chosen == "auto" and output is not None:
