@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
@@ -70,26 +71,61 @@ def test_a_corrupt_cache_entry_is_a_miss(folder: Path, tmp_path: Path) -> None:
     assert build(str(folder), "--cache", str(cache), "--jobs", "1") == first
 
 
-def test_cluster_output_is_byte_identical(folder: Path) -> None:
+@pytest.fixture(scope="module")
+def local_cluster() -> Iterator[Any]:
+    """Two worker processes on this machine, shared by the cluster tests (starting them takes seconds)."""
     distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster
+
+
+def test_cluster_output_is_byte_identical(folder: Path, local_cluster: Any) -> None:
+    import distributed
+
     from timeline.cluster import map_on_cluster
 
     options = Options()
     local = render_json(build_timeline([str(folder)], options, jobs=1))
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with distributed.Client(local_cluster) as client:
         remote = render_json(
             build_timeline(
                 [str(folder)], options, mapper=lambda files, opts: map_on_cluster(client, files, opts)
             )
         )
-        assert remote == local
-        address = cluster.scheduler_address
-        assert build(str(folder), "--cluster", address) == local
+    assert remote == local
+    assert build(str(folder), "--cluster", local_cluster.scheduler_address) == local
+
+
+def test_a_hostile_worker_cannot_run_code_on_the_client(
+    folder: Path, tmp_path: Path, local_cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cluster
+
+    marker = tmp_path / "pwned"
+
+    class Payload:  # defined here, so it travels by value to the worker and back as a pickle
+        def __reduce__(self) -> tuple[Any, tuple[str]]:
+            return os.mkdir, (str(marker),)
+
+    def hostile(*args: Any) -> Any:
+        return Payload()
+
+    def forged(path: str, *args: Any) -> Any:  # plain data, but not a result of that file
+        return {"path": path, "info": None, "statements": [], "problems": [[path, "x", True]]}
+
+    monkeypatch.setattr(cluster, "_process_remote", hostile)
+    address = local_cluster.scheduler_address
+    result = CliRunner().invoke(app, ["build", str(folder), "--cluster", address, "-q"])
+    assert not marker.exists()
+    assert result.exit_code == 3
+    assert result.stderr.startswith("timeline: the cluster failed: ")
+    assert len(result.stderr.splitlines()) == 1
+    monkeypatch.setattr(cluster, "_process_remote", forged)
+    result = CliRunner().invoke(app, ["build", str(folder), "--cluster", address])
+    assert result.exit_code == 3
+    assert "the cluster sent back an invalid result" in result.stderr
 
 
 def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

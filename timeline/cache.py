@@ -101,8 +101,8 @@ def _expect(condition: bool, data: object, what: str) -> None:
 
 
 def _decode_tuple(data: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A JSON list as a tuple[X, ...] or a fixed tuple[X, Y]."""
-    _expect(isinstance(data, list), data, "a list")
+    """A JSON list (msgpack may give a tuple) as a tuple[X, ...] or a fixed tuple[X, Y]."""
+    _expect(isinstance(data, list | tuple), data, "a list")
     if len(args) == 2 and args[1] is Ellipsis:
         return tuple(decode_value(item, args[0]) for item in data)
     _expect(len(data) == len(args), data, f"a list of {len(args)}")
@@ -130,6 +130,7 @@ def _decode_time(data: Any, hint: type[dt.date]) -> dt.date:
     return value
 
 
+@functools.cache
 def schema_fingerprint() -> str:
     """A digest of the result classes' fields and types: a change of shape is a new key, not a bad entry."""
     seen: dict[str, str] = {}
@@ -190,11 +191,16 @@ def decode_entry(raw: bytes, key: str, doc: Document) -> ArticleResult:
         raise InvalidEntry("not canonical JSON") from None
     if entry["checksum"] != expected:
         raise InvalidEntry("checksum does not match its content")
+    return read_result(entry["result"], doc.path)
+
+
+def read_result(data: Any, path: str) -> ArticleResult:
+    """A result of `path` from plain data (a cache entry, a cluster worker), checked; else InvalidEntry."""
     try:
-        result = decode_value(entry["result"], ArticleResult)
+        result = decode_value(data, ArticleResult)
     except RecursionError:
         raise InvalidEntry("nested too deeply") from None
-    check_result(result, doc.path)
+    check_result(result, path)
     statements = tuple(dataclasses.replace(statement, article=result.info) for statement in result.statements)
     return typing.cast(ArticleResult, dataclasses.replace(result, statements=statements))  # one shared info
 

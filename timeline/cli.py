@@ -351,7 +351,8 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Build the chronology of the articles under PATHS."""
-    from timeline.pipeline import Options, build_timeline  # heavy imports only when there is work
+    from timeline.cluster import ClusterUnavailable  # heavy imports only when there is work
+    from timeline.pipeline import Options, build_timeline
 
     formats = ("auto", "rich", *PLAIN_RENDERERS)
     if output_format not in formats:
@@ -374,15 +375,20 @@ def build(
         mapper = None
         if cluster:
             mapper = cluster_mapper(stack, cluster, tls_files(tls_ca_file, tls_cert, tls_key))
-        if quiet or not sys.stderr.isatty():
-            timeline = build_timeline(paths, options, workers, store, mapper=mapper)
-        else:
-            from timeline.load import iter_paths
-            from timeline.render.terminal import progress_bar
+        run = partial(build_timeline, paths, options, workers, store, mapper=mapper)
+        try:
+            if quiet or not sys.stderr.isatty():
+                timeline = run()
+            else:
+                from timeline.load import iter_paths
+                from timeline.render.terminal import progress_bar
 
-            total = sum(1 for _ in iter_paths(paths))
-            with progress_bar(total) as advance:
-                timeline = build_timeline(paths, options, workers, store, advance, mapper)
+                total = sum(1 for _ in iter_paths(paths))
+                with progress_bar(total) as advance:
+                    timeline = run(progress=advance)
+        except ClusterUnavailable as exc:  # the cluster failed during the run
+            warn(str(exc))
+            raise typer.Exit(ExitCode.NOTHING) from None
     status = report(timeline, quiet)
     if store and store.rejected and not quiet:
         warn(

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.cache import InvalidEntry, encode_value, read_result
 from timeline.load import decode_document, read_bytes
 from timeline.models import ArticleResult, Document, Problem
 from timeline.pipeline import (
@@ -27,7 +28,7 @@ BATCH = 256  # files in flight at once: bounds the client's memory, keeps the wo
 
 
 class ClusterUnavailable(Exception):
-    """The cluster cannot be used: the extra is not installed, or the scheduler cannot be reached."""
+    """The cluster cannot be used: the extra is missing, the scheduler is unreachable, or it failed."""
 
 
 def _decode(path: str, data: bytes | Problem) -> Document | Problem:
@@ -35,16 +36,30 @@ def _decode(path: str, data: bytes | Problem) -> Document | Problem:
     return data if isinstance(data, Problem) else decode_document(path, data)
 
 
-def _census_remote(path: str, data: bytes | Problem) -> frozenset[int]:
-    """The recurring-line census of one file, on a worker."""
-    return census_item(_decode(path, data))
+def _census_remote(path: str, data: bytes | Problem) -> list[int]:
+    """The recurring-line census of one file, on a worker, as plain data."""
+    return sorted(census_item(_decode(path, data)))
 
 
-def _process_remote(
-    path: str, data: bytes | Problem, options: Options, recurring: frozenset[int]
-) -> ArticleResult:
-    """The per-article map of one file, on a worker."""
-    return process_item(path, _decode(path, data), options, recurring, None)
+def _process_remote(path: str, data: bytes | Problem, options: Options, recurring: frozenset[int]) -> Any:
+    """The per-article map of one file, on a worker, as plain data (the client unpickles nothing)."""
+    return encode_value(process_item(path, _decode(path, data), options, recurring, None))
+
+
+def read_census(data: Any) -> frozenset[int]:
+    """A worker's census, checked: 64-bit line hashes, else none."""
+    if isinstance(data, list | tuple) and all(type(key) is int and 0 <= key < 2**64 for key in data):
+        return frozenset(data)
+    return frozenset()
+
+
+def read_remote_result(path: str, data: Any) -> ArticleResult:
+    """A worker's result, checked against the result classes; one that does not pass costs its file."""
+    try:
+        return read_result(data, path)
+    except InvalidEntry as exc:
+        problem = Problem(path, f"the cluster sent back an invalid result ({exc}), skipped")
+        return ArticleResult(path, None, (), (problem,))
 
 
 class ClusterAddressError(ValueError):
@@ -104,7 +119,8 @@ def connect(address: str, tls: TlsFiles | None = None) -> Any:
         raise ClusterUnavailable(
             "--cluster needs the cluster extra: pip install 'timeline[cluster]'"
         ) from None
-    options: dict[str, Any] = {"timeout": CONNECT_TIMEOUT}
+    # Results come back as msgpack data only: a hostile worker or scheduler's pickle is refused, not run.
+    options: dict[str, Any] = {"timeout": CONNECT_TIMEOUT, "deserializers": ["msgpack"]}
     if scheme == "tls":
         options["security"] = security(tls)
     try:
@@ -134,11 +150,21 @@ def map_on_cluster(client: Any, paths: Sequence[str], options: Options) -> Itera
         censuses: list[frozenset[int]] = []
         for batch in _batches(paths):
             datas = [_payload(path, options) for path in batch]
-            censuses.extend(client.gather(client.map(_census_remote, list(batch), datas, pure=False)))
+            found = _gather(client, client.map(_census_remote, list(batch), datas, pure=False))
+            censuses.extend(read_census(data) for data in found)
         recurring = count_recurring(censuses)
     for batch in _batches(paths):
         datas = [_payload(path, options) for path in batch]
         futures = client.map(
             _process_remote, list(batch), datas, [options] * len(batch), [recurring] * len(batch), pure=False
         )
-        yield from client.gather(futures)
+        yield from map(read_remote_result, batch, _gather(client, futures))
+
+
+def _gather(client: Any, futures: list[Any]) -> list[Any]:
+    """The futures' results; a cluster that fails (a lost worker, data it should not send) is one line."""
+    try:
+        return list(client.gather(futures))
+    except Exception as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClusterUnavailable(f"the cluster failed: {reason}") from None
