@@ -303,3 +303,13 @@ def test_html_within_the_parser_limit_is_untouched() -> None:
     assert isinstance(doc, Document)
     assert doc.text == page
     assert doc.notes == ()
+
+
+def test_codepage_evidence_is_linear_on_a_long_line() -> None:
+    # A 64 KB line of ASCII before its one accented byte: the evidence scan once went quadratic on it.
+    from timeline.pipeline import time_budget
+
+    with time_budget(2.0):
+        doc = decode_document("a.txt", b"1-" * 40_000 + b" caf\xe9\n")
+    assert isinstance(doc, Document)
+    assert doc.text.endswith(" café\n")

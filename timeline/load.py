@@ -358,18 +358,15 @@ WEB_ORDER = (
 MULTIBYTE = frozenset({"cp932", "gbk", "euc_kr", "euc_jp", "big5"})
 WORD = re.compile(r"[^\W\d_]+")
 JUNK = frozenset({"Cc", "Co", "Cn", "Cs"})  # C1 controls, private use, unassigned, lone surrogates
-NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+NON_ASCII = re.compile(rb"[\x80-\xff]")
 EVIDENCE_BYTES = 8192  # of lines with non-ASCII bytes: enough to tell codepages apart, cheap to score
+EVIDENCE_REACH = 512  # bytes of a line kept on either side of a non-ASCII byte
 
 
 def likeliest_codepage(data: bytes) -> str:
     """The codepage whose reading looks most like text, among detection's candidates and the commonest."""
     candidates = [match.encoding for match in from_bytes(data)]
-    sample = bytearray()
-    for line in NON_ASCII_LINE.finditer(data):
-        sample += line.group() + b"\n"
-        if len(sample) >= EVIDENCE_BYTES:
-            break
+    sample = evidence_sample(data)
     names: list[str] = []
     for name in [*(name for name in WEB_ORDER if name not in MULTIBYTE or name in candidates), *candidates]:
         try:
@@ -381,11 +378,28 @@ def likeliest_codepage(data: bytes) -> str:
     scored = []
     for rank, name in enumerate(names):
         try:
-            text = bytes(sample).decode(name, errors="replace")
+            text = sample.decode(name, errors="replace")
         except (UnicodeError, ValueError, LookupError):
             continue
         scored.append((implausibility(text), rank, name))
     return min(scored)[2] if scored else "cp1252"
+
+
+def evidence_sample(data: bytes) -> bytes:
+    """The lines (at most EVIDENCE_REACH bytes either side) around non-ASCII bytes: where codepages differ."""
+    sample = bytearray()
+    done = 0
+    for match in NON_ASCII.finditer(data):
+        at = match.start()
+        if at < done:
+            continue
+        start = max(data.rfind(b"\n", max(0, at - EVIDENCE_REACH), at) + 1, at - EVIDENCE_REACH)
+        end = data.find(b"\n", at, at + EVIDENCE_REACH)
+        done = end if end != -1 else min(len(data), at + EVIDENCE_REACH)
+        sample += data[start:done] + b"\n"
+        if len(sample) >= EVIDENCE_BYTES:
+            break
+    return bytes(sample)
 
 
 def implausibility(text: str) -> int:
