@@ -321,9 +321,11 @@ def decode_bytes(data: bytes, kind: Kind) -> Decoded:
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
         return Decoded(data.decode(utf16, errors="replace"), utf16)
-    multibyte, invalid = utf8_evidence(data)
-    if not invalid:
+    try:
         return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    multibyte, invalid = utf8_evidence(data)
     if multibyte > invalid:  # stray bytes in UTF-8 text: no single-byte codepage makes that many pairs
         return Decoded(data.decode("utf-8", errors="replace"), "utf-8", invalid)
     if kind is Kind.HTML:
@@ -343,8 +345,8 @@ def utf8_evidence(data: bytes) -> tuple[int, int]:
     """How many valid UTF-8 multibyte sequences the bytes hold, and how many bytes are not UTF-8."""
     text = data.decode("utf-8", errors="surrogateescape")  # each invalid byte becomes one U+DC80..U+DCFF
     invalid = len(SURROGATE.findall(text))
-    multibyte = sum(1 for char in text if ord(char) > 127) - invalid
-    return multibyte, invalid
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return non_ascii - invalid, invalid
 
 
 # Single-byte and legacy codepages in order of their use on the web (W3Techs, character encodings,
