@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -224,6 +225,7 @@ class _Flattener(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.open: list[tuple[str, bool]] = []  # open elements, and whether each was written
+        self.open_names: Counter[str] = Counter()  # how many of each are open: a stray end tag is O(1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
@@ -233,6 +235,7 @@ class _Flattener(HTMLParser):
             self.handle_endtag(tag)  # <p>a<p>b: the second <p> closes the first, as browsers do
         kept = len(self.open) < KEPT_DEPTH
         self.open.append((tag, kept))
+        self.open_names[tag] += 1
         if kept:
             self.out.append(self.get_starttag_text() or "")
 
@@ -241,10 +244,11 @@ class _Flattener(HTMLParser):
             self.out.append(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(name == tag for name, _ in self.open):
+        if not self.open_names[tag]:
             return
         while self.open:
             name, kept = self.open.pop()
+            self.open_names[name] -= 1
             if kept:
                 self.out.append(f"</{name}>")
             if name == tag:
@@ -349,9 +353,10 @@ def utf8_evidence(data: bytes) -> tuple[int, int]:
     return non_ascii - invalid, invalid
 
 
-# Single-byte and legacy codepages in order of their use on the web (W3Techs, character encodings,
-# 2024: windows-1252/ISO-8859-1 far ahead, then windows-1251, Shift_JIS, GB2312/GBK, EUC-KR, ...).
-# When several decodings read equally well, the commoner codepage is the likelier one.
+# Legacy codepages, roughly in the order of their share of web pages in W3Techs' survey of character
+# encodings (ISO-8859-1/windows-1252 far ahead, then windows-1251, Shift_JIS, GB2312, EUC-KR, ...;
+# the tail's order is not measured and rarely matters). When decodings read equally well, the
+# commoner codepage is the likelier one.
 WEB_ORDER = (
     "cp1252", "cp1251", "cp932", "gbk", "euc_kr", "cp1250", "cp1256", "iso8859_2", "euc_jp", "big5",
     "cp1254", "cp1253", "cp874", "cp1255", "iso8859_15", "koi8_r", "cp1257", "mac_roman",
