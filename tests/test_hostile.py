@@ -431,4 +431,5 @@ def test_the_time_budget_covers_reading_and_decoding(
 def test_a_time_budget_must_be_positive(seconds: str) -> None:
     result = CliRunner().invoke(app, ["build", str(GOOD), "--time-budget", seconds, "-q"])
     assert result.exit_code == ExitCode.USAGE
-    assert "--time-budget" in result.stderr
+    assert result.stderr.startswith(f"timeline: --time-budget {float(seconds)}: give seconds above 0")
+    assert len(result.stderr.splitlines()) == 1

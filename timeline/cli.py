@@ -16,7 +16,7 @@ from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -91,12 +91,16 @@ def main_options(
     """Turn a folder of news articles into one merged, dated, sourced chronology."""
 
 
+def usage_error(message: str) -> NoReturn:
+    """A value no run can use: one line, exit status 2."""
+    warn(message)
+    raise typer.Exit(ExitCode.USAGE)
+
+
 def _check_max_bytes(value: int) -> None:
     """--max-bytes is a size a file can have and a read can ask for."""
     if not 1 <= value < sys.maxsize:
-        raise typer.BadParameter(
-            f"{value}: give a number of bytes from 1 to {sys.maxsize - 1}", param_hint="--max-bytes"
-        )
+        usage_error(f"--max-bytes {value}: give a number of bytes from 1 to {sys.maxsize - 1}")
 
 
 def _parse_day(value: str | None) -> dt.date | None:
@@ -191,12 +195,10 @@ def write_stdout(text: str) -> None:
 def _check_run_options(jobs: int | None, time_budget: float, max_bytes: int) -> int:
     """Refuse run settings no run can have (exit 2); the number of workers asked for."""
     if not 0 < time_budget <= MAX_TIME_BUDGET:  # NaN too
-        raise typer.BadParameter(
-            f"{time_budget}: give seconds above 0, at most {MAX_TIME_BUDGET:,}", param_hint="--time-budget"
-        )
+        usage_error(f"--time-budget {time_budget}: give seconds above 0, at most {MAX_TIME_BUDGET:,}")
     _check_max_bytes(max_bytes)
     if jobs is not None and jobs < 1:
-        raise typer.BadParameter(f"{jobs}: the number of worker processes is 1 or more", param_hint="--jobs")
+        usage_error(f"--jobs {jobs}: the number of worker processes is 1 or more")
     return jobs or os.cpu_count() or 1
 
 
@@ -223,7 +225,7 @@ def tls_files(ca_file: str | None, cert: str | None, key: str | None) -> TlsFile
     if not given:
         return None
     if len(given) < 3:
-        raise typer.BadParameter("give all three of --tls-ca-file, --tls-cert and --tls-key, or none")
+        usage_error("give all three of --tls-ca-file, --tls-cert and --tls-key, or none")
     return TlsFiles(ca_file or "", cert or "", key or "")
 
 
