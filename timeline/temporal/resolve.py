@@ -25,7 +25,15 @@ from timeline.temporal.calendar import (
     week_value,
 )
 from timeline.temporal.grammar import MONTH, Candidate, full_year, money_before
-from timeline.temporal.tense import marked_tense, sentence_start, tense_at
+from timeline.temporal.tense import (
+    NO_MARKER,
+    TENSE_MODEL,
+    Marker,
+    reporting_verb_before,
+    sentence_start,
+    tense_at,
+    tense_marker,
+)
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
 
 Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
@@ -59,6 +67,7 @@ class Context:
     last_dated_pos: int = -1
     last_day: dt.date | None = None  # the last specific day mentioned (for "the next day", "10 p.m.")
     last_day_pos: int = -1
+    last_day_start: int = -1
     last_named: dt.date | None = None  # the last day written out as a date ("May 30", "2020-05-30")
     last_named_pos: int = -1
     last_any: dt.date | None = None  # first day of the last mentioned date of any granularity
@@ -85,6 +94,8 @@ class Context:
 
 
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+# "said on Saturday", "said Saturday", "on Saturday said": a report dated by the day written next to it
+_DATED_REPORT_GAP = re.compile(r"\s+(?:on\s+|late\s+|early\s+)?")
 # a quarter's reported figures: "this quarter's loss", "this quarter's results"
 _RESULTS_OF = re.compile(
     r"(?:'s|’s)\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|profits|net|income|sales|revenue|charges?)\b"
@@ -391,69 +402,53 @@ def value_at(day: dt.date, unit: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- choosing a year by tense
 
 
-def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date | None:
-    """The month-day nearest the dct on the side the tense points to (past: not after dct)."""
+def pick_day(month: int, day: int, anchor: dt.date, tense: str | None) -> dt.date | None:
+    """A month-day: past, the latest on or before the anchor; future, the next on or after; else nearest."""
     cands = []
-    for y in range(dct.year - 4, dct.year + 5):
+    for y in range(anchor.year - 4, anchor.year + 5):
         try:
             cands.append(dt.date(y, month, day))
         except ValueError:
             continue
     if not cands:
         return None
-    past = [c for c in cands if c <= dct]
-    future = [c for c in cands if c >= dct]
-    if tense == "weak_future":
-        tense = "future" if future and (min(future) - dct).days <= 183 else None
-    back = (dct - max(past)).days if past else 10_000
-    ahead = (min(future) - dct).days if future else 10_000
-    # The tense decides, unless the other side is within weeks and this one most of a year away
-    # ("payable Dec. 1" in late October: a past verb elsewhere in the sentence must not win).
-    if tense == "past" and past and not (ahead <= 90 and back > 200):
+    past = [c for c in cands if c <= anchor]
+    future = [c for c in cands if c >= anchor]
+    if tense == "past" and past:
         return max(past)
-    if tense in ("future", "prog") and future and not (back <= 90 and ahead > 200):
+    if tense in ("future", "prog") and future:
         return min(future)
-    return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
-def pick_month(
-    month: int, dct: dt.date, tense: str | None, strict: bool = False, reported: bool = False
-) -> int:
-    """The year of the named month nearest the dct on the side the tense points to.
+def pick_month(month: int, anchor: dt.date, tense: str | None, strict: bool = False) -> int:
+    """The year of a named month: past, the latest up to the anchor's; future, the next; else the nearest.
 
-    `reported`: the past tense comes only from a reporting verb, which dates the telling, not the
-    month told of.
+    `strict` ("last February", "next June"): the month itself is not this month, nor, looking back, the month
+    just gone ("last month" says that).
     """
-    here = dct.year * 12 + dct.month - 1
-    cands = [y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if tense == "weak_future":
-        tense = "future" if min(c for c in cands if c >= here) - here <= 5 else None
-    if tense == "past" and reported and not strict and here + 1 in cands:
-        # "told them of a cutback in September" in August: next month, not eleven months back; but
-        # "agreed a cease-fire in early March" in February is last year's March
-        tense = None
+    here = anchor.year * 12 + anchor.month - 1
+    cands = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if tense == "past" or (strict and tense is None):
-        # "last February" said in March is a year back: the month just gone would be "last month"
-        ok = [
-            c for c in cands if c < here - 1 or (c == here and not strict) or (c == here - 1 and not strict)
-        ]
-        return max(ok) // 12
+        return max(c for c in cands if c <= here and not (strict and c >= here - 1)) // 12
     if tense in ("future", "prog"):
-        ok = [c for c in cands if c > here or (c == here and not strict)]
-        return min(ok) // 12
+        return min(c for c in cands if c >= here and not (strict and c == here)) // 12
     return min(cands, key=lambda c: (abs(c - here), c > here)) // 12
 
 
-def pick_weekday(wd: int, dct: dt.date, tense: str | None) -> dt.date:
-    """A named weekday: the dct itself on that weekday; else the one before (past) or after (future)."""
-    diff = wd - dct.isoweekday()
-    if diff == 0:
-        return dct
-    if tense == "weak_future":
-        tense = None
-    if tense in ("future", "prog"):
-        return dct + dt.timedelta(days=diff % 7)
-    return dct - dt.timedelta(days=(-diff) % 7)
+def pick_weekday(wd: int, anchor: dt.date, tense: str | None) -> dt.date:
+    """A named weekday: past, the latest on or before the anchor; future, the next on or after; else nearest.
+
+    With no tense at all, the fitted model may prefer the one before; "would" told on an unknown day
+    ('would' as the tense) takes the nearest.
+    """
+    back = (anchor.isoweekday() - wd) % 7
+    ahead = (wd - anchor.isoweekday()) % 7
+    if tense == "past" or (tense is None and TENSE_MODEL.weekday_without_tense == "past"):
+        return anchor - dt.timedelta(days=back)
+    if tense in ("future", "prog") or ahead < back:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
 
 
 # ---------------------------------------------------------------- building results
@@ -465,10 +460,12 @@ class Resolver:
     def __init__(self, text: str, dct: dt.date | None) -> None:
         self.ctx = Context(text, dct)
         self.text = text
+        self.marker = NO_MARKER  # the tense that chose the candidate being resolved, for its provenance
 
     def resolve(self, cand: Candidate) -> Found | None:
         """The resolved reading of one candidate, or None when it turns out not to be a time expression."""
         fn: Callable[[Candidate], Found | None] = getattr(self, "_" + cand.kind)
+        self.marker = NO_MARKER
         try:
             found = fn(cand)
         except Unresolved as u:
@@ -482,7 +479,7 @@ class Resolver:
         if e.type in ("DATE", "TIME") and e.first_day is not None:
             self.ctx.last_dated, self.ctx.last_dated_pos = e, e.end
         if e.type in ("DATE", "TIME") and e.first_day is not None and e.granularity in ("day", "time"):
-            self.ctx.last_day, self.ctx.last_day_pos = e.last_day, e.end
+            self.ctx.last_day, self.ctx.last_day_pos, self.ctx.last_day_start = e.last_day, e.end, e.start
         if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
             self.ctx.last_named, self.ctx.last_named_pos = e.first_day, e.end
         if (
@@ -524,7 +521,7 @@ class Resolver:
             return False
         if e.first_day > dct:
             return True
-        return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog")
+        return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog", "would")
 
     def _mod(self, cand: Candidate) -> str | None:
         gd = cand.match.groupdict()
@@ -570,7 +567,9 @@ class Resolver:
                     first, last = self._part(iv[0], iv[1], mod, start)
         if first is None or last is None or first > last:
             first = last = None
-        expr = TimeExpr(start, end, self.text[start:end], type_, value, mod, first, last, granularity, anchor)
+        tense, source = self.marker if anchor not in ("absolute", "unresolved") else NO_MARKER
+        text = self.text[start:end]
+        expr = TimeExpr(start, end, text, type_, value, mod, first, last, granularity, anchor, tense, source)
         spans: tuple[Span, ...] | None
         if timeml is None or isinstance(timeml[0], tuple):
             spans = timeml
@@ -590,9 +589,41 @@ class Resolver:
             return (first, dct) if relative.group(1).lower() == "earlier" else (dct, last)
         return narrow(first, last, mod)
 
-    def marked_tense(self, cand: Candidate) -> tuple[str | None, bool]:
-        """The tense around a candidate, and whether only a reporting verb marks it."""
-        return marked_tense(self.text, cand.start, cand.end, True)
+    def reading(self, cand: Candidate, weak: bool = True, reported: bool = False) -> str | None:
+        """The tense that picks among a candidate's calendar dates (None: the nearest), noted for provenance.
+
+        `reported`: the candidate counts from the day of a report, which "would" looks ahead of; told on an
+        unknown day, "would" only says the date is near ('would', read as the nearest).
+        """
+        marker = tense_marker(self.text, cand.start, cand.end, weak)
+        tense = {"weak_future": TENSE_MODEL.infinitive, "would": "future" if reported else "would"}.get(
+            marker.tense or "", marker.tense
+        )
+        if marker.source not in TENSE_MODEL.trusted or tense is None:
+            self.marker = NO_MARKER
+            return None
+        self.marker = Marker(tense, marker.source)
+        return tense
+
+    def reported_day(self, cand: Candidate) -> dt.date | None:
+        """The day of the report whose complement holds a candidate ("said on Saturday that ... <it>")."""
+        day, ds, de = self.ctx.last_day, self.ctx.last_day_start, self.ctx.last_day_pos
+        if day is None or de > cand.start or ds < sentence_start(self.text, cand.start):
+            return None
+        verb = reporting_verb_before(self.text, cand.start, cand.end)
+        if verb is None:
+            return None
+        vs, ve = verb
+        if _DATED_REPORT_GAP.fullmatch(self.text, ve, ds) or _DATED_REPORT_GAP.fullmatch(self.text, de, vs):
+            return day
+        return None
+
+    def tense_anchor(self, cand: Candidate, value: str, granularity: str) -> tuple[dt.date, str]:
+        """The day a tensed expression counts from: the day of the report governing it, else the dct."""
+        reported = self.reported_day(cand)
+        if reported is not None:
+            return reported, "reported"
+        return self.ctx.base(value, granularity), "publication"
 
     def tense(self, cand: Candidate, weak: bool = False) -> str | None:
         """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
@@ -623,7 +654,7 @@ class Resolver:
         elif det == "this":
             d = this
         else:
-            tense = self.tense(c)
+            tense = self.reading(c, weak=False)
             prev = this if this <= dct else day_in(dct.year - 1)
             nxt = this if this >= dct else day_in(dct.year + 1)
             if tense in ("future", "prog"):
@@ -703,10 +734,10 @@ class Resolver:
             return self.ctx.base("XXXX-XX-XX", "day") + dt.timedelta(days=1), "publication"
         if w in WEEKDAYS:
             dct = self.ctx.base(f"XXXX-WXX-{WEEKDAYS[w]}", "day")
-            return pick_weekday(WEEKDAYS[w], dct, self.tense(c)), "publication"
+            return pick_weekday(WEEKDAYS[w], dct, self.reading(c, weak=False)), "publication"
         mon, _, day = w.partition(" ")
         dct = self.ctx.base(f"XXXX-{_month_num(mon):02d}-{_day_num(day):02d}", "day")
-        d = pick_day(_month_num(mon), _day_num(day), dct, self.tense(c, weak=True))
+        d = pick_day(_month_num(mon), _day_num(day), dct, self.reading(c))
         if d is None:
             raise ValueError(word)
         return d, "publication"
@@ -727,9 +758,8 @@ class Resolver:
                 d = dt.date(int(g("wd_y")), month, day)
                 anchor = "absolute"
             else:
-                dct = self.ctx.base(f"XXXX-{month:02d}-{day:02d}", "day")
-                d = pick_day(month, day, dct, self.tense(c, weak=True)) or dct
-                anchor = "publication"
+                base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}-{day:02d}", "day")
+                d = pick_day(month, day, base, self.reading(c, reported=anchor == "reported")) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("wd_det") or "")
         if not det and WEEKDAY_LAST.match(self.text, c.end):
@@ -760,7 +790,8 @@ class Resolver:
             )
             anchor = "previous"
         else:
-            d = pick_weekday(wd, dct, self.tense(c))
+            base, anchor = self.tense_anchor(c, f"XXXX-WXX-{wd}", "day")
+            d = pick_weekday(wd, base, self.reading(c, weak=False, reported=anchor == "reported"))
         return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
 
     def _addressed_to_reader(self, c: Candidate) -> bool:
@@ -790,9 +821,8 @@ class Resolver:
             y1 = y2 = int(g("mr_y"))
             anchor = "absolute"
         else:
-            dct = self.ctx.base(f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
-            tense, reported = self.marked_tense(c)
-            y1, anchor = pick_month(m1, dct, tense, reported=reported), "publication"
+            base, anchor = self.tense_anchor(c, f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
+            y1 = pick_month(m1, base, self.reading(c, reported=anchor == "reported"))
             y2 = y1
         if m2 < m1:
             y2 = y1 + 1
@@ -878,8 +908,8 @@ class Resolver:
                 elif detn == "this":
                     y = dct.year
                 else:
-                    tense, reported = self.marked_tense(c)
-                    y = pick_month(month, dct, tense, reported=reported)
+                    base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}", "month")
+                    y = pick_month(month, base, self.reading(c, reported=anchor == "reported"))
             return self.make(c, "DATE", f"{y:04d}-{month:02d}", "month", anchor, mod)
         d1 = _day_num(day)
         if y is None:
@@ -889,7 +919,8 @@ class Resolver:
                 y = dct.year + {"last": -1, "next": 1, "this": 0}[rel.lower()]
                 first = dt.date(y, month, d1)
             else:
-                picked = pick_day(month, d1, dct, self.tense(c, weak=True))
+                base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}-{d1:02d}", "day")
+                picked = pick_day(month, d1, base, self.reading(c, reported=anchor == "reported"))
                 if picked is None:
                     return None
                 first = picked
@@ -959,7 +990,7 @@ class Resolver:
             elif (
                 not g("q_rel")
                 and q > quarter_of(dct)
-                and self.tense(c) == "past"
+                and self.reading(c, weak=False) == "past"
                 and self.text[max(0, c.start - 8) : c.start].split()[-1:]
                 not in (["to"], ["until"], ["by"], ["into"])
             ):
@@ -1371,7 +1402,7 @@ class Resolver:
         if g("se_y"):
             return self.make(c, "DATE", f"{year_number(g('se_y')):04d}-{code}", "season", "absolute", mod)
         dct = self.ctx.base(f"XXXX-{code}", "season")
-        y = season_year(code, dct, 0, self.tense(c, weak=True))
+        y = season_year(code, dct, 0, self.reading(c))
         return self.make(c, "DATE", f"{y:04d}-{code}", "season", "publication", mod)
 
     def _tod(self, c: Candidate) -> Found | None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS
 
 _WORD = re.compile(r"[A-Za-z’']+")
 _BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
 _FUTURE_WORDS = frozenset(
-    "will won't wont shall 'll ’ll would upcoming tomorrow tonight soon payable effective expire expires "
+    "will won't wont shall 'll ’ll upcoming tomorrow tonight soon payable effective expire expires "
     "scheduled planning expects expect".split()
 )
 # News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
@@ -48,7 +52,7 @@ _NOT_PAST_BEFORE = frozenset(
     "very newly fully well".split()
 )
 _NOT_VERB_AFTER_TO = frozenset(
-    "the a an his her its their this that these those our your my holders date be about some all each every "
+    "the a an his her its their this that these those our your my holders date about some all each every "
     "more less".split()
 )
 # "postponed until Tuesday", "extended its deadline until Nov. 16": a deadline lies ahead
@@ -57,6 +61,11 @@ _DEADLINE = frozenset(
     "deadlines given gave give suspended suspend ultimatum".split()
 )
 _BE_PRESENT = frozenset("is are am 's ’s".split())
+_MODALS = frozenset("must should may might can cannot can't can’t".split())
+# The finite verb forms that carry a clause's tense; a participle ("the tendered shares") may not
+_AUXILIARIES = frozenset("will won't wont would shall must should may might can cannot was were".split())
+# a time an extension or a delay moves to: "extended to Nov. 20", "postponed until Tuesday"
+_GOAL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+$", re.IGNORECASE)
 _WINDOW = 220
 # Words whose period does not end a sentence ("the Roe vs. Wade decision", "Gen. Smith", "Sept. 4").
 _ABBREVIATIONS = frozenset(
@@ -114,9 +123,13 @@ def classify(words: list[str], i: int) -> str | None:
     prev = words[i - 1].lower() if i > 0 else ""
     before_prev = words[i - 2].lower() if i > 1 else ""
     if _superseded_plan(words, i):
-        return "past"
+        return "untensed"  # "had been set to expire Nov. 6": the plan is past, not the day it named
+    if w == "would":
+        return "would"  # the future of a past telling: after the report, not necessarily after the dct
     if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
         return "future"
+    if w in _MODALS and nxt != "have":
+        return "future"  # "he must be returned by Jan. 14": an obligation or a possibility lies ahead
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
         return "future"
     if w in _SCHEDULE_PRESENT and prev not in _NOT_SCHEDULE_BEFORE:
@@ -199,33 +212,78 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens(text)
 
 
+class Marker(NamedTuple):
+    """A tense and where its marker is: 'own clause', 'other clause' or 'reporting verb' (None: no marker)."""
+
+    tense: str | None
+    source: str | None
+
+
+NO_MARKER = Marker(None, None)
+# Where a clause of its own begins or ends inside a sentence: a complement ("said that ..."), a relative or an
+# adverbial clause, a parenthesis; a comma before a space (not the one of "1,000")
+_CLAUSE_EDGE = re.compile(
+    r"[;:()—–]|,(?=\s)|\b(?:that|which|who|whom|whose|when|while|whereas|because|although|though|but|if|unless)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends, inside its sentence."""
+    s, e = sentence_bounds(text, start, end)
+    for m in _CLAUSE_EDGE.finditer(text, s, start):
+        s = m.start()  # the opener belongs to the clause it opens
+    edge = _CLAUSE_EDGE.search(text, end, e)
+    return s, (edge.start() if edge else e)
+
+
 def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
     """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
+    marker = tense_marker(text, start, end, weak)
+    return marker.tense, marker.source == "reporting verb"
+
+
+def _next_to_report(words: list[str], first: int, last: int) -> bool:
+    """Whether a reporting verb in the past stands right next to words[first:last + 1] ("said Sunday")."""
+    for near in ((first - 1, first - 2), (last + 1, last + 2)):
+        for j in near:
+            if not 0 <= j < len(words):
+                break
+            if words[j].lower() in _REPORTED_PAST:
+                return True
+            if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
+                break
+    return False
+
+
+def _expression_marker(text: str, start: int, end: int, words: list[str]) -> str | None:
+    """The tense the expression's own words mark ("Wednesday's ruling", "a Saturday deadline"), if any."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return "past"  # "Wednesday's ruling": an event already known
+    if _DEADLINE_AFTER.match(text, end) and _DEADLINE_SET.search(text, max(0, start - 24), start):
+        return "future"  # "set a Saturday deadline": a new deadline lies ahead
+    if _GOAL_BEFORE.search(text, max(0, start - 8), start) and any(w.lower() in _DEADLINE for w in words):
+        return "future"  # "postponed until Tuesday", "extended to Nov. 20"
+    return None
+
+
+def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
+    """The tense of an expression from the nearest marker of its own clause, else of its sentence."""
     s, e = sentence_bounds(text, start, end)
     tokens = _tokens(text)
     lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
     words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
     positions = tokens.positions[lo:hi]
-    if text[end : end + 2] in ("'s", "’s"):
-        return "past", False  # "Wednesday's ruling": an event already known
-    if _DEADLINE_AFTER.match(text, end) and _DEADLINE_SET.search(text, max(0, start - 24), start):
-        return "future", False  # "set a Saturday deadline": a new deadline lies ahead
-    if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
-        w.lower() in _DEADLINE for w in words
-    ):
-        return "future", False  # "postponed until Tuesday"
+    own = _expression_marker(text, start, end, words)
+    if own is not None:
+        return Marker(own, "own clause")
     first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
-    if first <= last:
-        # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
-        for near in ((first - 1, first - 2), (last + 1, last + 2)):
-            for j in near:
-                if not 0 <= j < len(words):
-                    break
-                if words[j].lower() in _REPORTED_PAST:
-                    return "past", True
-                if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
-                    break
+    if first <= last and _next_to_report(words, first, last):
+        return Marker("past", "reporting verb")  # "Castro said Sunday", "Sunday, officials said"
+    cs, ce = clause_bounds(text, start, end)
     best: tuple[float, str, bool] | None = None
+    best_own: tuple[float, str, bool] | None = None
+    best_aux: tuple[float, str, bool] | None = None  # the nearest finite auxiliary of the own clause
     edge = len(words) - 1
     for i, pos in enumerate(positions):
         if start <= pos < end:
@@ -251,6 +309,44 @@ def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[st
                 continue
         if best is None or dist < best[0]:
             best = (dist, kind, reported)
-    if best is not None:
-        return best[1], best[2]
-    return None, False
+        if cs <= pos < ce and (best_own is None or dist < best_own[0]):
+            best_own = (dist, kind, reported)
+        auxiliary = cs <= pos < start and words[i].lower() in _AUXILIARIES
+        if auxiliary and (best_aux is None or dist < best_aux[0]):
+            best_aux = (dist, kind, reported)
+    for found, source in ((best_aux or best_own, "own clause"), (best, "other clause")):
+        if found is not None:
+            tense = None if found[1] == "untensed" else found[1]
+            return Marker(tense, "reporting verb" if found[2] else source)
+    return NO_MARKER
+
+
+def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the past reporting verb whose complement holds text[start:end] ("said ... that <it>")."""
+    s, _ = sentence_bounds(text, start, end)
+    clause_start = clause_bounds(text, start, end)[0]
+    tokens = _tokens(text)
+    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, clause_start)
+    for i in range(hi - 1, lo - 1, -1):
+        if tokens.words[i].lower() in _REPORTED_PAST:
+            pos = tokens.positions[i]
+            return pos, pos + len(tokens.words[i])
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TenseModel:
+    """Which tense markers decide among an expression's calendar dates, fitted on data (make train-tense)."""
+
+    trusted: frozenset[str]  # marker sources that decide: 'own clause', 'other clause', 'reporting verb'
+    infinitive: str | None  # what an infinitive ("agreed to buy ... in January") counts as: 'future' or None
+    weekday_without_tense: str  # a weekday with no trusted marker: 'nearest' or 'past'
+
+
+def load_tense_model(name: str = "temporal_tense.json") -> TenseModel:
+    """The fitted tense model in `timeline/data/` (standard library only)."""
+    data = json.loads(resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return TenseModel(frozenset(data["trusted"]), data["infinitive"], data["weekday_without_tense"])
+
+
+TENSE_MODEL = load_tense_model()
