@@ -213,6 +213,16 @@ SCHEDULE_BEFORE = re.compile(
 )
 WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
+# the side of the publication day (or of a report's day) that a word before "weekend" names
+WEEKEND_SIDES = {
+    "this": "this",
+    "coming": "future",
+    "this coming": "future",
+    "past": "past",
+    "this past": "past",
+    "recent": "past",
+    "latest": "past",
+}
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
 EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
@@ -449,6 +459,18 @@ def pick_weekday(wd: int, anchor: dt.date, tense: str | None) -> dt.date:
     if tense in ("future", "prog") or ahead < back:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
+
+
+def pick_weekend(anchor: dt.date, tense: str | None, strict: bool = False) -> dt.date:
+    """The Saturday of a weekend: the one holding the anchor (unless `strict`); else the last one before it
+    (past) or the next one after it (any other tense)."""
+    wd = anchor.isoweekday()
+    back, ahead = (wd - 6) % 7, (6 - wd) % 7
+    if wd >= 6 and not strict:
+        return anchor - dt.timedelta(days=back)
+    if tense == "past":
+        return anchor - dt.timedelta(days=back + (7 if wd >= 6 else 0))
+    return anchor + dt.timedelta(days=ahead or 7)
 
 
 # ---------------------------------------------------------------- building results
@@ -1163,7 +1185,11 @@ class Resolver:
             # "the next morning", "that night": a day named by its part, a DATE like "Friday night"
             d = base + dt.timedelta(days=n)
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
-        d = shift(base, n, unit)
+        if unit == "weekend" and n:
+            # "the following weekend" after a Monday is that week's, not the next week's
+            d = pick_weekend(base, "past" if n < 0 else "future", strict=True)
+        else:
+            d = shift(base, n, unit)
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, anchor, mod)
 
@@ -1177,6 +1203,8 @@ class Resolver:
                 n = 2
             mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
             rel = g("dur_rel2").lower()
+            if unit == "weekend" and n == 1 and not mod and rel in WEEKEND_SIDES:
+                return self._named_weekend(c, rel, None)  # "the coming weekend" is a weekend, not two days
             if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
                 # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
                 dct = self.ctx.base(*_unresolved(unit))
@@ -1343,12 +1371,20 @@ class Resolver:
         )
 
     def _wke(self, c: Candidate) -> Found | None:
-        dct = self.ctx.base("XXXX-WXX-WE", "week")
-        if dct.isoweekday() >= 6 or self.tense(c) not in ("future", "prog"):
-            d = dct if dct.isoweekday() >= 6 else dct - dt.timedelta(days=7)
+        """'The weekend': the one the tense points to; told of with no tense, the one just gone."""
+        base, anchor = self.tense_anchor(c, "XXXX-WXX-WE", "week")
+        d = pick_weekend(base, self.reading(c, reported=anchor == "reported") or "past")
+        return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor)
+
+    def _named_weekend(self, c: Candidate, det: str, mod: str | None) -> Found:
+        """'This weekend' (by tense; with none, the coming one), 'the coming weekend', 'this past weekend'."""
+        base, anchor = self.tense_anchor(c, "XXXX-WXX-WE", "week")
+        side = WEEKEND_SIDES[det]
+        if side == "this":
+            d = pick_weekend(base, self.reading(c, reported=anchor == "reported"))
         else:
-            d = dct
-        return self.make(c, "DATE", week_value(d) + "-WE", "week", "publication")
+            d = pick_weekend(base, side, strict=side == "future")
+        return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor, mod)
 
     def _ty(self, c: Candidate) -> Found | None:
         after = self.text[c.end : c.end + 12].lower().lstrip()
@@ -1388,6 +1424,8 @@ class Resolver:
             unit = "year"
         if g("rel_y"):
             return None
+        if unit == "weekend" and det in WEEKEND_SIDES:
+            return self._named_weekend(c, det, mod)
         dct = self.ctx.base(*_unresolved(unit))
         d = shift(dct, step, unit)
         value, gran = value_at(d, unit)

@@ -279,7 +279,7 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
         return Marker(own, "own clause")
     first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
     if first <= last and _next_to_report(words, first, last):
-        return Marker("past", "reporting verb")  # "Castro said Sunday", "Sunday, officials said"
+        return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
     cs, ce = clause_bounds(text, start, end)
     best: tuple[float, str, bool] | None = None
     best_own: tuple[float, str, bool] | None = None
