@@ -228,13 +228,24 @@ _CLAUSE_EDGE = re.compile(
 )
 
 
+_FRONTED_REACH = 12  # characters before a fronted time: "Late on ", "Early on "
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends, inside its sentence."""
-    s, e = sentence_bounds(text, start, end)
+    """Where the clause holding text[start:end] begins and ends, inside its sentence.
+
+    A time fronted before a comma ("On Monday, the leaders met") belongs to the clause after the comma.
+    """
+    sentence, e = sentence_bounds(text, start, end)
+    s = sentence
     for m in _CLAUSE_EDGE.finditer(text, s, start):
         s = m.start()  # the opener belongs to the clause it opens
-    edge = _CLAUSE_EDGE.search(text, end, e)
-    return s, (edge.start() if edge else e)
+    fronted = s == sentence and start - s <= _FRONTED_REACH
+    for edge in _CLAUSE_EDGE.finditer(text, end, e):
+        if fronted and edge.group() == "," and edge.start() - end <= 2:
+            continue  # the comma right after a fronted time
+        return s, edge.start()
+    return s, e
 
 
 def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
