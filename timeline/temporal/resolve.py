@@ -1193,24 +1193,29 @@ class Resolver:
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, anchor, mod)
 
+    def _the_last_units(self, c: Candidate) -> Found:
+        """'The past few weeks', 'the coming weekend', 'over the past year': a stretch named from now."""
+        g = c.match.group
+        unit = _unit(g("dur_unit2"))
+        plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
+        n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
+        if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
+            n = 2
+        mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
+        rel = g("dur_rel2").lower()
+        if unit == "weekend" and n == 1 and not mod and rel in WEEKEND_SIDES:
+            return self._named_weekend(c, rel, None)  # "the coming weekend" is a weekend, not two days
+        if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
+            # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
+            dct = self.ctx.base(*_unresolved(unit))
+            value, gran = value_at(shift(dct, -1, unit), unit)
+            return self.make(c, "DATE", value, gran, "publication")
+        return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
+
     def _dur(self, c: Candidate) -> Found | None:
         g = c.match.group
         if g("dur_unit2"):
-            unit = _unit(g("dur_unit2"))
-            plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
-            n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
-            if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
-                n = 2
-            mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
-            rel = g("dur_rel2").lower()
-            if unit == "weekend" and n == 1 and not mod and rel in WEEKEND_SIDES:
-                return self._named_weekend(c, rel, None)  # "the coming weekend" is a weekend, not two days
-            if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
-                # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
-                dct = self.ctx.base(*_unresolved(unit))
-                value, gran = value_at(shift(dct, -1, unit), unit)
-                return self.make(c, "DATE", value, gran, "publication")
-            return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
+            return self._the_last_units(c)
         unit = _unit(g("dur_unit"))
         n = parse_number(g("dur_num"))
         if n is not None and g("dur_half"):
