@@ -1125,7 +1125,7 @@ def test_expression_rows() -> None:
             "last_day": SUN,
             "granularity": "day",
             "anchor": "publication",
-            "tense": "",
+            "tense": "past (own clause)",
         }
     ]
     (row,) = expression_rows("They met on Monday.", dt.date(2020, 6, 14))
