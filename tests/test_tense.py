@@ -15,8 +15,11 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.temporal import find_expressions
+from timeline.temporal.resolve import pick_day, pick_weekday, pick_weekend
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -253,3 +256,42 @@ def test_the_tense_and_its_source_are_recorded(text: str, expr: str, tense: str,
 def test_an_absolute_date_records_no_tense() -> None:
     (e,) = find_expressions("The parliament approved the budget on January 6, 2020.", dt.date(2021, 4, 21))
     assert (e.tense, e.tense_from) == (None, None)
+
+
+# ---------------------------------------------------------------- the calendar rule as properties
+
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(anchor=days, month=st.integers(1, 12), day=st.integers(1, 31))
+def test_a_month_day_lies_on_the_side_its_tense_points_to(anchor: dt.date, month: int, day: int) -> None:
+    past, future = pick_day(month, day, anchor, "past"), pick_day(month, day, anchor, "future")
+    if past is None or future is None:
+        assert past is future is None  # "February 30" is no day
+        return
+    reach = dt.timedelta(days=366 * (4 if (month, day) == (2, 29) else 1))
+    assert anchor - reach < past <= anchor <= future < anchor + reach
+    assert (past.month, past.day) == (future.month, future.day) == (month, day)
+    assert pick_day(month, day, anchor, None) in (past, future)
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=days, weekday=st.integers(1, 7), tense=st.sampled_from(["past", "future", None]))
+def test_a_weekday_is_within_a_week_on_its_side(anchor: dt.date, weekday: int, tense: str | None) -> None:
+    day = pick_weekday(weekday, anchor, tense)
+    assert day.isoweekday() == weekday
+    assert abs((day - anchor).days) < 7
+    assert tense != "past" or day <= anchor
+    assert tense != "future" or day >= anchor
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=days, tense=st.sampled_from(["past", "future", None]), strict=st.booleans())
+def test_a_weekend_is_a_saturday_within_a_fortnight(anchor: dt.date, tense: str | None, strict: bool) -> None:
+    saturday = pick_weekend(anchor, tense, strict)
+    assert saturday.isoweekday() == 6
+    assert abs((saturday - anchor).days) < 14
+    holds_anchor = saturday <= anchor <= saturday + ONE_DAY
+    assert not (strict and holds_anchor)
+    assert holds_anchor or (saturday < anchor if tense == "past" else saturday > anchor)
