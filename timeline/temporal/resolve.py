@@ -30,6 +30,7 @@ from timeline.temporal.tense import (
     TENSE_MODEL,
     Marker,
     reporting_verb_before,
+    reporting_verb_next_to,
     sentence_start,
     tense_at,
     tense_marker,
@@ -67,7 +68,8 @@ class Context:
     last_dated_pos: int = -1
     last_day: dt.date | None = None  # the last specific day mentioned (for "the next day", "10 p.m.")
     last_day_pos: int = -1
-    last_day_start: int = -1
+    report_day: dt.date | None = None  # the day of the last report dated in the text ("said on Saturday")
+    report_verb: int = -1  # where that report's verb begins
     last_named: dt.date | None = None  # the last day written out as a date ("May 30", "2020-05-30")
     last_named_pos: int = -1
     last_any: dt.date | None = None  # first day of the last mentioned date of any granularity
@@ -94,8 +96,6 @@ class Context:
 
 
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
-# "said on Saturday", "said Saturday", "on Saturday said": a report dated by the day written next to it
-_DATED_REPORT_GAP = re.compile(r"\s+(?:on\s+|late\s+|early\s+)?")
 # a quarter's reported figures: "this quarter's loss", "this quarter's results"
 _RESULTS_OF = re.compile(
     r"(?:'s|’s)\s+(?:\w+\s+)?(?:loss|losses|results|earnings|profit|profits|net|income|sales|revenue|charges?)\b"
@@ -501,7 +501,10 @@ class Resolver:
         if e.type in ("DATE", "TIME") and e.first_day is not None:
             self.ctx.last_dated, self.ctx.last_dated_pos = e, e.end
         if e.type in ("DATE", "TIME") and e.first_day is not None and e.granularity in ("day", "time"):
-            self.ctx.last_day, self.ctx.last_day_pos, self.ctx.last_day_start = e.last_day, e.end, e.start
+            self.ctx.last_day, self.ctx.last_day_pos = e.last_day, e.end
+            verb = reporting_verb_next_to(self.text, e.start, e.end)
+            if verb is not None and e.first_day == e.last_day:
+                self.ctx.report_day, self.ctx.report_verb = e.first_day, verb
         if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
             self.ctx.last_named, self.ctx.last_named_pos = e.first_day, e.end
         if (
@@ -629,16 +632,10 @@ class Resolver:
 
     def reported_day(self, cand: Candidate) -> dt.date | None:
         """The day of the report whose complement holds a candidate ("said on Saturday that ... <it>")."""
-        day, ds, de = self.ctx.last_day, self.ctx.last_day_start, self.ctx.last_day_pos
-        if day is None or de > cand.start or ds < sentence_start(self.text, cand.start):
+        if self.ctx.report_day is None:
             return None
         verb = reporting_verb_before(self.text, cand.start, cand.end)
-        if verb is None:
-            return None
-        vs, ve = verb
-        if _DATED_REPORT_GAP.fullmatch(self.text, ve, ds) or _DATED_REPORT_GAP.fullmatch(self.text, de, vs):
-            return day
-        return None
+        return self.ctx.report_day if verb is not None and verb[0] == self.ctx.report_verb else None
 
     def tense_anchor(self, cand: Candidate, value: str, granularity: str) -> tuple[dt.date, str]:
         """The day a tensed expression counts from: the day of the report governing it, else the dct."""

@@ -332,6 +332,22 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
     return NO_MARKER
 
 
+def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
+    """Where the past reporting verb that text[start:end] dates begins ("said on Saturday", "Saturday, he
+    told"), or None."""
+    tokens = _tokens(text)
+    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end)
+    before = [j for j in range(first - 1, max(-1, first - 4), -1) if tokens.words[j].lower() not in _DATED_BY]
+    for j in (before[:1], [last, last + 1]):
+        for k in j:
+            if k < len(tokens.words) and tokens.words[k].lower() in _REPORTED_PAST:
+                return tokens.positions[k]
+    return None
+
+
+_DATED_BY = frozenset("on late early".split())
+
+
 def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the past reporting verb whose complement holds text[start:end] ("said ... that <it>")."""
     s, _ = sentence_bounds(text, start, end)
