@@ -117,7 +117,8 @@ def _superseded_plan(words: list[str], i: int) -> bool:
 
 
 def classify(words: list[str], i: int) -> str | None:
-    """The tense a word marks in its context: 'future', 'past', 'prog', 'report' or None."""
+    """The tense a word marks in its context: 'future', 'past', 'prog', 'weak_future' (an infinitive),
+    'would' (the future of a telling), 'untensed' (a marker that rules the others out), 'report' or None."""
     w = words[i].lower()
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
@@ -187,8 +188,8 @@ def classify(words: list[str], i: int) -> str | None:
 
 
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
-    """'future', 'past', 'prog', 'weak_future' (an infinitive, if `weak`) or None; the nearest marker wins."""
-    return marked_tense(text, start, end, weak)[0]
+    """The tense of an expression's clause (see `tense_marker`), or None."""
+    return tense_marker(text, start, end, weak).tense
 
 
 _UNSET = "unclassified"
@@ -246,12 +247,6 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             continue  # the comma right after a fronted time
         return s, edge.start()
     return s, e
-
-
-def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
-    """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
-    marker = tense_marker(text, start, end, weak)
-    return marker.tense, marker.source == "reporting verb"
 
 
 def _next_to_report(words: list[str], first: int, last: int) -> bool:
