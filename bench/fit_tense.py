@@ -31,6 +31,9 @@ from timeline.temporal.tense import TenseModel
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONAL_SOURCES = ("other clause", "reporting verb")
+# How many days before the publication an undated "would" may have been told (None: the nearest date). A tie
+# goes to the option listed first: a telling a few days back, the reading grammar gives "would"
+WOULD_REACHES = (3, 1, 7, 0, None)
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -48,8 +51,9 @@ def iter_models() -> list[TenseModel]:
     models = []
     for n in range(len(OPTIONAL_SOURCES) + 1):
         for extra in itertools.combinations(OPTIONAL_SOURCES, n):
-            for infinitive, weekday in itertools.product(("future", None), ("nearest", "past")):
-                models.append(TenseModel(frozenset(("own clause", *extra)), infinitive, weekday))
+            choices = itertools.product(("future", None), ("nearest", "past"), WOULD_REACHES)
+            for infinitive, weekday, reach in choices:
+                models.append(TenseModel(frozenset(("own clause", *extra)), infinitive, weekday, reach))
     return models
 
 
@@ -78,7 +82,10 @@ def value_f1(scorer: ModuleType, gold: dict[str, dict], system: dict[str, dict],
 def describe(model: TenseModel) -> str:
     """A short name for a combination."""
     trusted = "+".join(sorted(model.trusted))
-    return f"trusted={trusted} infinitive={model.infinitive} weekday={model.weekday_without_tense}"
+    return (
+        f"trusted={trusted} infinitive={model.infinitive} weekday={model.weekday_without_tense} "
+        f"would_reach={model.would_reach}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             "trusted": sorted(model.trusted),
             "infinitive": model.infinitive,
             "weekday_without_tense": model.weekday_without_tense,
+            "would_reach": model.would_reach,
             "provenance": {
                 "corpus": "shared/corpora/tempeval3/dev.jsonl (TempEval-3 TBAQ-cleaned, 256 documents)",
                 "commit": commit,

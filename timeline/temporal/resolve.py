@@ -644,6 +644,18 @@ class Resolver:
             return reported, "reported"
         return self.ctx.base(value, granularity), "publication"
 
+    def tensed(
+        self, cand: Candidate, value: str, granularity: str, weak: bool = True
+    ) -> tuple[dt.date, str, str | None]:
+        """The day a tensed candidate counts from, how that day is anchored, the tense picking its date."""
+        base, anchor = self.tense_anchor(cand, value, granularity)
+        tense = self.reading(cand, weak, reported=anchor == "reported")
+        if tense == "would" and TENSE_MODEL.would_reach is not None:
+            # "announced that he would not run in September", told on a day the text does not give: after
+            # the telling, which lies up to `would_reach` days before the publication
+            return base - dt.timedelta(days=TENSE_MODEL.would_reach), anchor, "future"
+        return base, anchor, tense
+
     def tense(self, cand: Candidate, weak: bool = False) -> str | None:
         """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
         return tense_at(self.text, cand.start, cand.end, weak)
@@ -777,8 +789,8 @@ class Resolver:
                 d = dt.date(int(g("wd_y")), month, day)
                 anchor = "absolute"
             else:
-                base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}-{day:02d}", "day")
-                d = pick_day(month, day, base, self.reading(c, reported=anchor == "reported")) or base
+                base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}-{day:02d}", "day")
+                d = pick_day(month, day, base, tense) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("wd_det") or "")
         if not det and WEEKDAY_LAST.match(self.text, c.end):
@@ -809,8 +821,8 @@ class Resolver:
             )
             anchor = "previous"
         else:
-            base, anchor = self.tense_anchor(c, f"XXXX-WXX-{wd}", "day")
-            d = pick_weekday(wd, base, self.reading(c, weak=False, reported=anchor == "reported"))
+            base, anchor, tense = self.tensed(c, f"XXXX-WXX-{wd}", "day", weak=False)
+            d = pick_weekday(wd, base, tense)
         return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
 
     def _addressed_to_reader(self, c: Candidate) -> bool:
@@ -840,8 +852,8 @@ class Resolver:
             y1 = y2 = int(g("mr_y"))
             anchor = "absolute"
         else:
-            base, anchor = self.tense_anchor(c, f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
-            y1 = pick_month(m1, base, self.reading(c, reported=anchor == "reported"))
+            base, anchor, tense = self.tensed(c, f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
+            y1 = pick_month(m1, base, tense)
             y2 = y1
         if m2 < m1:
             y2 = y1 + 1
@@ -927,8 +939,8 @@ class Resolver:
                 elif detn == "this":
                     y = dct.year
                 else:
-                    base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}", "month")
-                    y = pick_month(month, base, self.reading(c, reported=anchor == "reported"))
+                    base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}", "month")
+                    y = pick_month(month, base, tense)
             return self.make(c, "DATE", f"{y:04d}-{month:02d}", "month", anchor, mod)
         d1 = _day_num(day)
         if y is None:
@@ -938,8 +950,8 @@ class Resolver:
                 y = dct.year + {"last": -1, "next": 1, "this": 0}[rel.lower()]
                 first = dt.date(y, month, d1)
             else:
-                base, anchor = self.tense_anchor(c, f"XXXX-{month:02d}-{d1:02d}", "day")
-                picked = pick_day(month, d1, base, self.reading(c, reported=anchor == "reported"))
+                base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}-{d1:02d}", "day")
+                picked = pick_day(month, d1, base, tense)
                 if picked is None:
                     return None
                 first = picked
@@ -1374,16 +1386,16 @@ class Resolver:
 
     def _wke(self, c: Candidate) -> Found | None:
         """'The weekend': the one the tense points to; told of with no tense, the one just gone."""
-        base, anchor = self.tense_anchor(c, "XXXX-WXX-WE", "week")
-        d = pick_weekend(base, self.reading(c, reported=anchor == "reported") or "past")
+        base, anchor, tense = self.tensed(c, "XXXX-WXX-WE", "week")
+        d = pick_weekend(base, tense or "past")
         return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor)
 
     def _named_weekend(self, c: Candidate, det: str, mod: str | None) -> Found:
         """'This weekend' (by tense; with none, the coming one), 'the coming weekend', 'this past weekend'."""
-        base, anchor = self.tense_anchor(c, "XXXX-WXX-WE", "week")
+        base, anchor, tense = self.tensed(c, "XXXX-WXX-WE", "week")
         side = WEEKEND_SIDES[det]
         if side == "this":
-            d = pick_weekend(base, self.reading(c, reported=anchor == "reported"))
+            d = pick_weekend(base, tense)
         else:
             d = pick_weekend(base, side, strict=side == "future")
         return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor, mod)

@@ -129,7 +129,7 @@ def classify(words: list[str], i: int) -> str | None:
         return "would"  # the future of a past telling: after the report, not necessarily after the dct
     if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
         return "future"
-    if w in _MODALS and nxt != "have":
+    if w in _MODALS and words[i].islower() and nxt != "have":  # "May 18" is a month
         return "future"  # "he must be returned by Jan. 14": an obligation or a possibility lies ahead
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
         return "future"
@@ -222,9 +222,9 @@ class Marker(NamedTuple):
 
 NO_MARKER = Marker(None, None)
 # Where a clause of its own begins or ends inside a sentence: a complement ("said that ..."), a relative or an
-# adverbial clause, a parenthesis; a comma before a space (not the one of "1,000")
+# adverbial clause, a parenthesis, a quotation; a comma before a space (not the one of "1,000")
 _CLAUSE_EDGE = re.compile(
-    r"[;:()—–]|,(?=\s)|\b(?:that|which|who|whom|whose|when|while|whereas|because|although|though|but|if|unless)\b",
+    r"[;:()—–\"“”]|,(?=\s)|\b(?:that|which|who|whom|whose|when|while|whereas|because|although|though|but|if|unless)\b",
     re.IGNORECASE,
 )
 
@@ -249,17 +249,25 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def _next_to_report(words: list[str], first: int, last: int) -> bool:
-    """Whether a reporting verb in the past stands right next to words[first:last + 1] ("said Sunday")."""
-    for near in ((first - 1, first - 2), (last + 1, last + 2)):
-        for j in near:
-            if not 0 <= j < len(words):
-                break
-            if words[j].lower() in _REPORTED_PAST:
-                return True
-            if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
-                break
-    return False
+def _next_to_report(words: list[str], first: int, last: int) -> int | None:
+    """The index of the past reporting verb right next to words[first:last + 1] ("said Sunday", "said on
+    Sunday", "told CNN on Sunday", "Sunday, officials said"), or None."""
+    j = first - 1
+    while j >= 0 and first - j <= 2 and words[j].lower() in _BETWEEN_REPORT_AND_DAY:
+        j -= 1
+    if j >= 0 and words[j].lower() in _REPORTED_PAST:
+        return j
+    if j >= 1 and words[j + 1].lower() == "on" and words[j - 1].lower() in _REPORTED_PAST:
+        return j - 1  # "told CNN on Sunday", "told reporters on Sunday": the verb's object between
+    for k in (last + 1, last + 2):
+        if k < len(words) and words[k].lower() in _REPORTED_PAST:
+            return k
+        if k < len(words) and words[k].lower() not in _BETWEEN_REPORT_AND_DAY:
+            break
+    return None
+
+
+_BETWEEN_REPORT_AND_DAY = frozenset("on that the in late early".split())
 
 
 def _expression_marker(text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -284,7 +292,7 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
     if own is not None:
         return Marker(own, "own clause")
     first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
-    if first <= last and _next_to_report(words, first, last):
+    if first <= last and _next_to_report(words, first, last) is not None:
         return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
     cs, ce = clause_bounds(text, start, end)
     best: tuple[float, str, bool] | None = None
@@ -328,19 +336,13 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
 
 
 def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
-    """Where the past reporting verb that text[start:end] dates begins ("said on Saturday", "Saturday, he
-    told"), or None."""
+    """Where the past reporting verb that text[start:end] dates begins ("said on Saturday"), or None."""
     tokens = _tokens(text)
-    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end)
-    before = [j for j in range(first - 1, max(-1, first - 4), -1) if tokens.words[j].lower() not in _DATED_BY]
-    for j in (before[:1], [last, last + 1]):
-        for k in j:
-            if k < len(tokens.words) and tokens.words[k].lower() in _REPORTED_PAST:
-                return tokens.positions[k]
-    return None
-
-
-_DATED_BY = frozenset("on late early".split())
+    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end) - 1
+    if first > last:
+        return None
+    verb = _next_to_report(tokens.words, first, last)
+    return None if verb is None else tokens.positions[verb]
 
 
 def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -363,12 +365,16 @@ class TenseModel:
     trusted: frozenset[str]  # marker sources that decide: 'own clause', 'other clause', 'reporting verb'
     infinitive: str | None  # what an infinitive ("agreed to buy ... in January") counts as: 'future' or None
     weekday_without_tense: str  # a weekday with no trusted marker: 'nearest' or 'past'
+    # how many days before the publication an undated telling may lie, for "would" (None: the nearest date)
+    would_reach: int | None
 
 
 def load_tense_model(name: str = "temporal_tense.json") -> TenseModel:
     """The fitted tense model in `timeline/data/` (standard library only)."""
     data = json.loads(resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8"))
-    return TenseModel(frozenset(data["trusted"]), data["infinitive"], data["weekday_without_tense"])
+    return TenseModel(
+        frozenset(data["trusted"]), data["infinitive"], data["weekday_without_tense"], data["would_reach"]
+    )
 
 
 TENSE_MODEL = load_tense_model()
