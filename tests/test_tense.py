@@ -140,9 +140,10 @@ ANCHOR_ROWS = [
     ("The embassy on Saturday said that the envoy would arrive on Monday.", WED, "Monday", "2021-04-19"),
     ("The ministry said on April 2 that the talks would resume on May 10.", WED, "May 10", "2021-05-10"),
     ("The ministry said on April 2 that the talks had resumed on March 30.", WED, "March 30", "2021-03-30"),
-    # without a day for the report, "would" only says the date is near the telling
+    # without a day for the report, "would" looks ahead of a telling a few days back (the fitted reach)
     ("The envoy said he would arrive on Monday.", WED, "Monday", "2021-04-19"),
-    ("Officials said the vote would be held by April 14.", WED, "April 14", "2021-04-14"),
+    ("Officials said the vote would be held by April 19.", WED, "April 19", "2021-04-19"),
+    ("Mubarak announced that he would not seek re-election in September.", "2011-02-02", "September", "2011-09"),
     # the date in focus: the last day told of
     ("The envoy arrived on Monday and left the following day.", WED, "the following day", "2021-04-20"),
     ("The envoy arrived on April 2. Two days later, he left.", WED, "Two days later", "2021-04-04"),
