@@ -61,6 +61,8 @@ _DEADLINE = frozenset(
     "deadlines given gave give suspended suspend ultimatum".split()
 )
 _BE_PRESENT = frozenset("is are am 's ’s".split())
+# after a preposition an -ed word is an adjective ("of armed violence", "by elected officials"), not a verb
+_PREPOSITIONS = frozenset("of for with by from in on at into about against without under over".split())
 _MODALS = frozenset("must should may might can cannot can't can’t".split())
 # The finite verb forms that carry a clause's tense; a participle ("the tendered shares") may not
 _AUXILIARIES = frozenset("will won't wont would shall must should may might can cannot was were".split())
@@ -157,13 +159,14 @@ def classify(words: list[str], i: int) -> str | None:
         and not nxt.endswith("ing")
         and not (prev.endswith("ing") and prev not in _FUTURE_BEFORE_TO and before_prev in _GERUND_AFTER)
     ):
-        return "weak_future"  # "agreed to acquire ... in January": the infinitive looks ahead
+        # "agreed to acquire ... in January": the infinitive looks ahead; after a plan, surely ("due to go")
+        return "future" if prev in _FUTURE_BEFORE_TO else "weak_future"
     if w == "since":
         return "past"
     if w.endswith("ing") and prev in _BE_PRESENT and len(w) > 4:
         return "prog" if w != "going" else "future"
-    if prev in _NOT_PAST_BEFORE:
-        return None  # "will be held", "is heard", "a still unspecified date": not a past event
+    if prev in _NOT_PAST_BEFORE or (prev in _PREPOSITIONS and w.endswith("ed")):
+        return None  # "will be held", "a still unspecified date", "of armed violence": not a past event
     if w in ("was", "were") and (nxt in _FUTURE_BEFORE_TO or nxt in ("planning", "going")):
         return None  # "were planning to drive on Monday": the plan looks ahead
     if w in PAST_VERBS:
@@ -229,24 +232,13 @@ _CLAUSE_EDGE = re.compile(
 )
 
 
-_FRONTED_REACH = 12  # characters before a fronted time: "Late on ", "Early on "
-
-
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends, inside its sentence.
-
-    A time fronted before a comma ("On Monday, the leaders met") belongs to the clause after the comma.
-    """
-    sentence, e = sentence_bounds(text, start, end)
-    s = sentence
+    """Where the clause holding text[start:end] begins and ends, inside its sentence."""
+    s, e = sentence_bounds(text, start, end)
     for m in _CLAUSE_EDGE.finditer(text, s, start):
         s = m.start()  # the opener belongs to the clause it opens
-    fronted = s == sentence and start - s <= _FRONTED_REACH
-    for edge in _CLAUSE_EDGE.finditer(text, end, e):
-        if fronted and edge.group() == "," and edge.start() - end <= 2:
-            continue  # the comma right after a fronted time
-        return s, edge.start()
-    return s, e
+    edge = _CLAUSE_EDGE.search(text, end, e)
+    return s, (edge.start() if edge else e)
 
 
 def _next_to_report(words: list[str], first: int, last: int) -> int | None:
@@ -281,25 +273,23 @@ def _expression_marker(text: str, start: int, end: int, words: list[str]) -> str
     return None
 
 
-def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
-    """The tense of an expression from the nearest marker of its own clause, else of its sentence."""
-    s, e = sentence_bounds(text, start, end)
+class _Scored(NamedTuple):
+    """A tense marker of the sentence: where it is, how far it counts from the expression, what it marks."""
+
+    pos: int
+    dist: float
+    kind: str
+    reported: bool
+    word: str
+
+
+def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool) -> list[_Scored]:
+    """Every tense marker among the tokens lo..hi (a sentence) outside text[start:end], with its distance."""
     tokens = _tokens(text)
-    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
     words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-    positions = tokens.positions[lo:hi]
-    own = _expression_marker(text, start, end, words)
-    if own is not None:
-        return Marker(own, "own clause")
-    first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
-    if first <= last and _next_to_report(words, first, last) is not None:
-        return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
-    cs, ce = clause_bounds(text, start, end)
-    best: tuple[float, str, bool] | None = None
-    best_own: tuple[float, str, bool] | None = None
-    best_aux: tuple[float, str, bool] | None = None  # the nearest finite auxiliary of the own clause
     edge = len(words) - 1
-    for i, pos in enumerate(positions):
+    out = []
+    for i, pos in enumerate(tokens.positions[lo:hi]):
         if start <= pos < end:
             continue
         if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
@@ -316,22 +306,48 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
         reported = kind == "report"
         if reported:
-            # the reporting verb dates the report, not the event: it counts, but less
-            if words[i].lower() not in ("says", "say", "according"):
-                kind, dist = "past", 1.5 * dist
-            else:
+            if words[i].lower() in ("says", "say", "according"):
                 continue
-        if best is None or dist < best[0]:
-            best = (dist, kind, reported)
-        if cs <= pos < ce and (best_own is None or dist < best_own[0]):
-            best_own = (dist, kind, reported)
-        auxiliary = cs <= pos < start and words[i].lower() in _AUXILIARIES
-        if auxiliary and (best_aux is None or dist < best_aux[0]):
-            best_aux = (dist, kind, reported)
-    for found, source in ((best_aux or best_own, "own clause"), (best, "other clause")):
-        if found is not None:
-            tense = None if found[1] == "untensed" else found[1]
-            return Marker(tense, "reporting verb" if found[2] else source)
+            kind, dist = "past", 1.5 * dist  # it dates the report, not the event: it counts, but less
+        out.append(_Scored(pos, dist, kind, reported, words[i].lower()))
+    return out
+
+
+# an entry of a chronology: "April 25 - The Coast Guard says ...", "* May 1: ..."; a heading, in no clause
+_ENTRY_AFTER = re.compile(r"\s*[-–—:]\s")
+_ENTRY_BEFORE = re.compile(r"[*•·]?\s*$")
+
+
+def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
+    """The tense of an expression from the nearest marker of its own clause (a verbless phrase's: of the
+    clause after it), else of its sentence."""
+    s, e = sentence_bounds(text, start, end)
+    tokens = _tokens(text)
+    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
+    words, positions = tokens.words[lo:hi], tokens.positions[lo:hi]
+    own = _expression_marker(text, start, end, words)
+    if own is not None:
+        return Marker(own, "own clause")
+    if _ENTRY_AFTER.match(text, end) and _ENTRY_BEFORE.fullmatch(text, s, start):
+        return NO_MARKER
+    first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
+    if first <= last and _next_to_report(words, first, last) is not None:
+        return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
+    cs, ce = clause_bounds(text, start, end)
+    # a phrase set off by commas ("On Monday, ...", ", on Wednesday, the members said") belongs to the
+    # clause after the comma; one in brackets or quotes to none
+    hosted = ce < e and (cs == s or text[cs] == ",") and text[ce] == ","
+    host_end = clause_bounds(text, ce + 1, ce + 1)[1] if hosted else ce
+    scored = _score_markers(text, lo, hi, start, end, weak)
+    own_clause = [m for m in scored if cs <= m.pos < ce]
+    auxiliaries = [m for m in own_clause if m.pos < start and m.word in _AUXILIARIES]  # its finite verb
+    host = [m for m in scored if ce <= m.pos < host_end]
+    groups = ((auxiliaries or own_clause, "own clause"), (host, "own clause"), (scored, "other clause"))
+    for group, source in groups:
+        if group:
+            best = min(group, key=lambda m: m.dist)
+            tense = None if best.kind == "untensed" else best.kind
+            return Marker(tense, "reporting verb" if best.reported else source)
     return NO_MARKER
 
 
