@@ -175,6 +175,21 @@ def test_a_dated_report_is_the_anchor_of_its_complement() -> None:
     assert (saturday.value, monday.value, monday.anchor) == ("2021-04-17", "2021-04-19", "reported")
 
 
+STRETCH_ROWS = [
+    # a stretch told in the future tense that has begun but not ended is the running one
+    ("Zarif will also be in Turkey June 14-15.", "2020-06-15", "June 14-15", "2020-06-14/2020-06-15"),
+    ("Zarif will also be in Turkey June 10-12.", "2020-06-15", "June 10-12", "2021-06-10/2021-06-12"),
+    ("He will be in Ankara December 30 to January 2.", "2021-01-01", "December 30 to January 2",
+     "2020-12-30/2021-01-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "value"), STRETCH_ROWS)
+def test_a_running_stretch_in_the_future_tense(text: str, published: str, expr: str, value: str) -> None:
+    found = {e.text: e for e in find_expressions(text, dt.date.fromisoformat(published))}
+    assert found[expr].value == value, found[expr]
+
+
 # ---------------------------------------------------------------- weekends are dates, by tense
 
 WEEKEND_ROWS = [

@@ -955,6 +955,8 @@ class Resolver:
                 if picked is None:
                     return None
                 first = picked
+                if day2 is not None and tense in ("future", "prog"):
+                    first = self._running_stretch(first, month, mon2, day2, base)
         else:
             first = dt.date(y, month, d1)
         if day2 is None:
@@ -976,6 +978,23 @@ class Resolver:
                     (c.start + gap.end(), c.end, "DATE", last.isoformat(), None),
                 )
         return self.make(c, "DATE", value, "day", anchor, mod, first, last, timeml=timeml)
+
+    def _running_stretch(
+        self, first: dt.date, month: int, mon2: str | None, day2: str, base: dt.date
+    ) -> dt.date:
+        """The first day of a stretch told in the future tense ("will be in Turkey June 14-15"): the one
+        that has not ended by the anchor, though it began before it, else `first`."""
+        started = pick_day(month, first.day, base, "past")
+        if started is None or started == first:
+            return first
+        last_month = _month_num(mon2) if mon2 else month
+        try:
+            last = dt.date(started.year, last_month, _day_num(day2))
+        except ValueError:
+            return first
+        if last < started:
+            last = add_years(last, 1)
+        return started if last >= base else first
 
     def _q(self, c: Candidate) -> Found | None:
         g = c.match.group
