@@ -234,7 +234,11 @@ _CLAUSE_EDGE = re.compile(
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause holding text[start:end] begins and ends, inside its sentence."""
-    s, e = sentence_bounds(text, start, end)
+    return _clause_in(text, *sentence_bounds(text, start, end), start, end)
+
+
+def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e]."""
     for m in _CLAUSE_EDGE.finditer(text, s, start):
         s = m.start()  # the opener belongs to the clause it opens
     edge = _CLAUSE_EDGE.search(text, end, e)
@@ -333,15 +337,18 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
     first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
     if first <= last and _next_to_report(words, first, last) is not None:
         return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
-    cs, ce = clause_bounds(text, start, end)
-    # a phrase set off by commas ("On Monday, ...", ", on Wednesday, the members said") belongs to the
-    # clause after the comma; one in brackets or quotes to none
-    hosted = ce < e and (cs == s or text[cs] == ",") and text[ce] == ","
-    host_end = clause_bounds(text, ce + 1, ce + 1)[1] if hosted else ce
     scored = _score_markers(text, lo, hi, start, end, weak)
+    if not scored:
+        return NO_MARKER
+    cs, ce = _clause_in(text, s, e, start, end)
     own_clause = [m for m in scored if cs <= m.pos < ce]
     auxiliaries = [m for m in own_clause if m.pos < start and m.word in _AUXILIARIES]  # its finite verb
-    host = [m for m in scored if ce <= m.pos < host_end]
+    host: list[_Scored] = []
+    # a phrase set off by commas ("On Monday, ...", ", on Wednesday, the members said") belongs to the
+    # clause after the comma; one in brackets or quotes to none
+    if not own_clause and ce < e and (cs == s or text[cs] == ",") and text[ce] == ",":
+        host_end = _clause_in(text, s, e, ce + 1, ce + 1)[1]
+        host = [m for m in scored if ce <= m.pos < host_end]
     groups = ((auxiliaries or own_clause, "own clause"), (host, "own clause"), (scored, "other clause"))
     for group, source in groups:
         if group:
@@ -351,8 +358,13 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
     return NO_MARKER
 
 
+_REPORTED_NEAR = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED_PAST)) + r")\b", re.IGNORECASE)
+
+
 def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
     """Where the past reporting verb that text[start:end] dates begins ("said on Saturday"), or None."""
+    if not _REPORTED_NEAR.search(text, max(0, start - 30), end + 30):
+        return None  # most dates date no report: spare the text's tokenising
     tokens = _tokens(text)
     first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end) - 1
     if first > last:
