@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ bench-clean: install  ## boilerplate scores and docs/s on the dev pages (w3m, ly
 
 bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline tag`
 	$(BIN)/python bench/bench_temporal.py --shared $(SHARED)
+
+train-tense: install  ## fit which tense markers decide a date on TempEval-3 dev (grouped CV), store it in timeline/data/
+	$(BIN)/python bench/fit_tense.py --shared $(SHARED) --write
 
 bench-tls: install  ## timeline summarization scores on the Syria corpus
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)

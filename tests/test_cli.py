@@ -263,8 +263,11 @@ def test_tag_article_lines_in_a_pipe(runner: CliRunner) -> None:
     assert result.exit_code == ExitCode.OK
     lines = result.stdout.splitlines()
     assert lines[0].endswith("published 2020-06-14T16:38 (line 7: Sun 14 Jun 2020 | 04:38 PM)")
-    assert "Tuesday\tDATE\t2020-06-09\t\t2020-06-09\tpublication" in lines
-    assert "June 14-15\tDATE\t2020-06-14/2020-06-15\t\t2020-06-14..2020-06-15\tpublication" in lines
+    assert "Tuesday\tDATE\t2020-06-09\t\t2020-06-09\tpublication\tpast (own clause)" in lines
+    assert (
+        "June 14-15\tDATE\t2020-06-14/2020-06-15\t\t2020-06-14..2020-06-15\tpublication\tfuture (own clause)"
+        in lines
+    )
 
 
 def test_tag_article_table_in_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,8 +66,9 @@ def test_json_contract() -> None:
 @pytest.mark.parametrize(
     ("dateline", "expected"),
     [
-        # one week on: "on Tuesday" (past) the Tuesday before, "On Sunday" the publication day
-        ("Sun 21 Jun 2020 | 04:38 PM", {"2020-06-16", "2020-06-21", "2020-06-20", "2020-06-14..2020-06-15"}),
+        # one week on: "on Tuesday" (past) the Tuesday before, "On Sunday" the publication day; "will be in
+        # Turkey June 14-15" is in the future tense, so next year's June, however near last week's was
+        ("Sun 21 Jun 2020 | 04:38 PM", {"2020-06-16", "2020-06-21", "2020-06-20", "2021-06-14..2021-06-15"}),
         # a Wednesday at a year end: the range is next year's, March this year's
         (
             "Wed 30 Dec 2020 | 04:38 PM",

@@ -1125,8 +1125,11 @@ def test_expression_rows() -> None:
             "last_day": SUN,
             "granularity": "day",
             "anchor": "publication",
+            "tense": "past (own clause)",
         }
     ]
+    (row,) = expression_rows("They met on Monday.", dt.date(2020, 6, 14))
+    assert (row["value"], row["tense"]) == ("2020-06-08", "past (own clause)")
 
 
 def test_word_lists_load() -> None:

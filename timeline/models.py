@@ -146,7 +146,11 @@ class TimeExpr:
     # 'day', 'week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century', 'time',
     # 'ref', 'duration', 'set'
     granularity: str
-    anchor: str  # how resolved: 'absolute', 'publication', 'previous', 'unresolved'
+    anchor: str  # how resolved: 'absolute', 'publication', 'previous', 'reported', 'unresolved'
+    # the tense that chose among the calendar's candidates ('past', 'future', 'prog'), and where its marker
+    # stands: 'own clause', 'other clause', 'reporting verb'; None when the tense played no part
+    tense: str | None = None
+    tense_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

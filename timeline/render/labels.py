@@ -48,6 +48,11 @@ def safe_path(path: str) -> str:
     return safe(path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace"))
 
 
+def tense_label(expr: TimeExpr) -> str:
+    """The tense that chose an expression's date and where its marker stands: 'past (own clause)', or ''."""
+    return f"{expr.tense} ({expr.tense_from})" if expr.tense else ""
+
+
 def days_label(expr: TimeExpr) -> str:
     """The days an expression denotes: '2020-06-14', '2020-06-14..2020-06-15', or '' when none."""
     if expr.first_day is None or expr.last_day is None:

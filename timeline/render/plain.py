@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, TimeExpr, Timeline
-from timeline.render.labels import date_label, days_label, safe, source_label
+from timeline.render.labels import date_label, days_label, safe, source_label, tense_label
 
 
 def render_text(timeline: Timeline) -> str:
@@ -38,11 +38,11 @@ def render_markdown(timeline: Timeline) -> str:
 
 
 def render_expression_lines(info: ArticleInfo, exprs: Sequence[TimeExpr]) -> str:
-    """An article's time expressions as tab-separated lines: text, type, value, mod, days, anchor."""
+    """An article's time expressions as tab-separated lines: text, type, value, mod, days, anchor, tense."""
     header = f"# {info.path}: published {info.published_iso or 'unknown'} ({info.date_source})"
-    lines = [safe(header), "expression\ttype\tvalue\tmod\tdays\tanchor"]
+    lines = [safe(header), "expression\ttype\tvalue\tmod\tdays\tanchor\ttense"]
     for expr in exprs:
         days = days_label(expr)
-        cells = (expr.text, expr.type, expr.value, expr.mod or "", days, expr.anchor)
+        cells = (expr.text, expr.type, expr.value, expr.mod or "", days, expr.anchor, tense_label(expr))
         lines.append("\t".join(safe(" ".join(cell.split())) for cell in cells))
     return "".join(line + "\n" for line in lines)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.temporal.tense import sentence_bounds
-from timeline.temporal.words import COUNT_NOUNS, MONTHS, NUMBERS, WEEKDAYS
+from timeline.temporal.words import COUNT_NOUNS, LABEL_NOUNS, MONTHS, NUMBERS, WEEKDAYS
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -520,6 +520,30 @@ def _month_as_modifier(text: str, m: re.Match[str]) -> bool:
     return after is not None and after.group(1) not in _NOT_AFTER_MONTH_MODIFIER
 
 
+# the word right before a number, on its line, with no punctuation between ("Flight 2012", "No. 1999")
+_LABEL_BEFORE = re.compile(r"([A-Za-z][\w'’]*\.?)[ \t]+$")
+
+
+def _labelled_number(text: str, start: int) -> bool:
+    """Whether the number at `start` is a label, not a year: after a noun it numbers ("item 1800", "No. 2001")
+    or a name inside a sentence ("the Orion 1980 venture"); a preposition, possessive or month keep a year."""
+    if text[max(0, start - 1) : start] in ("$", "£", "€", "#"):
+        return True
+    m = _LABEL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    raw = m.group(1)
+    word = raw.lower()
+    if word.rstrip(".") in _YEAR_CONTEXT or word.rstrip(".") in MONTHS or word in WEEKDAYS:
+        return False
+    if word.endswith(("'s", "’s", "s'")):
+        return False  # "Turkey's 2018 election", "Kopp's 1987 Chevrolet"
+    if word in LABEL_NOUNS:
+        return True
+    sentence_start = not _mid_sentence(text, m.start())
+    return raw[0].isupper() and not sentence_start
+
+
 def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     """Guards against false positives that the patterns alone cannot rule out."""
     start, end = m.span()
@@ -586,9 +610,11 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         if after in COUNT_NOUNS or after in ("percent", "%"):
             return False
         before = _word_before(text, start)
-        if before in ("no", "number", "page", "pages", "flight", "route", "room", "article", "resolution"):
-            return bool(g("yr_f") and g("yr_f").strip().lower() != "the")
-        if 1800 <= y <= 2040 or g("yr_mod") or g("yr_f"):
+        if g("yr_mod") or g("yr_f"):
+            return not (before in LABEL_NOUNS and g("yr_f").strip().lower() == "the")
+        if _labelled_number(text, start):
+            return False
+        if 1800 <= y <= 2040:
             return True
         # a year far off needs a calendar word before it: "by 2072", "the end of 2072", not "a score of 2072"
         if before == "of":

@@ -25,7 +25,16 @@ from timeline.temporal.calendar import (
     week_value,
 )
 from timeline.temporal.grammar import MONTH, Candidate, full_year, money_before
-from timeline.temporal.tense import marked_tense, sentence_start, tense_at
+from timeline.temporal.tense import (
+    NO_MARKER,
+    TENSE_MODEL,
+    Marker,
+    reporting_verb_before,
+    reporting_verb_next_to,
+    sentence_start,
+    tense_at,
+    tense_marker,
+)
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
 
 Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
@@ -59,6 +68,8 @@ class Context:
     last_dated_pos: int = -1
     last_day: dt.date | None = None  # the last specific day mentioned (for "the next day", "10 p.m.")
     last_day_pos: int = -1
+    report_day: dt.date | None = None  # the day of the last report dated in the text ("said on Saturday")
+    report_verb: int = -1  # where that report's verb begins
     last_named: dt.date | None = None  # the last day written out as a date ("May 30", "2020-05-30")
     last_named_pos: int = -1
     last_any: dt.date | None = None  # first day of the last mentioned date of any granularity
@@ -202,6 +213,16 @@ SCHEDULE_BEFORE = re.compile(
 )
 WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
+# the side of the publication day (or of a report's day) that a word before "weekend" names
+WEEKEND_SIDES = {
+    "this": "this",
+    "coming": "future",
+    "this coming": "future",
+    "past": "past",
+    "this past": "past",
+    "recent": "past",
+    "latest": "past",
+}
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
 EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
@@ -391,69 +412,65 @@ def value_at(day: dt.date, unit: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- choosing a year by tense
 
 
-def pick_day(month: int, day: int, dct: dt.date, tense: str | None) -> dt.date | None:
-    """The month-day nearest the dct on the side the tense points to (past: not after dct)."""
+def pick_day(month: int, day: int, anchor: dt.date, tense: str | None) -> dt.date | None:
+    """A month-day: past, the latest on or before the anchor; future, the next on or after; else nearest."""
     cands = []
-    for y in range(dct.year - 4, dct.year + 5):
+    for y in range(anchor.year - 4, anchor.year + 5):
         try:
             cands.append(dt.date(y, month, day))
         except ValueError:
             continue
     if not cands:
         return None
-    past = [c for c in cands if c <= dct]
-    future = [c for c in cands if c >= dct]
-    if tense == "weak_future":
-        tense = "future" if future and (min(future) - dct).days <= 183 else None
-    back = (dct - max(past)).days if past else 10_000
-    ahead = (min(future) - dct).days if future else 10_000
-    # The tense decides, unless the other side is within weeks and this one most of a year away
-    # ("payable Dec. 1" in late October: a past verb elsewhere in the sentence must not win).
-    if tense == "past" and past and not (ahead <= 90 and back > 200):
+    past = [c for c in cands if c <= anchor]
+    future = [c for c in cands if c >= anchor]
+    if tense == "past" and past:
         return max(past)
-    if tense in ("future", "prog") and future and not (back <= 90 and ahead > 200):
+    if tense in ("future", "prog") and future:
         return min(future)
-    return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
-def pick_month(
-    month: int, dct: dt.date, tense: str | None, strict: bool = False, reported: bool = False
-) -> int:
-    """The year of the named month nearest the dct on the side the tense points to.
+def pick_month(month: int, anchor: dt.date, tense: str | None, strict: bool = False) -> int:
+    """The year of a named month: past, the latest up to the anchor's; future, the next; else the nearest.
 
-    `reported`: the past tense comes only from a reporting verb, which dates the telling, not the
-    month told of.
+    `strict` ("last February", "next June"): the month itself is not this month, nor, looking back, the month
+    just gone ("last month" says that).
     """
-    here = dct.year * 12 + dct.month - 1
-    cands = [y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if tense == "weak_future":
-        tense = "future" if min(c for c in cands if c >= here) - here <= 5 else None
-    if tense == "past" and reported and not strict and here + 1 in cands:
-        # "told them of a cutback in September" in August: next month, not eleven months back; but
-        # "agreed a cease-fire in early March" in February is last year's March
-        tense = None
+    here = anchor.year * 12 + anchor.month - 1
+    cands = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if tense == "past" or (strict and tense is None):
-        # "last February" said in March is a year back: the month just gone would be "last month"
-        ok = [
-            c for c in cands if c < here - 1 or (c == here and not strict) or (c == here - 1 and not strict)
-        ]
-        return max(ok) // 12
+        return max(c for c in cands if c <= here and not (strict and c >= here - 1)) // 12
     if tense in ("future", "prog"):
-        ok = [c for c in cands if c > here or (c == here and not strict)]
-        return min(ok) // 12
+        return min(c for c in cands if c >= here and not (strict and c == here)) // 12
     return min(cands, key=lambda c: (abs(c - here), c > here)) // 12
 
 
-def pick_weekday(wd: int, dct: dt.date, tense: str | None) -> dt.date:
-    """A named weekday: the dct itself on that weekday; else the one before (past) or after (future)."""
-    diff = wd - dct.isoweekday()
-    if diff == 0:
-        return dct
-    if tense == "weak_future":
-        tense = None
-    if tense in ("future", "prog"):
-        return dct + dt.timedelta(days=diff % 7)
-    return dct - dt.timedelta(days=(-diff) % 7)
+def pick_weekday(wd: int, anchor: dt.date, tense: str | None) -> dt.date:
+    """A named weekday: past, the latest on or before the anchor; future, the next on or after; else nearest.
+
+    With no tense at all, the fitted model may prefer the one before; "would" told on an unknown day
+    ('would' as the tense) takes the nearest.
+    """
+    back = (anchor.isoweekday() - wd) % 7
+    ahead = (wd - anchor.isoweekday()) % 7
+    if tense == "past" or (tense is None and TENSE_MODEL.weekday_without_tense == "past"):
+        return anchor - dt.timedelta(days=back)
+    if tense in ("future", "prog") or ahead < back:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def pick_weekend(anchor: dt.date, tense: str | None, strict: bool = False) -> dt.date:
+    """The Saturday of a weekend: the one holding the anchor (unless `strict`); else the last one before it
+    (past) or the next one after it (any other tense)."""
+    wd = anchor.isoweekday()
+    back, ahead = (wd - 6) % 7, (6 - wd) % 7
+    if wd >= 6 and not strict:
+        return anchor - dt.timedelta(days=back)
+    if tense == "past":
+        return anchor - dt.timedelta(days=back + (7 if wd >= 6 else 0))
+    return anchor + dt.timedelta(days=ahead or 7)
 
 
 # ---------------------------------------------------------------- building results
@@ -465,10 +482,12 @@ class Resolver:
     def __init__(self, text: str, dct: dt.date | None) -> None:
         self.ctx = Context(text, dct)
         self.text = text
+        self.marker = NO_MARKER  # the tense that chose the candidate being resolved, for its provenance
 
     def resolve(self, cand: Candidate) -> Found | None:
         """The resolved reading of one candidate, or None when it turns out not to be a time expression."""
         fn: Callable[[Candidate], Found | None] = getattr(self, "_" + cand.kind)
+        self.marker = NO_MARKER
         try:
             found = fn(cand)
         except Unresolved as u:
@@ -483,6 +502,9 @@ class Resolver:
             self.ctx.last_dated, self.ctx.last_dated_pos = e, e.end
         if e.type in ("DATE", "TIME") and e.first_day is not None and e.granularity in ("day", "time"):
             self.ctx.last_day, self.ctx.last_day_pos = e.last_day, e.end
+            verb = reporting_verb_next_to(self.text, e.start, e.end)
+            if verb is not None and e.first_day == e.last_day:
+                self.ctx.report_day, self.ctx.report_verb = e.first_day, verb
         if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
             self.ctx.last_named, self.ctx.last_named_pos = e.first_day, e.end
         if (
@@ -524,7 +546,7 @@ class Resolver:
             return False
         if e.first_day > dct:
             return True
-        return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog")
+        return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog", "would")
 
     def _mod(self, cand: Candidate) -> str | None:
         gd = cand.match.groupdict()
@@ -570,7 +592,9 @@ class Resolver:
                     first, last = self._part(iv[0], iv[1], mod, start)
         if first is None or last is None or first > last:
             first = last = None
-        expr = TimeExpr(start, end, self.text[start:end], type_, value, mod, first, last, granularity, anchor)
+        tense, source = self.marker if anchor not in ("absolute", "unresolved") else NO_MARKER
+        text = self.text[start:end]
+        expr = TimeExpr(start, end, text, type_, value, mod, first, last, granularity, anchor, tense, source)
         spans: tuple[Span, ...] | None
         if timeml is None or isinstance(timeml[0], tuple):
             spans = timeml
@@ -590,9 +614,47 @@ class Resolver:
             return (first, dct) if relative.group(1).lower() == "earlier" else (dct, last)
         return narrow(first, last, mod)
 
-    def marked_tense(self, cand: Candidate) -> tuple[str | None, bool]:
-        """The tense around a candidate, and whether only a reporting verb marks it."""
-        return marked_tense(self.text, cand.start, cand.end, True)
+    def reading(self, cand: Candidate, weak: bool = True, reported: bool = False) -> str | None:
+        """The tense that picks among a candidate's calendar dates (None: the nearest), noted for provenance.
+
+        `reported`: the candidate counts from the day of a report, which "would" looks ahead of; told on an
+        unknown day, "would" only says the date is near ('would', read as the nearest).
+        """
+        marker = tense_marker(self.text, cand.start, cand.end, weak)
+        tense = {"weak_future": TENSE_MODEL.infinitive, "would": "future" if reported else "would"}.get(
+            marker.tense or "", marker.tense
+        )
+        if marker.source not in TENSE_MODEL.trusted or tense is None:
+            self.marker = NO_MARKER
+            return None
+        self.marker = Marker(tense, marker.source)
+        return tense
+
+    def reported_day(self, cand: Candidate) -> dt.date | None:
+        """The day of the report whose complement holds a candidate ("said on Saturday that ... <it>")."""
+        if self.ctx.report_day is None:
+            return None
+        verb = reporting_verb_before(self.text, cand.start, cand.end)
+        return self.ctx.report_day if verb is not None and verb[0] == self.ctx.report_verb else None
+
+    def tense_anchor(self, cand: Candidate, value: str, granularity: str) -> tuple[dt.date, str]:
+        """The day a tensed expression counts from: the day of the report governing it, else the dct."""
+        reported = self.reported_day(cand)
+        if reported is not None:
+            return reported, "reported"
+        return self.ctx.base(value, granularity), "publication"
+
+    def tensed(
+        self, cand: Candidate, value: str, granularity: str, weak: bool = True
+    ) -> tuple[dt.date, str, str | None]:
+        """The day a tensed candidate counts from, how that day is anchored, the tense picking its date."""
+        base, anchor = self.tense_anchor(cand, value, granularity)
+        tense = self.reading(cand, weak, reported=anchor == "reported")
+        if tense == "would" and TENSE_MODEL.would_reach is not None:
+            # "announced that he would not run in September", told on a day the text does not give: after
+            # the telling, which lies up to `would_reach` days before the publication
+            return base - dt.timedelta(days=TENSE_MODEL.would_reach), anchor, "future"
+        return base, anchor, tense
 
     def tense(self, cand: Candidate, weak: bool = False) -> str | None:
         """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
@@ -623,7 +685,7 @@ class Resolver:
         elif det == "this":
             d = this
         else:
-            tense = self.tense(c)
+            tense = self.reading(c, weak=False)
             prev = this if this <= dct else day_in(dct.year - 1)
             nxt = this if this >= dct else day_in(dct.year + 1)
             if tense in ("future", "prog"):
@@ -703,10 +765,10 @@ class Resolver:
             return self.ctx.base("XXXX-XX-XX", "day") + dt.timedelta(days=1), "publication"
         if w in WEEKDAYS:
             dct = self.ctx.base(f"XXXX-WXX-{WEEKDAYS[w]}", "day")
-            return pick_weekday(WEEKDAYS[w], dct, self.tense(c)), "publication"
+            return pick_weekday(WEEKDAYS[w], dct, self.reading(c, weak=False)), "publication"
         mon, _, day = w.partition(" ")
         dct = self.ctx.base(f"XXXX-{_month_num(mon):02d}-{_day_num(day):02d}", "day")
-        d = pick_day(_month_num(mon), _day_num(day), dct, self.tense(c, weak=True))
+        d = pick_day(_month_num(mon), _day_num(day), dct, self.reading(c))
         if d is None:
             raise ValueError(word)
         return d, "publication"
@@ -727,9 +789,8 @@ class Resolver:
                 d = dt.date(int(g("wd_y")), month, day)
                 anchor = "absolute"
             else:
-                dct = self.ctx.base(f"XXXX-{month:02d}-{day:02d}", "day")
-                d = pick_day(month, day, dct, self.tense(c, weak=True)) or dct
-                anchor = "publication"
+                base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}-{day:02d}", "day")
+                d = pick_day(month, day, base, tense) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("wd_det") or "")
         if not det and WEEKDAY_LAST.match(self.text, c.end):
@@ -760,7 +821,8 @@ class Resolver:
             )
             anchor = "previous"
         else:
-            d = pick_weekday(wd, dct, self.tense(c))
+            base, anchor, tense = self.tensed(c, f"XXXX-WXX-{wd}", "day", weak=False)
+            d = pick_weekday(wd, base, tense)
         return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
 
     def _addressed_to_reader(self, c: Candidate) -> bool:
@@ -790,9 +852,8 @@ class Resolver:
             y1 = y2 = int(g("mr_y"))
             anchor = "absolute"
         else:
-            dct = self.ctx.base(f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
-            tense, reported = self.marked_tense(c)
-            y1, anchor = pick_month(m1, dct, tense, reported=reported), "publication"
+            base, anchor, tense = self.tensed(c, f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
+            y1 = pick_month(m1, base, tense)
             y2 = y1
         if m2 < m1:
             y2 = y1 + 1
@@ -878,8 +939,8 @@ class Resolver:
                 elif detn == "this":
                     y = dct.year
                 else:
-                    tense, reported = self.marked_tense(c)
-                    y = pick_month(month, dct, tense, reported=reported)
+                    base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}", "month")
+                    y = pick_month(month, base, tense)
             return self.make(c, "DATE", f"{y:04d}-{month:02d}", "month", anchor, mod)
         d1 = _day_num(day)
         if y is None:
@@ -889,10 +950,13 @@ class Resolver:
                 y = dct.year + {"last": -1, "next": 1, "this": 0}[rel.lower()]
                 first = dt.date(y, month, d1)
             else:
-                picked = pick_day(month, d1, dct, self.tense(c, weak=True))
+                base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}-{d1:02d}", "day")
+                picked = pick_day(month, d1, base, tense)
                 if picked is None:
                     return None
                 first = picked
+                if day2 is not None and tense in ("future", "prog"):
+                    first = self._running_stretch(first, month, mon2, day2, base)
         else:
             first = dt.date(y, month, d1)
         if day2 is None:
@@ -914,6 +978,23 @@ class Resolver:
                     (c.start + gap.end(), c.end, "DATE", last.isoformat(), None),
                 )
         return self.make(c, "DATE", value, "day", anchor, mod, first, last, timeml=timeml)
+
+    def _running_stretch(
+        self, first: dt.date, month: int, mon2: str | None, day2: str, base: dt.date
+    ) -> dt.date:
+        """The first day of a stretch told in the future tense ("will be in Turkey June 14-15"): the one
+        that has not ended by the anchor, though it began before it, else `first`."""
+        started = pick_day(month, first.day, base, "past")
+        if started is None or started == first:
+            return first
+        last_month = _month_num(mon2) if mon2 else month
+        try:
+            last = dt.date(started.year, last_month, _day_num(day2))
+        except ValueError:
+            return first
+        if last < started:
+            last = add_years(last, 1)
+        return started if last >= base else first
 
     def _q(self, c: Candidate) -> Found | None:
         g = c.match.group
@@ -959,7 +1040,7 @@ class Resolver:
             elif (
                 not g("q_rel")
                 and q > quarter_of(dct)
-                and self.tense(c) == "past"
+                and self.reading(c, weak=False) == "past"
                 and self.text[max(0, c.start - 8) : c.start].split()[-1:]
                 not in (["to"], ["until"], ["by"], ["into"])
             ):
@@ -1132,26 +1213,37 @@ class Resolver:
             # "the next morning", "that night": a day named by its part, a DATE like "Friday night"
             d = base + dt.timedelta(days=n)
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
-        d = shift(base, n, unit)
+        if unit == "weekend" and n:
+            # "the following weekend" after a Monday is that week's, not the next week's
+            d = pick_weekend(base, "past" if n < 0 else "future", strict=True)
+        else:
+            d = shift(base, n, unit)
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, anchor, mod)
+
+    def _the_last_units(self, c: Candidate) -> Found:
+        """'The past few weeks', 'the coming weekend', 'over the past year': a stretch named from now."""
+        g = c.match.group
+        unit = _unit(g("dur_unit2"))
+        plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
+        n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
+        if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
+            n = 2
+        mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
+        rel = g("dur_rel2").lower()
+        if unit == "weekend" and n == 1 and not mod and rel in WEEKEND_SIDES:
+            return self._named_weekend(c, rel, None)  # "the coming weekend" is a weekend, not two days
+        if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
+            # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
+            dct = self.ctx.base(*_unresolved(unit))
+            value, gran = value_at(shift(dct, -1, unit), unit)
+            return self.make(c, "DATE", value, gran, "publication")
+        return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
 
     def _dur(self, c: Candidate) -> Found | None:
         g = c.match.group
         if g("dur_unit2"):
-            unit = _unit(g("dur_unit2"))
-            plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
-            n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
-            if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
-                n = 2
-            mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
-            rel = g("dur_rel2").lower()
-            if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
-                # "over the past year": TimeBank dates the calendar year just gone, not a 12-month stretch
-                dct = self.ctx.base(*_unresolved(unit))
-                value, gran = value_at(shift(dct, -1, unit), unit)
-                return self.make(c, "DATE", value, gran, "publication")
-            return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
+            return self._the_last_units(c)
         unit = _unit(g("dur_unit"))
         n = parse_number(g("dur_num"))
         if n is not None and g("dur_half"):
@@ -1312,12 +1404,20 @@ class Resolver:
         )
 
     def _wke(self, c: Candidate) -> Found | None:
-        dct = self.ctx.base("XXXX-WXX-WE", "week")
-        if dct.isoweekday() >= 6 or self.tense(c) not in ("future", "prog"):
-            d = dct if dct.isoweekday() >= 6 else dct - dt.timedelta(days=7)
+        """'The weekend': the one the tense points to; told of with no tense, the one just gone."""
+        base, anchor, tense = self.tensed(c, "XXXX-WXX-WE", "week")
+        d = pick_weekend(base, tense or "past")
+        return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor)
+
+    def _named_weekend(self, c: Candidate, det: str, mod: str | None) -> Found:
+        """'This weekend' (by tense; with none, the coming one), 'the coming weekend', 'this past weekend'."""
+        base, anchor, tense = self.tensed(c, "XXXX-WXX-WE", "week")
+        side = WEEKEND_SIDES[det]
+        if side == "this":
+            d = pick_weekend(base, tense)
         else:
-            d = dct
-        return self.make(c, "DATE", week_value(d) + "-WE", "week", "publication")
+            d = pick_weekend(base, side, strict=side == "future")
+        return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor, mod)
 
     def _ty(self, c: Candidate) -> Found | None:
         after = self.text[c.end : c.end + 12].lower().lstrip()
@@ -1357,6 +1457,8 @@ class Resolver:
             unit = "year"
         if g("rel_y"):
             return None
+        if unit == "weekend" and det in WEEKEND_SIDES:
+            return self._named_weekend(c, det, mod)
         dct = self.ctx.base(*_unresolved(unit))
         d = shift(dct, step, unit)
         value, gran = value_at(d, unit)
@@ -1371,7 +1473,7 @@ class Resolver:
         if g("se_y"):
             return self.make(c, "DATE", f"{year_number(g('se_y')):04d}-{code}", "season", "absolute", mod)
         dct = self.ctx.base(f"XXXX-{code}", "season")
-        y = season_year(code, dct, 0, self.tense(c, weak=True))
+        y = season_year(code, dct, 0, self.reading(c))
         return self.make(c, "DATE", f"{y:04d}-{code}", "season", "publication", mod)
 
     def _tod(self, c: Candidate) -> Found | None:

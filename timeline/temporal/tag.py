@@ -62,7 +62,7 @@ def tag_line(line: str, n: int = 1) -> str | None:
 
 
 def expression_rows(text: str, dct: dt.date | dt.datetime | None) -> list[dict[str, str]]:
-    """One row per expression for a table view: span, text, type, value, mod, first/last day, how anchored."""
+    """One row per expression for a table view: span, text, type, value, mod, days, anchor and tense."""
     rows = []
     for e in find_expressions(text, dct):
         rows.append(
@@ -76,6 +76,7 @@ def expression_rows(text: str, dct: dt.date | dt.datetime | None) -> list[dict[s
                 "last_day": e.last_day.isoformat() if e.last_day else "",
                 "granularity": e.granularity,
                 "anchor": e.anchor,
+                "tense": f"{e.tense} ({e.tense_from})" if e.tense else "",
             }
         )
     return rows

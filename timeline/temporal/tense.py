@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS
 
 _WORD = re.compile(r"[A-Za-z’']+")
 _BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
 _FUTURE_WORDS = frozenset(
-    "will won't wont shall 'll ’ll would upcoming tomorrow tonight soon payable effective expire expires "
+    "will won't wont shall 'll ’ll upcoming tomorrow tonight soon payable effective expire expires "
     "scheduled planning expects expect".split()
 )
 # News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
@@ -48,7 +52,7 @@ _NOT_PAST_BEFORE = frozenset(
     "very newly fully well".split()
 )
 _NOT_VERB_AFTER_TO = frozenset(
-    "the a an his her its their this that these those our your my holders date be about some all each every "
+    "the a an his her its their this that these those our your my holders date about some all each every "
     "more less".split()
 )
 # "postponed until Tuesday", "extended its deadline until Nov. 16": a deadline lies ahead
@@ -57,6 +61,13 @@ _DEADLINE = frozenset(
     "deadlines given gave give suspended suspend ultimatum".split()
 )
 _BE_PRESENT = frozenset("is are am 's ’s".split())
+# after a preposition an -ed word is an adjective ("of armed violence", "by elected officials"), not a verb
+_PREPOSITIONS = frozenset("of for with by from in on at into about against without under over".split())
+_MODALS = frozenset("must should may might can cannot can't can’t".split())
+# The finite verb forms that carry a clause's tense; a participle ("the tendered shares") may not
+_AUXILIARIES = frozenset("will won't wont would shall must should may might can cannot was were".split())
+# a time an extension or a delay moves to: "extended to Nov. 20", "postponed until Tuesday"
+_GOAL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+$", re.IGNORECASE)
 _WINDOW = 220
 # Words whose period does not end a sentence ("the Roe vs. Wade decision", "Gen. Smith", "Sept. 4").
 _ABBREVIATIONS = frozenset(
@@ -108,15 +119,20 @@ def _superseded_plan(words: list[str], i: int) -> bool:
 
 
 def classify(words: list[str], i: int) -> str | None:
-    """The tense a word marks in its context: 'future', 'past', 'prog', 'report' or None."""
+    """The tense a word marks in its context: 'future', 'past', 'prog', 'weak_future' (an infinitive),
+    'would' (the future of a telling), 'untensed' (a marker that rules the others out), 'report' or None."""
     w = words[i].lower()
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
     before_prev = words[i - 2].lower() if i > 1 else ""
     if _superseded_plan(words, i):
-        return "past"
+        return "untensed"  # "had been set to expire Nov. 6": the plan is past, not the day it named
+    if w == "would":
+        return "would"  # the future of a past telling: after the report, not necessarily after the dct
     if w in _FUTURE_WORDS or w.endswith(("'ll", "’ll")):
         return "future"
+    if w in _MODALS and words[i].islower() and nxt != "have":  # "May 18" is a month
+        return "future"  # "he must be returned by Jan. 14": an obligation or a possibility lies ahead
     if w in _FUTURE_BEFORE_TO and nxt in ("to", "for"):
         return "future"
     if w in _SCHEDULE_PRESENT and prev not in _NOT_SCHEDULE_BEFORE:
@@ -143,13 +159,14 @@ def classify(words: list[str], i: int) -> str | None:
         and not nxt.endswith("ing")
         and not (prev.endswith("ing") and prev not in _FUTURE_BEFORE_TO and before_prev in _GERUND_AFTER)
     ):
-        return "weak_future"  # "agreed to acquire ... in January": the infinitive looks ahead
+        # "agreed to acquire ... in January": the infinitive looks ahead; after a plan, surely ("due to go")
+        return "future" if prev in _FUTURE_BEFORE_TO else "weak_future"
     if w == "since":
         return "past"
     if w.endswith("ing") and prev in _BE_PRESENT and len(w) > 4:
         return "prog" if w != "going" else "future"
-    if prev in _NOT_PAST_BEFORE:
-        return None  # "will be held", "is heard", "a still unspecified date": not a past event
+    if prev in _NOT_PAST_BEFORE or (prev in _PREPOSITIONS and w.endswith("ed")):
+        return None  # "will be held", "a still unspecified date", "of armed violence": not a past event
     if w in ("was", "were") and (nxt in _FUTURE_BEFORE_TO or nxt in ("planning", "going")):
         return None  # "were planning to drive on Monday": the plan looks ahead
     if w in PAST_VERBS:
@@ -174,8 +191,8 @@ def classify(words: list[str], i: int) -> str | None:
 
 
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
-    """'future', 'past', 'prog', 'weak_future' (an infinitive, if `weak`) or None; the nearest marker wins."""
-    return marked_tense(text, start, end, weak)[0]
+    """The tense of an expression's clause (see `tense_marker`), or None."""
+    return tense_marker(text, start, end, weak).tense
 
 
 _UNSET = "unclassified"
@@ -199,35 +216,84 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens(text)
 
 
-def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[str | None, bool]:
-    """The tense around an expression, and whether only a reporting verb ("told", "said") marks it."""
-    s, e = sentence_bounds(text, start, end)
-    tokens = _tokens(text)
-    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
-    words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-    positions = tokens.positions[lo:hi]
+class Marker(NamedTuple):
+    """A tense and where its marker is: 'own clause', 'other clause' or 'reporting verb' (None: no marker)."""
+
+    tense: str | None
+    source: str | None
+
+
+NO_MARKER = Marker(None, None)
+# Where a clause of its own begins or ends inside a sentence: a complement ("said that ..."), a relative or an
+# adverbial clause, a parenthesis, a quotation; a comma before a space (not the one of "1,000")
+_CLAUSE_EDGE = re.compile(
+    r"[;:()—–\"“”]|,(?=\s)|\b(?:that|which|who|whom|whose|when|while|whereas|because|although|though|but|if|unless)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends, inside its sentence."""
+    return _clause_in(text, *sentence_bounds(text, start, end), start, end)
+
+
+def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e]."""
+    for m in _CLAUSE_EDGE.finditer(text, s, start):
+        s = m.start()  # the opener belongs to the clause it opens
+    edge = _CLAUSE_EDGE.search(text, end, e)
+    return s, (edge.start() if edge else e)
+
+
+def _next_to_report(words: list[str], first: int, last: int) -> int | None:
+    """The index of the past reporting verb right next to words[first:last + 1] ("said Sunday", "said on
+    Sunday", "told CNN on Sunday", "Sunday, officials said"), or None."""
+    j = first - 1
+    while j >= 0 and first - j <= 2 and words[j].lower() in _BETWEEN_REPORT_AND_DAY:
+        j -= 1
+    if j >= 0 and words[j].lower() in _REPORTED_PAST:
+        return j
+    if j >= 1 and words[j + 1].lower() == "on" and words[j - 1].lower() in _REPORTED_PAST:
+        return j - 1  # "told CNN on Sunday", "told reporters on Sunday": the verb's object between
+    for k in (last + 1, last + 2):
+        if k < len(words) and words[k].lower() in _REPORTED_PAST:
+            return k
+        if k < len(words) and words[k].lower() not in _BETWEEN_REPORT_AND_DAY:
+            break
+    return None
+
+
+_BETWEEN_REPORT_AND_DAY = frozenset("on that the in late early".split())
+
+
+def _expression_marker(text: str, start: int, end: int, words: list[str]) -> str | None:
+    """The tense the expression's own words mark ("Wednesday's ruling", "a Saturday deadline"), if any."""
     if text[end : end + 2] in ("'s", "’s"):
-        return "past", False  # "Wednesday's ruling": an event already known
+        return "past"  # "Wednesday's ruling": an event already known
     if _DEADLINE_AFTER.match(text, end) and _DEADLINE_SET.search(text, max(0, start - 24), start):
-        return "future", False  # "set a Saturday deadline": a new deadline lies ahead
-    if text[max(0, start - 7) : start].lower().rstrip().endswith(("until", "till")) and any(
-        w.lower() in _DEADLINE for w in words
-    ):
-        return "future", False  # "postponed until Tuesday"
-    first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
-    if first <= last:
-        # "Castro said Sunday", "Sunday, officials said": a reporting verb right next to the expression
-        for near in ((first - 1, first - 2), (last + 1, last + 2)):
-            for j in near:
-                if not 0 <= j < len(words):
-                    break
-                if words[j].lower() in _REPORTED_PAST:
-                    return "past", True
-                if words[j].lower() not in ("on", "that", "the", "in", "late", "early"):
-                    break
-    best: tuple[float, str, bool] | None = None
+        return "future"  # "set a Saturday deadline": a new deadline lies ahead
+    if _GOAL_BEFORE.search(text, max(0, start - 8), start) and any(w.lower() in _DEADLINE for w in words):
+        return "future"  # "postponed until Tuesday", "extended to Nov. 20"
+    return None
+
+
+class _Scored(NamedTuple):
+    """A tense marker of the sentence: where it is, how far it counts from the expression, what it marks."""
+
+    pos: int
+    dist: float
+    kind: str
+    reported: bool
+    word: str
+
+
+def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool) -> list[_Scored]:
+    """Every tense marker among the tokens lo..hi (a sentence) outside text[start:end], with its distance."""
+    tokens = _tokens(text)
+    words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
     edge = len(words) - 1
-    for i, pos in enumerate(positions):
+    out = []
+    for i, pos in enumerate(tokens.positions[lo:hi]):
         if start <= pos < end:
             continue
         if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
@@ -244,13 +310,99 @@ def marked_tense(text: str, start: int, end: int, weak: bool = True) -> tuple[st
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
         reported = kind == "report"
         if reported:
-            # the reporting verb dates the report, not the event: it counts, but less
-            if words[i].lower() not in ("says", "say", "according"):
-                kind, dist = "past", 1.5 * dist
-            else:
+            if words[i].lower() in ("says", "say", "according"):
                 continue
-        if best is None or dist < best[0]:
-            best = (dist, kind, reported)
-    if best is not None:
-        return best[1], best[2]
-    return None, False
+            kind, dist = "past", 1.5 * dist  # it dates the report, not the event: it counts, but less
+        out.append(_Scored(pos, dist, kind, reported, words[i].lower()))
+    return out
+
+
+# an entry of a chronology: "April 25 - The Coast Guard says ...", "* May 1: ..."; a heading, in no clause
+_ENTRY_AFTER = re.compile(r"\s*[-–—:]\s")
+_ENTRY_BEFORE = re.compile(r"[*•·]?\s*$")
+
+
+def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
+    """The tense of an expression from the nearest marker of its own clause (a verbless phrase's: of the
+    clause after it), else of its sentence."""
+    s, e = sentence_bounds(text, start, end)
+    tokens = _tokens(text)
+    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, e)
+    words, positions = tokens.words[lo:hi], tokens.positions[lo:hi]
+    own = _expression_marker(text, start, end, words)
+    if own is not None:
+        return Marker(own, "own clause")
+    if _ENTRY_AFTER.match(text, end) and _ENTRY_BEFORE.fullmatch(text, s, start):
+        return NO_MARKER
+    first, last = bisect_left(positions, start), bisect_left(positions, end) - 1
+    if first <= last and _next_to_report(words, first, last) is not None:
+        return Marker("past", "own clause")  # "Castro said Sunday", "Sunday, officials said": when said
+    scored = _score_markers(text, lo, hi, start, end, weak)
+    if not scored:
+        return NO_MARKER
+    cs, ce = _clause_in(text, s, e, start, end)
+    own_clause = [m for m in scored if cs <= m.pos < ce]
+    auxiliaries = [m for m in own_clause if m.pos < start and m.word in _AUXILIARIES]  # its finite verb
+    host: list[_Scored] = []
+    # a phrase set off by commas ("On Monday, ...", ", on Wednesday, the members said") belongs to the
+    # clause after the comma; one in brackets or quotes to none
+    if not own_clause and ce < e and (cs == s or text[cs] == ",") and text[ce] == ",":
+        host_end = _clause_in(text, s, e, ce + 1, ce + 1)[1]
+        host = [m for m in scored if ce <= m.pos < host_end]
+    groups = ((auxiliaries or own_clause, "own clause"), (host, "own clause"), (scored, "other clause"))
+    for group, source in groups:
+        if group:
+            best = min(group, key=lambda m: m.dist)
+            tense = None if best.kind == "untensed" else best.kind
+            return Marker(tense, "reporting verb" if best.reported else source)
+    return NO_MARKER
+
+
+_REPORTED_NEAR = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED_PAST)) + r")\b", re.IGNORECASE)
+
+
+def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
+    """Where the past reporting verb that text[start:end] dates begins ("said on Saturday"), or None."""
+    if not _REPORTED_NEAR.search(text, max(0, start - 30), end + 30):
+        return None  # most dates date no report: spare the text's tokenising
+    tokens = _tokens(text)
+    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end) - 1
+    if first > last:
+        return None
+    verb = _next_to_report(tokens.words, first, last)
+    return None if verb is None else tokens.positions[verb]
+
+
+def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the past reporting verb whose complement holds text[start:end] ("said ... that <it>")."""
+    s, _ = sentence_bounds(text, start, end)
+    clause_start = clause_bounds(text, start, end)[0]
+    tokens = _tokens(text)
+    lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, clause_start)
+    for i in range(hi - 1, lo - 1, -1):
+        if tokens.words[i].lower() in _REPORTED_PAST:
+            pos = tokens.positions[i]
+            return pos, pos + len(tokens.words[i])
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TenseModel:
+    """Which tense markers decide among an expression's calendar dates, fitted on data (make train-tense)."""
+
+    trusted: frozenset[str]  # marker sources that decide: 'own clause', 'other clause', 'reporting verb'
+    infinitive: str | None  # what an infinitive ("agreed to buy ... in January") counts as: 'future' or None
+    weekday_without_tense: str  # a weekday with no trusted marker: 'nearest' or 'past'
+    # how many days before the publication an undated telling may lie, for "would" (None: the nearest date)
+    would_reach: int | None
+
+
+def load_tense_model(name: str = "temporal_tense.json") -> TenseModel:
+    """The fitted tense model in `timeline/data/` (standard library only)."""
+    data = json.loads(resources.files("timeline").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return TenseModel(
+        frozenset(data["trusted"]), data["infinitive"], data["weekday_without_tense"], data["would_reach"]
+    )
+
+
+TENSE_MODEL = load_tense_model()
