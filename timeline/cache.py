@@ -12,7 +12,7 @@ from pathlib import Path
 from timeline import __version__
 from timeline.models import ArticleResult, Document
 
-FORMAT = "1"  # bump when the pickled classes change shape
+FORMAT = "2"  # bump when the pickled classes change shape
 
 
 class Cache:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
+from timeline.foreign import find_foreign_expressions
+from timeline.language import ENGLISH, detect_language
 from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
 from timeline.models import (
@@ -68,9 +70,10 @@ class Reading:
 def read_article(
     doc: Document, default_date: dt.date | None, recurring: Container[str] = frozenset()
 ) -> Reading:
-    """Clean, date, split and tag one document."""
+    """Clean, tell the language, date, split and tag one document."""
     cleaned = clean_document(doc, recurring)
-    info = describe_article(doc.path, cleaned, default_date)
+    language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
+    info = describe_article(doc.path, cleaned, default_date, language)
     parts: list[str] = []
     sentences: list[Sentence] = []
     offset = 0
@@ -80,8 +83,11 @@ def read_article(
         parts.append(text)
         offset += len(text) + 1
     body = "\n".join(parts)
-    anchor = info.published if info.has_time else info.published_day
-    return Reading(info, cleaned, body, tuple(sentences), find_expressions(body, anchor))
+    if language == ENGLISH:
+        exprs = find_expressions(body, info.published if info.has_time else info.published_day)
+    else:  # the English grammar would misread another language: its own absolute dates only
+        exprs = find_foreign_expressions(body, language, info.published_day)
+    return Reading(info, cleaned, body, tuple(sentences), exprs)
 
 
 def unique_statements(statements: Iterable[Statement]) -> list[Statement]:

@@ -16,8 +16,13 @@ ABBREVIATIONS = frozenset(
 # A candidate end: . ! or ? (with closing quotes/brackets), then space, then a likely sentence start.
 # Linear time: a match starts only at the first mark of a run, and runs are taken whole (possessive),
 # so a line of 100,000 dots is one attempt, not 100,000 attempts of 100,000 steps each.
-BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+# A sentence starts with a capital of any script (Cyrillic, Greek, Turkish 'İ'...) or a digit, maybe after
+# an opening quote ('«', '„' too) or bracket.
+UPPER = "".join(chr(code) for code in range(0x10000) if chr(code).isupper())
+BOUNDARY = re.compile(
+    r"""(?<![.!?])[.!?]++["'”’»“)\]]*+(?=\s+["'“‘«„(\[]?[0-9""" + re.escape(UPPER) + "])"
+)
+WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 
 
 def split_sentences(text: str, offset: int = 0, label: Label = Label.BODY) -> Iterator[Sentence]:
