@@ -20,6 +20,7 @@ from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
 
 from timeline.models import TimeExpr
+from timeline.sentences import UPPER
 
 MONTHS = "january february march april may june july august september october november december".split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -36,6 +37,12 @@ LETTERS = r"[^\W\d_]"
 CLOCK = r"(?:\s*+[,|•·-]?\s*+(?:[^\W\d_]{1,3}\.?\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?)?"
 
 
+# "МОСКВА, 14 июня. ", "ANKARA, 14 Haziran (AA) - ": a wire story's place in capitals (whatever the
+# flags), its day, maybe its agency, before the lead
+PLACE = "(?-i:[" + re.escape(UPPER) + "][" + re.escape(UPPER) + r"\s'’./-]{1,40}),\s*+"
+AGENCY_AND_DASH = r"\s*+(?:\([^()]{1,30}\)\s*+)?(?:[.–—-]+\s*+|(?=\s*+[" + re.escape(UPPER) + "]))"
+
+
 @dataclass(frozen=True, slots=True)
 class DatePatterns:
     """One language's compiled date patterns and the month number of each spelling of a month."""
@@ -43,6 +50,7 @@ class DatePatterns:
     full: re.Pattern[str]  # day month year (with a weekday and clock time around it, if any)
     month_year: re.Pattern[str]
     day_month: re.Pattern[str]
+    lead_dateline: re.Pattern[str]
     relative: re.Pattern[str] | None
     months: tuple[tuple[re.Pattern[str], int], ...]
 
@@ -93,6 +101,7 @@ def date_patterns(language: str) -> DatePatterns | None:
         full=re.compile(weekday + day + gap + month + gap + year + weekday_after + CLOCK, flags),
         month_year=re.compile(month + gap + year, flags),
         day_month=re.compile(weekday + day + gap + month, flags),
+        lead_dateline=re.compile(PLACE + day + gap + month + f"(?:{gap}{year})?" + AGENCY_AND_DASH, flags),
         relative=_relative_pattern(info, weekdays),
         months=tuple((re.compile(f"^(?:{words})$", flags), n) for n, words in enumerate(per_month, 1)),
     )
@@ -107,6 +116,13 @@ def _relative_pattern(info: dict[str, Any], weekdays: str) -> re.Pattern[str] | 
     if weekdays:
         parts.append(f"\\b(?:{weekdays})\\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def strip_lead_dateline(text: str, language: str) -> str:
+    """A lead paragraph without the place and day a wire story opens with ("МОСКВА, 14 июня. ")."""
+    patterns = date_patterns(language)
+    match = patterns.lead_dateline.match(text) if patterns else None
+    return text[match.end() :] if match else text
 
 
 def _month_number(patterns: DatePatterns, name: str) -> int | None:

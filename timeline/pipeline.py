@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
-from timeline.foreign import find_foreign_expressions
+from timeline.foreign import find_foreign_expressions, strip_lead_dateline
 from timeline.language import ENGLISH, detect_language
 from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
@@ -74,20 +74,27 @@ def read_article(
     cleaned = clean_document(doc, recurring)
     language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
     info = describe_article(doc.path, cleaned, default_date, language)
-    parts: list[str] = []
-    sentences: list[Sentence] = []
-    offset = 0
-    for number, line in enumerate(cleaned.body_lines):
-        text = strip_dateline(line.text) if number < LEAD_LINES else line.text
-        sentences.extend(split_sentences(text, offset, line.label))
-        parts.append(text)
-        offset += len(text) + 1
+    parts = [
+        _without_dateline(line.text, language) if number < LEAD_LINES else line.text
+        for number, line in enumerate(cleaned.body_lines)
+    ]
     body = "\n".join(parts)
     if language == ENGLISH:
         exprs = find_expressions(body, info.published if info.has_time else info.published_day)
     else:  # the English grammar would misread another language: its own absolute dates only
         exprs = find_foreign_expressions(body, language, info.published_day)
+    spans = [(expr.start, expr.end) for expr in exprs]
+    sentences: list[Sentence] = []
+    offset = 0
+    for text, line in zip(parts, cleaned.body_lines, strict=True):
+        sentences.extend(split_sentences(text, offset, line.label, spans))
+        offset += len(text) + 1
     return Reading(info, cleaned, body, tuple(sentences), exprs)
+
+
+def _without_dateline(text: str, language: str) -> str:
+    """A lead line without the wire dateline it opens with, in the article's language."""
+    return strip_dateline(text) if language == ENGLISH else strip_lead_dateline(text, language)
 
 
 def unique_statements(statements: Iterable[Statement]) -> list[Statement]:
