@@ -176,7 +176,8 @@ def find_foreign_expressions(text: str, language: str, published: dt.date | None
             expr = _absolute(match, kind, patterns, published)
             if expr is not None:
                 found.append(expr)
-                taken.append((expr.start, expr.end))
+            if expr is not None or kind == "full":  # "29. Februar 2021" is no day, nor February 2021
+                taken.append(match.span())
     if patterns.relative is not None:
         for match in patterns.relative.finditer(text):
             if not any(start < match.end() and match.start() < end for start, end in taken):
