@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls bench-language fuzz golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ bench-clean: install  ## boilerplate scores and docs/s on the dev pages (w3m, ly
 
 bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline tag`
 	$(BIN)/python bench/bench_temporal.py --shared $(SHARED)
+
+bench-language: install  ## the language gate on the corpora: texts that skip or reach the model, its load time
+	$(BIN)/python bench/bench_language.py --shared $(SHARED)
 
 bench-tls: install  ## timeline summarization scores on the Syria corpus
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)

@@ -58,12 +58,10 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language a text is written in ('en', 'ru', 'tr', ...)."""
+    if not NON_ASCII_LETTER.search(text, 0, SAMPLE_CHARS):  # the cheapest test first
+        return ENGLISH
     share, words = english_share(text)
-    if (
-        words < MIN_WORDS
-        or share >= _gate()["english_share"]
-        or not NON_ASCII_LETTER.search(text, 0, SAMPLE_CHARS)
-    ):
+    if words < MIN_WORDS or share >= _gate()["english_share"]:
         return ENGLISH
     language, _ = _identifier().classify(text[:SAMPLE_CHARS])
     return str(language) if language else UNKNOWN
