@@ -37,6 +37,9 @@ ARTICLE_CASES = [
                                           ("2020-06-10", "10. Juni 2020")}, 2),
     ("es.txt", "es", "2020-06-14", {("2020-06-14", "14 de junio"), ("2020-01", "enero de 2020"),
                                     ("2020-06-10", "10 de junio de 2020")}, 2),
+    # the HTML page's dateline, kept as body by the cleaner (no English month), is no statement
+    ("fr.html", "fr", "2020-06-14T16:38", {("2020-06-14", "14 juin"), ("2020-01", "janvier 2020"),
+                                           ("2020-06-10", "10 juin")}, 1),
     ("en.txt", "en", "2020-06-14T16:05", {("2020-06-14", "Sunday"), ("2020-01", "January 2020")}, 0),
 ]  # fmt: skip
 

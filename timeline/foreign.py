@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
 
-from timeline.models import TimeExpr
+from timeline.models import KEPT_LABELS, Cleaned, Label, TimeExpr
 from timeline.sentences import UPPER
 
 MONTHS = "january february march april may june july august september october november december".split()
@@ -41,6 +41,10 @@ CLOCK = r"(?:\s*+[,|•·-]?\s*+(?:[^\W\d_]{1,3}\.?\s+)?(?:[01]?\d|2[0-3])[:.h][
 # flags), its day, maybe its agency, before the lead
 PLACE = "(?-i:[" + re.escape(UPPER) + "][" + re.escape(UPPER) + r"\s'’./-]{1,40}),\s*+"
 AGENCY_AND_DASH = r"\s*+(?:\([^()]{1,30}\)\s*+)?(?:[.–—-]+\s*+|(?=\s*+[" + re.escape(UPPER) + "]))"
+
+
+# A dateline is a short line: the cleaner's bound for a date line near the title (clean/text.py)
+DATELINE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,21 @@ def _relative_pattern(info: dict[str, Any], weekdays: str) -> re.Pattern[str] | 
     if weekdays:
         parts.append(f"\\b(?:{weekdays})\\b")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def mark_datelines(cleaned: Cleaned, language: str, lead: int) -> Cleaned:
+    """The page with those of its first `lead` kept lines that are a dateline in `language` labelled so.
+
+    The cleaner knows English month names only: "Publié le dimanche 14 juin 2020 à 16h38" under a
+    headline is kept as body, where it would be a statement of its own.
+    """
+    lines = list(cleaned.lines)
+    kept = [i for i, line in enumerate(lines) if line.label in KEPT_LABELS][:lead]
+    for i in kept:
+        line = lines[i]
+        if len(line.text.split()) <= DATELINE_WORDS and find_dateline_date(line.text, language):
+            lines[i] = replace(line, label=Label.DATELINE, reason=f"dateline: a full date ({language})")
+    return replace(cleaned, lines=tuple(lines))
 
 
 def strip_lead_dateline(text: str, language: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
-from timeline.foreign import find_foreign_expressions, strip_lead_dateline
+from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
 from timeline.language import ENGLISH, detect_language
 from timeline.load import DEFAULT_MAX_BYTES, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
@@ -73,6 +73,8 @@ def read_article(
     """Clean, tell the language, date, split and tag one document."""
     cleaned = clean_document(doc, recurring)
     language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
+    if language != ENGLISH:
+        cleaned = mark_datelines(cleaned, language, LEAD_LINES)
     info = describe_article(doc.path, cleaned, default_date, language)
     parts = [
         _without_dateline(line.text, language) if number < LEAD_LINES else line.text
