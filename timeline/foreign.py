@@ -35,14 +35,10 @@ EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 LETTERS = r"[^\W\d_]"
 # A clock time after a dateline's date: "16:38", "16.38", "16h38"
 CLOCK = r"(?:\s*+[,|•·-]?\s*+(?:[^\W\d_]{1,3}\.?\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?)?"
-
-
 # "МОСКВА, 14 июня. ", "ANKARA, 14 Haziran (AA) - ": a wire story's place in capitals (whatever the
 # flags), its day, maybe its agency, before the lead
 PLACE = "(?-i:[" + re.escape(UPPER) + "][" + re.escape(UPPER) + r"\s'’./-]{1,40}),\s*+"
 AGENCY_AND_DASH = r"\s*+(?:\([^()]{1,30}\)\s*+)?(?:[.–—-]+\s*+|(?=\s*+[" + re.escape(UPPER) + "]))"
-
-
 # A dateline is a short line: the cleaner's bound for a date line near the title (clean/text.py)
 DATELINE_WORDS = 12
 
@@ -116,6 +112,7 @@ def _relative_pattern(info: dict[str, Any], weekdays: str) -> re.Pattern[str] | 
     phrases = [p for values in info.get("relative-type", {}).values() for p in values if len(p) >= MIN_NAME]
     regexes = [r for values in info.get("relative-type-regex", {}).values() for r in values]
     parts = [f"\\b(?:{_alternation(phrases)})\\b"] if phrases else []
+    # dateparser's groups capture the number; made non-capturing, the regexes join into one pattern
     parts += [f"\\b(?:{regex.replace('(', '(?:').replace('(?:?', '(?')})" for regex in regexes]
     if weekdays:
         parts.append(f"\\b(?:{weekdays})\\b")

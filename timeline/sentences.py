@@ -19,9 +19,11 @@ ABBREVIATIONS = frozenset(
 # Linear time: a match starts only at the first mark of a run, and runs are taken whole (possessive),
 # so a line of 100,000 dots is one attempt, not 100,000 attempts of 100,000 steps each.
 # A sentence starts with a capital of any script (Cyrillic, Greek, Turkish 'İ'...) or a digit, maybe after
-# an opening quote ('«', '„' too) or bracket.
+# an opening quote ('«', '„' too, French spacing after it) or bracket.
 UPPER = "".join(chr(code) for code in range(0x10000) if chr(code).isupper())
-BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’»“)\]]*+(?=\s+["'“‘«„(\[]?[0-9""" + re.escape(UPPER) + "])")
+BOUNDARY = re.compile(
+    r"""(?<![.!?])[.!?]++["'”’»“)\]]*+(?=\s+(?:["'“‘«„(\[]\s*+)?[0-9""" + re.escape(UPPER) + "])"
+)
 WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 
 
