@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline ta
 
 train-tense: install  ## fit which tense markers decide a date on TempEval-3 dev (grouped CV), store it in timeline/data/
 	$(BIN)/python bench/fit_tense.py --shared $(SHARED) --write
+
+bench-language: install  ## the language gate on the corpora: texts that skip or reach the model, its load time
+	$(BIN)/python bench/bench_language.py --shared $(SHARED)
 
 bench-tls: install  ## timeline summarization scores on the Syria corpus
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)

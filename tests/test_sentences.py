@@ -24,10 +24,28 @@ from timeline.sentences import split_sentences
         ("no capital after. so one sentence", ["no capital after. so one sentence"]),
         ("The vote is at 4 p.m. Tuesday in Ankara.", ["The vote is at 4 p.m. Tuesday in Ankara."]),
         ("   ", []),
+        # capitals of any script start a sentence; guillemets and German quotes open and close one
+        ("Визит отложен. Об этом сообщили в МИД.", ["Визит отложен.", "Об этом сообщили в МИД."]),
+        ("Bakanlar geldi. İki taraf görüştü.", ["Bakanlar geldi.", "İki taraf görüştü."]),
+        ("Il est parti. « Non », dit-il. Éric rit.", ["Il est parti.", "« Non », dit-il.", "Éric rit."]),
+        ("„Wir gehen.“ Dann ging er.", ["„Wir gehen.“", "Dann ging er."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "within", "expected"),
+    [
+        # a period inside a time expression ("14. Juni") ends no sentence; outside one it does
+        ("Der für den 14. Juni geplante Besuch.", [(12, 20)], ["Der für den 14. Juni geplante Besuch."]),
+        ("Der für den 14. Juni geplante Besuch.", [], ["Der für den 14.", "Juni geplante Besuch."]),
+        ("Am 3. Mai. Dann 4. Juni.", [(3, 9), (16, 23)], ["Am 3. Mai.", "Dann 4. Juni."]),
+    ],
+)
+def test_no_end_inside_an_expression(text: str, within: list[tuple[int, int]], expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text, within=within)] == expected
 
 
 @given(st.text(max_size=300), st.integers(min_value=0, max_value=1000))

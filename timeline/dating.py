@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from timeline.foreign import find_dateline_date
 from timeline.models import ArticleInfo, Cleaned, Label, Line
 
 EARLIEST = dt.date(1800, 1, 1)
@@ -144,6 +145,15 @@ def find_date_in(text: str) -> tuple[dt.datetime, bool] | None:
     return (best[1], best[2]) if best else None
 
 
+def read_date(text: str, language: str = "en") -> tuple[dt.datetime, bool] | None:
+    """A header line's full date: in the article's own language first (month names), then as numbers."""
+    if language != "en":
+        found = find_dateline_date(text, language)
+        if found:
+            return found
+    return find_date_in(text)
+
+
 def _parse_match(match: re.Match[str]) -> tuple[dt.datetime, bool] | None:
     """Turn a date match into a datetime, or None when it is no real date."""
     parts = match.groupdict()
@@ -205,26 +215,28 @@ def _clock(hour: int, minute: int, ampm: str | None) -> dt.time:
     return dt.time(hour % 24, minute)
 
 
-def find_publication(cleaned: Cleaned) -> FoundDate | None:
+def find_publication(cleaned: Cleaned, language: str = "en") -> FoundDate | None:
     """The publication date: page metadata, then dateline lines, then any line above the body."""
     if cleaned.metadata.date:
         found = find_date_in(cleaned.metadata.date)
         if found:
             when, has_time = found
             stamp = FoundDate(when, has_time, "html metadata")
-            return _shown_on_page(stamp, cleaned.metadata.page) or _with_time_from_header(stamp, cleaned)
+            return _shown_on_page(stamp, cleaned.metadata.page, language) or _with_time_from_header(
+                stamp, cleaned, language
+            )
     for line in _header_lines(cleaned):
-        found = find_date_in(line.text)
+        found = read_date(line.text, language)
         if found:
             when, has_time = found
-            return _with_time_from_header(FoundDate(when, has_time, _where(line)), cleaned)
+            return _with_time_from_header(FoundDate(when, has_time, _where(line)), cleaned, language)
     if cleaned.metadata.page:  # a page with no date in its markup: the date line a reader sees
-        shown = find_publication(Cleaned(lines=cleaned.metadata.page))
+        shown = find_publication(Cleaned(lines=cleaned.metadata.page), language)
         return FoundDate(shown.value, shown.has_time, f"html page {shown.where}") if shown else None
     return None
 
 
-def _shown_on_page(stamp: FoundDate, page: tuple[Line, ...]) -> FoundDate | None:
+def _shown_on_page(stamp: FoundDate, page: tuple[Line, ...], language: str = "en") -> FoundDate | None:
     """The date line a page shows, in its own local time, when it tells more than its UTC stamp.
 
     A page stamped "2019-11-20T05:14Z" that shows "11:14 pm CST, Tuesday, November 19, 2019" was
@@ -232,7 +244,7 @@ def _shown_on_page(stamp: FoundDate, page: tuple[Line, ...]) -> FoundDate | None
     the day next to it, and gives a clock time or another day. A line further off is another story's.
     """
     for line in _header_lines(Cleaned(lines=page)):
-        found = find_date_in(line.text)
+        found = read_date(line.text, language)
         if found is None or abs((found[0].date() - stamp.value.date()).days) > 1:
             continue
         if found[1] or found[0].date() != stamp.value.date():
@@ -270,12 +282,12 @@ def _header_lines(cleaned: Cleaned) -> list[Line]:
     return [*datelines, *above]
 
 
-def _with_time_from_header(found: FoundDate, cleaned: Cleaned) -> FoundDate:
+def _with_time_from_header(found: FoundDate, cleaned: Cleaned, language: str = "en") -> FoundDate:
     """Add a clock time from another header line that names the same day."""
     if found.has_time:
         return found
     for line in _header_lines(cleaned):
-        other = find_date_in(line.text)
+        other = read_date(line.text, language)
         if other and other[1] and other[0].date() == found.value.date():
             return FoundDate(other[0], True, f"{found.where}; time from {_where(line)}")
     return found
@@ -347,9 +359,11 @@ def _strip_leading_date(text: str) -> str:
     return text
 
 
-def describe_article(path: str, cleaned: Cleaned, default_date: dt.date | None = None) -> ArticleInfo:
+def describe_article(
+    path: str, cleaned: Cleaned, default_date: dt.date | None = None, language: str = "en"
+) -> ArticleInfo:
     """Everything the timeline needs to know about an article besides its body."""
-    found = find_publication(cleaned)
+    found = find_publication(cleaned, language)
     if found:
         published: dt.datetime | None = found.value
         has_time, source = found.has_time, found.where
@@ -365,4 +379,5 @@ def describe_article(path: str, cleaned: Cleaned, default_date: dt.date | None =
         published=published,
         has_time=has_time,
         date_source=source,
+        language=language,
     )

@@ -106,6 +106,7 @@ class ArticleInfo:
     published: dt.datetime | None  # naive local time of publication; time 00:00 when only a day is known
     has_time: bool  # whether `published` carries a real clock time
     date_source: str  # how the date was found: 'text line 7: ...', 'html metadata', '--date', 'none'
+    language: str = "en"  # ISO 639-1 code of the language the article is written in
 
     @property
     def published_day(self) -> dt.date | None:

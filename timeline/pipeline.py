@@ -19,6 +19,8 @@ from typing import Any
 from timeline.cache import Cache
 from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
+from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
+from timeline.language import ENGLISH, detect_language
 from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, decode_document, iter_paths, load_document
 from timeline.merge import merge_statements
 from timeline.models import (
@@ -71,20 +73,33 @@ class Reading:
 def read_article(
     doc: Document, default_date: dt.date | None, recurring: Container[str] = frozenset()
 ) -> Reading:
-    """Clean, date, split and tag one document."""
+    """Clean, tell the language, date, split and tag one document."""
     cleaned = clean_document(doc, recurring)
-    info = describe_article(doc.path, cleaned, default_date)
-    parts: list[str] = []
+    language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
+    if language != ENGLISH:
+        cleaned = mark_datelines(cleaned, language, LEAD_LINES)
+    info = describe_article(doc.path, cleaned, default_date, language)
+    parts = [
+        _without_dateline(line.text, language) if number < LEAD_LINES else line.text
+        for number, line in enumerate(cleaned.body_lines)
+    ]
+    body = "\n".join(parts)
+    if language == ENGLISH:
+        exprs = find_expressions(body, info.published if info.has_time else info.published_day)
+    else:  # the English grammar would misread another language: its own absolute dates only
+        exprs = find_foreign_expressions(body, language, info.published_day)
+    spans = [(expr.start, expr.end) for expr in exprs]
     sentences: list[Sentence] = []
     offset = 0
-    for number, line in enumerate(cleaned.body_lines):
-        text = strip_dateline(line.text) if number < LEAD_LINES else line.text
-        sentences.extend(split_sentences(text, offset, line.label))
-        parts.append(text)
+    for text, line in zip(parts, cleaned.body_lines, strict=True):
+        sentences.extend(split_sentences(text, offset, line.label, spans))
         offset += len(text) + 1
-    body = "\n".join(parts)
-    anchor = info.published if info.has_time else info.published_day
-    return Reading(info, cleaned, body, tuple(sentences), find_expressions(body, anchor))
+    return Reading(info, cleaned, body, tuple(sentences), exprs)
+
+
+def _without_dateline(text: str, language: str) -> str:
+    """A lead line without the wire dateline it opens with, in the article's language."""
+    return strip_dateline(text) if language == ENGLISH else strip_lead_dateline(text, language)
 
 
 def unique_statements(statements: Iterable[Statement]) -> list[Statement]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 from timeline.models import Label, Sentence
 
@@ -16,20 +18,39 @@ ABBREVIATIONS = frozenset(
 # A candidate end: . ! or ? (with closing quotes/brackets), then space, then a likely sentence start.
 # Linear time: a match starts only at the first mark of a run, and runs are taken whole (possessive),
 # so a line of 100,000 dots is one attempt, not 100,000 attempts of 100,000 steps each.
-BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+# A sentence starts with a capital of any script (Cyrillic, Greek, Turkish 'İ'...) or a digit, maybe after
+# an opening quote ('«', '„' too, French spacing after it) or bracket.
+UPPER = "".join(chr(code) for code in range(0x10000) if chr(code).isupper())
+BOUNDARY = re.compile(
+    r"""(?<![.!?])[.!?]++["'”’»“)\]]*+(?=\s+(?:["'“‘«„(\[]\s*+)?[0-9""" + re.escape(UPPER) + "])"
+)
+WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 
 
-def split_sentences(text: str, offset: int = 0, label: Label = Label.BODY) -> Iterator[Sentence]:
-    """Split one line of text into sentences, with offsets shifted by `offset`."""
+def split_sentences(
+    text: str, offset: int = 0, label: Label = Label.BODY, within: Sequence[tuple[int, int]] = ()
+) -> Iterator[Sentence]:
+    """Split one line of text into sentences, with offsets shifted by `offset`.
+
+    `within` holds spans (offsets as shifted, sorted) that a sentence never ends inside: time expressions,
+    whose periods are ordinals ("14. Juni") or abbreviations, not ends.
+    """
     start = 0
     for match in BOUNDARY.finditer(text):
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        if _inside(within, offset + match.start()):
             continue
         end = match.end()
         yield from _sentence(text, start, end, offset, label)
         start = end
     yield from _sentence(text, start, len(text), offset, label)
+
+
+def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls inside one of the spans (sorted by start): a binary search, for long texts."""
+    index = bisect_right(spans, (position, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -55,6 +55,7 @@ def article_record(result: ArticleResult) -> dict[str, Any]:
         "title": info.title if info else None,
         "outlet": info.outlet if info else None,
         "author": info.author if info else None,
+        "language": info.language if info else None,
         "sentences": result.sentences,
         "statements": len(result.statements),
         "unresolved": result.unresolved,
