@@ -1,18 +1,63 @@
-"""Units of a plain-text page: one per non-blank line, or paragraphs rebuilt from hard wraps."""
+"""Blocks of a plain-text page: side-by-side table cells split into columns, hard wraps rejoined.
+
+A text browser renders a table layout with its cells side by side, each cell wrapped to its
+column (w3m), and `<pre>` text, e-mail and lynx dumps arrive hard-wrapped. Before any line is
+classified, the page is cut into its columns and each column's wrapped lines are joined into
+paragraphs; every block keeps the range of the user's lines it came from.
+
+A column boundary (a gutter) is read from the page itself: a character position at which, over
+a run of consecutive lines, no line has text just left of it (a space or a vertical border
+there), several lines have text on both sides, and at least two of them are parted there by a
+gap wider than a word space (prose has single spaces, so a coincidence of word boundaries down
+a paragraph is not a gutter). Blocks come in reading order: a table's columns one after the
+other, left to right, each from top to bottom.
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import NamedTuple
 
 # A line that starts a list item or a form control never continues the line above.
 _ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+#]\s|-\s|\d{1,2}[.)]\s|\[|\(BUTTON\)|IFRAME:)")
 # What `_ITEM_START` can find after the indent, besides a digit: a cheap test that spares most lines the regex
 _ITEM_FIRST = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+#-[(I")
-_SENTENCE_END = frozenset(".!?\"”’")
+_SENTENCE_END = frozenset('.!?"”’')
+# Vertical box-drawing characters: table borders, read as the space they stand in (never text).
+VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
+_BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
+# Text after a gap wider than a word space, with text before the gap on the same line.
+_WIDE_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+MIN_SIDE_BY_SIDE = 3  # lines with text on both sides of a gutter, over its run
+MIN_WIDE_GAPS = 2  # of them parted by two spaces or more there
+WIDTH_SHARE = 0.9  # the share of a table column's lines that end within its wrap width
+WRAP_SLACK = 3  # a first word this close to not fitting on the line above was still wrapped
 
 # A non-blank line or rebuilt paragraph with its source line range (0-based, inclusive): (text, first, last).
 # The text is raw: wrapped lines joined by one space. A plain tuple, as the cleaner's hot path builds many.
 Span = tuple[str, int, int]
+
+
+class Block(NamedTuple):
+    """A unit of the page with where it came from: its lines, its table and column, its indent."""
+
+    text: str
+    first: int  # first source line (0-based)
+    last: int  # last source line (inclusive)
+    table: int  # which side-by-side table of the page it belongs to (0-based); -1 outside tables
+    column: int  # the character position where its column starts (0 outside tables)
+    indent: int  # the character position where its first line's text starts
+
+
+class _Cell(NamedTuple):
+    line: int
+    start: int  # position of the first character of the text
+    end: int  # position just after the last one
+    text: str
+    table: int
+    column: int
 
 
 def find_wrap_width(lengths: list[int]) -> int | None:
@@ -26,6 +71,77 @@ def find_wrap_width(lengths: list[int]) -> int | None:
     if len(near) < max(4, len(lengths) // 20):
         return None
     return near[int(len(near) * 0.95)]
+
+
+def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
+    """The runs of lines (first, last) over which position `x` is a gutter between two columns."""
+    runs = []
+    first = last = -1
+    both = wide = 0
+    for i, line in enumerate(lines):
+        if len(line) >= x and line[x - 1] != " ":  # text runs across x: the run ends here
+            if both >= MIN_SIDE_BY_SIDE and wide >= MIN_WIDE_GAPS:
+                runs.append((first, last))
+            first = last = -1
+            both = wide = 0
+            continue
+        if len(line) <= x or line[x:].isspace():
+            continue
+        left = line[: x - 1].rstrip()
+        if left:
+            both += 1
+            if len(left) == x - 1:
+                continue  # a word space: a filled cell, or a coincidence in prose that must not widen the run
+            wide += 1
+        if first < 0:
+            first = i
+        last = i
+    if both >= MIN_SIDE_BY_SIDE and wide >= MIN_WIDE_GAPS:
+        runs.append((first, last))
+    return runs
+
+
+def find_gutters(lines: list[str]) -> list[tuple[int, int, int]]:
+    """Column boundaries of a page's side-by-side tables: (position, first line, last line)."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if "  " in line.strip():
+            for gap in _WIDE_GAP_RE.finditer(line):
+                counts[gap.end()] = counts.get(gap.end(), 0) + 1
+    return sorted(
+        (x, first, last)
+        for x, count in counts.items()
+        if count >= MIN_WIDE_GAPS
+        for first, last in _runs_at(lines, x)
+    )
+
+
+def _cut_cells(lines: list[str]) -> list[_Cell]:
+    """The non-blank cells of every line, cut at the gutters, in reading order."""
+    cuts: list[list[int]] = [[] for _ in lines]
+    for x, first, last in find_gutters(lines):
+        for i in range(first, last + 1):
+            cuts[i].append(x)
+    cells = []
+    table = -1
+    for i, line in enumerate(lines):
+        if cuts[i] and (i == 0 or not cuts[i - 1]):
+            table += 1
+        bounds = [0, *sorted(set(cuts[i])), len(line)] if cuts[i] else [0, len(line)]
+        for left, right in pairwise(bounds):
+            piece = line[left:right]
+            text = piece.strip()
+            if text:
+                start = left + len(piece) - len(piece.lstrip())
+                cells.append(_Cell(i, start, start + len(text), text, table if cuts[i] else -1, left))
+    if table < 0:
+        return cells
+    # A table is read column by column; the lines around it stay where they are.
+    tops: dict[int, int] = {}
+    for cell in cells:
+        tops.setdefault(cell.table, cell.line)
+    cells.sort(key=lambda c: (c.line, 0, 0) if c.table < 0 else (tops[c.table], c.column, c.line))
+    return cells
 
 
 def _stray_label(prev: str, line: str, after: str) -> bool:
@@ -52,37 +168,64 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
     )
 
 
-def split_units(text: str) -> list[Span]:
-    """Non-blank units of a page, rejoining hard-wrapped paragraphs when the page is wrapped."""
-    lines = text.splitlines()
-    ends = list(map(len, map(str.rstrip, lines)))  # where each line's text ends; 0 for a blank line
-    width = find_wrap_width([n for n in ends if n])
-    if width is None:
-        return [(line, i, i) for i, (line, end) in enumerate(zip(lines, ends, strict=True)) if end]
-    spans: list[Span] = []
+def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[Block]:
+    """Blocks from cells in reading order: a cell that the wrap carried over joins the block above."""
+    blocks: list[Block] = []
     parts: list[str] = []
-    first = prev_len = 0
-    limit = width - 3  # a first word longer than the room left on the line above was wrapped
-    count = len(lines)
-    for i, line in enumerate(lines):
-        if not ends[i]:
-            if parts:
-                spans.append((" ".join(parts), first, i - 1))
-                parts = []
-            continue
-        stripped = line.strip()
+    count = len(cells)
+    for k, cell in enumerate(cells):
         if parts:
-            # The whole line is a bound on its first word: most lines fail this without a closer look.
-            if prev_len + len(stripped) >= limit and _continues(
-                parts[-1], line, stripped, lines[i + 1] if i + 1 < count else "", limit - prev_len
+            prev = cells[k - 1]
+            width = widths.get((cell.table, cell.column))
+            below = cells[k + 1] if k + 1 < count else cell
+            after = below.text if below.line == cell.line + 1 and below.column == cell.column else ""
+            if (
+                width is not None
+                and cell.line == prev.line + 1
+                and (cell.table, cell.column) == (prev.table, prev.column)
+                and _continues(parts[-1], cell.text, cell.text, after, width - WRAP_SLACK - prev.end)
             ):
-                parts.append(stripped)
-                prev_len = ends[i]
+                parts.append(cell.text)
                 continue
-            spans.append((" ".join(parts), first, i - 1))
-        parts = [stripped]
-        first = i
-        prev_len = ends[i]
+            blocks.append(_block(parts, cells[k - len(parts)], prev))
+        parts = [cell.text]
     if parts:
-        spans.append((" ".join(parts), first, count - 1))
-    return spans
+        blocks.append(_block(parts, cells[count - len(parts)], cells[-1]))
+    return blocks
+
+
+def _block(parts: list[str], first: _Cell, last: _Cell) -> Block:
+    return Block(" ".join(parts), first.line, last.line, first.table, first.column, first.start)
+
+
+def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
+    """The wrap width of every table column (its cells' furthest end), of the text outside tables."""
+    ends: dict[tuple[int, int], list[int]] = {}
+    outside = []
+    for cell in cells:
+        if cell.table < 0:
+            outside.append(cell.end)
+        else:
+            ends.setdefault((cell.table, cell.column), []).append(cell.end)
+    # Most of a wrapped column's lines end near its width; a few cells (a label set apart) go beyond.
+    widths = {key: sorted(column)[int((len(column) - 1) * WIDTH_SHARE)] for key, column in ends.items()}
+    page = find_wrap_width(outside)
+    if page is not None:
+        widths[(-1, 0)] = page
+    return widths
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of a page in reading order: table columns apart, wrapped paragraphs rejoined."""
+    lines = text.translate(_BORDERS_TO_SPACES).splitlines() if _has_borders(text) else text.splitlines()
+    cells = _cut_cells(lines)
+    return _join_cells(cells, _find_widths(cells))
+
+
+def _has_borders(text: str) -> bool:
+    return any(char in text for char in VERTICAL_BORDERS)
+
+
+def split_units(text: str) -> list[Span]:
+    """Non-blank units of a page: (text, first line, last line) of each block of `split_blocks`."""
+    return [(block.text, block.first, block.last) for block in split_blocks(text)]
