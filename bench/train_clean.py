@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import subprocess
 import sys
@@ -56,17 +57,19 @@ class Page:
 
 def load_scorer(shared: Path) -> Any:
     """The shared scorer module (its tokenisation and F1), imported from its file."""
-    spec = importlib.util.spec_from_file_location("score_boilerplate", shared / "tools" / "score_boilerplate.py")
-    assert spec and spec.loader
+    spec = importlib.util.spec_from_file_location(
+        "score_boilerplate", shared / "tools" / "score_boilerplate.py"
+    )
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def label_units(texts: list[str], gold: str, tokens: Any) -> list[int]:
-    """1 for a unit most of whose tokens have a neighbour in the page's token stream that they have in the gold."""
-    gold_tokens = tokens(gold)
-    pairs = set(zip(gold_tokens, gold_tokens[1:], strict=False))
+    """1 for a unit most of whose tokens stand next to a token they stand next to in the gold too."""
+    pairs = set(itertools.pairwise(tokens(gold)))
     stream: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):
@@ -97,10 +100,14 @@ def load_pages(shared: Path, scorer: Any) -> list[Page]:
     pages = []
     for corpus in CORPORA:
         dev = shared / "corpora" / corpus / "dev"
-        golds = [json.loads(line) for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        golds = [
+            json.loads(line) for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
+        ]
         for renderer in RENDERERS:
             folder = dev if renderer == "w3m" else dev / "lynx"
-            texts = {f.stem: f.read_text(encoding="utf-8", errors="replace") for f in sorted(folder.glob("*.txt"))}
+            texts = {
+                f.stem: f.read_text(encoding="utf-8", errors="replace") for f in sorted(folder.glob("*.txt"))
+            }
             recurring = find_recurring_lines(texts.values())
             for gold in golds:
                 if not gold.get("body") or gold["id"] not in texts:
@@ -152,14 +159,20 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, seed: int) -> dict[str, Any]:
     fitted = LogisticRegression(C=1.0, max_iter=2000, random_state=seed).fit((x - mean) / scale, y)
     weights = fitted.coef_[0] / scale
     bias = float(fitted.intercept_[0] - (weights * mean).sum())
-    return {"kind": "logistic", "bias": bias, "weights": [round(float(w), 6) for w in weights]}
+    return {"kind": "logistic", "bias": bias, "weights": [round(float(w), 12) for w in weights],
+            "raw": lambda rows: fitted.decision_function((np.array(rows) - mean) / scale)}  # fmt: skip
 
 
 def _tree(node: dict[str, Any]) -> Any:
     if "leaf_value" in node:
         return round(float(node["leaf_value"]), 6)
     assert node.get("decision_type", "<=") == "<="
-    return [int(node["split_feature"]), float(node["threshold"]), _tree(node["left_child"]), _tree(node["right_child"])]
+    return [
+        int(node["split_feature"]),
+        float(node["threshold"]),
+        _tree(node["left_child"]),
+        _tree(node["right_child"]),
+    ]
 
 
 def fit_trees(x: np.ndarray, y: np.ndarray, seed: int, params: dict[str, Any]) -> dict[str, Any]:
@@ -169,10 +182,17 @@ def fit_trees(x: np.ndarray, y: np.ndarray, seed: int, params: dict[str, Any]) -
     options = {"objective": "binary", "verbose": -1, "seed": seed, "deterministic": True, "num_threads": 1}
     booster = lightgbm.train({**options, **params["lgb"]}, lightgbm.Dataset(x, y), params["rounds"])
     trees = [_tree(info["tree_structure"]) for info in booster.dump_model()["tree_info"]]
-    return {"kind": "trees", "bias": 0.0, "trees": trees}
+    return {
+        "kind": "trees",
+        "bias": 0.0,
+        "trees": trees,
+        "raw": lambda rows: booster.predict(rows, raw_score=True),
+    }
 
 
-def fit_smoothing(model: dict[str, Any], pages: list[Page], folds: int, seed: int, spec: dict[str, Any]) -> None:
+def fit_smoothing(
+    model: dict[str, Any], pages: list[Page], folds: int, seed: int, spec: dict[str, Any]
+) -> None:
     """Add the smoothing stage, fitted on out-of-fold first-stage log-odds of the training pages."""
     from sklearn.linear_model import LogisticRegression
 
@@ -183,8 +203,8 @@ def fit_smoothing(model: dict[str, Any], pages: list[Page], folds: int, seed: in
         first = fit_stage(train, seed, spec | {"smooth": False})
         for page, f in zip(pages, inner, strict=True):
             if f == k:
-                for row, label, decided in zip(smooth_rows(first.scores(page.rows)), page.labels, page.decided,
-                                               strict=True):  # fmt: skip
+                rows = smooth_rows(first.scores(page.rows))
+                for row, label, decided in zip(rows, page.labels, page.decided, strict=True):
                     if decided:
                         xs.append(row)
                         ys.append(label)
@@ -202,6 +222,10 @@ def fit_dict(pages: list[Page], seed: int, spec: dict[str, Any]) -> dict[str, An
     x, y, _ = training_arrays(pages)
     model = fit_logistic(x, y, seed) if spec["kind"] == "logistic" else fit_trees(x, y, seed, spec)
     model["features"] = list(FEATURE_NAMES)
+    raw = model.pop("raw")
+    check = x[:: max(1, len(x) // 2000)]
+    if np.abs(np.array(model_from_dict(model).scores(check.tolist())) - raw(check)).max() > 1e-4:
+        raise SystemExit("train_clean: the exported model does not reproduce the library's scores")
     if spec.get("smooth"):
         fit_smoothing(model, pages, 3, seed, spec)
     return model
@@ -214,7 +238,9 @@ def score_page(page: Page, model: BodyModel | None, scorer: Any) -> float:
     return float(scorer.prf(scorer.tokens(page.gold), scorer.tokens(kept))[2])
 
 
-def cross_validate(pages: list[Page], spec: dict[str, Any], folds: int, seed: int, scorer: Any) -> list[float]:
+def cross_validate(
+    pages: list[Page], spec: dict[str, Any], folds: int, seed: int, scorer: Any
+) -> list[float]:
     """Each page's F1 under the model fitted on the folds that hold none of its site's pages."""
     fold_of = assign_folds(pages, folds, seed)
     scores = [0.0] * len(pages)
@@ -238,12 +264,36 @@ def summarise(pages: list[Page], scores: list[float]) -> dict[str, float]:
 CANDIDATES: dict[str, dict[str, Any]] = {
     "logistic": {"kind": "logistic"},
     "logistic+smooth": {"kind": "logistic", "smooth": True},
-    "trees": {"kind": "trees", "rounds": 60, "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40}},
+    "trees": {
+        "kind": "trees", "rounds": 60,
+        "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
+    },
     "trees+smooth": {
         "kind": "trees", "smooth": True, "rounds": 60,
         "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
     },
 }  # fmt: skip
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "clean_fixture"
+
+
+def fixture_record(model: BodyModel, scorer: Any) -> dict[str, Any]:
+    """What the test of the shipped file checks: per fixture page, its units' scores, its kept text's F1."""
+    golds = [
+        json.loads(line) for line in (FIXTURE / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
+    record = {}
+    for gold in golds:
+        text = (FIXTURE / f"{gold['id']}.txt").read_text(encoding="utf-8")
+        rows = [row for _, row, _ in model_inputs(text)]
+        cleaned = clean_text(text, model=model)
+        kept = "\n".join(line.text for line in cleaned.lines if line.label in KEPT_LABELS)
+        record[gold["id"]] = {
+            "scores": [round(z, 4) for z in model.scores(rows)],
+            "f1": round(float(scorer.prf(scorer.tokens(gold["body"]), scorer.tokens(kept))[2]), 6),
+        }
+    return record
 
 
 def commit() -> str:
@@ -264,9 +314,12 @@ def main() -> int:
     shared = Path(args.shared)
     scorer = load_scorer(shared)
     pages = load_pages(shared, scorer)
-    print(f"{len(pages)} dumps, {len({p.site for p in pages})} sites, {sum(len(p.rows) for p in pages)} units")
+    print(
+        f"{len(pages)} dumps, {len({p.site for p in pages})} sites, {sum(len(p.rows) for p in pages)} units",
+        flush=True,
+    )
     rules = summarise(pages, [score_page(page, None, scorer) for page in pages])
-    print("rules only:", json.dumps(rules))
+    print("rules only:", json.dumps(rules), flush=True)
     results = {}
     for name in args.candidates.split(","):
         cv = summarise(pages, cross_validate(pages, CANDIDATES[name], args.folds, args.seed, scorer))
@@ -292,6 +345,7 @@ def main() -> int:
         "fitted_mean_f1": fitted,
         "rules_mean_f1": rules,
         "candidates_cv": {n: {k: v for k, v in r.items() if k.count("/") == 1} for n, r in results.items()},
+        "fixture": fixture_record(model_from_dict(model), scorer),
     }
     MODEL_PATH.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} kB); fitted: {json.dumps(fitted)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -34,13 +34,19 @@ class BodyModel:
     smooth: tuple[float, ...] = ()  # weights of the smoothing stage: bias, own logit, neighbours' probs
     threshold: float = 0.5
     provenance: dict[str, Any] = field(default_factory=dict, compare=False)
+    _score: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind == "trees":
+            score = compile_trees(self.trees, self.bias)
+        else:
+            weights, bias = self.weights, self.bias
+            score = lambda row: bias + sum(map(float.__mul__, weights, row))  # noqa: E731
+        object.__setattr__(self, "_score", score)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The first stage's log-odds of each row."""
-        if self.kind == "logistic":
-            weights, bias = self.weights, self.bias
-            return [bias + sum(map(float.__mul__, weights, row)) for row in rows]
-        return [self.bias + sum(_leaf(tree, row) for tree in self.trees) for row in rows]
+        return list(map(self._score, rows))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each unit is body, after smoothing over its neighbours."""
@@ -74,10 +80,20 @@ def smooth_rows(logits: Sequence[float]) -> list[list[float]]:
     ]
 
 
-def _leaf(node: Any, row: Sequence[float]) -> float:
-    while type(node) is list:
-        node = node[2] if row[node[0]] <= node[1] else node[3]
-    return float(node)
+def compile_trees(trees: Sequence[Any], bias: float) -> Callable[[Sequence[float]], float]:
+    """The trees' summed leaf as one Python expression of a row: several times faster than walking them.
+
+    The source is built from the file's numbers only (each cast by `int` or `float`), never its text.
+    """
+
+    def expression(node: Any) -> str:
+        if type(node) is list:
+            left, right = expression(node[2]), expression(node[3])
+            return f"({left} if r[{int(node[0])}] <= {float(node[1])!r} else {right})"
+        return repr(float(node))
+
+    terms = [repr(float(bias)), *map(expression, trees)]
+    return eval("lambda r: " + " + ".join(terms))  # numbers and indices only (see above)
 
 
 def _sigmoid(z: float) -> float:

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from timeline.clean.features import page_features
 from timeline.clean.model import BodyModel, load_model
-from timeline.clean.paragraphs import split_units
+from timeline.clean.paragraphs import Block, split_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -230,6 +230,7 @@ class _Unit:
     __slots__ = (
         "bullet",
         "cls",
+        "column",
         "ends_sentence",
         "first",
         "flat",
@@ -240,17 +241,21 @@ class _Unit:
         "low",
         "reason",
         "recurring",
+        "table",
         "text",
         "tokens",
         "weight",
         "words",
     )  # fmt: skip
 
-    def __init__(self, text: str, first: int, last: int, indent: int = 0) -> None:
+    def __init__(self, text: str, first: int, last: int, block: Block | None = None) -> None:
         self.text = text
         self.first = first
         self.last = last
-        self.indent = indent  # spaces before the text on its first line (a w3m table column starts late)
+        # where the text starts on its first line, and its side-by-side table and column (w3m layouts)
+        self.indent, self.table, self.column = (
+            (block.indent, block.table, block.column) if block else (0, -1, 0)
+        )
         self.bullet = False
         self.recurring = False
         self.label = BOILERPLATE
@@ -965,7 +970,7 @@ def _final_text(unit: _Unit) -> str:
 
 def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], int, int, dict[str, str]]:
     """The rule cascade: every unit labelled, the densest run of prose (start, end) and the header found."""
-    units = [_Unit(raw.strip(), first, last, len(raw) - len(raw.lstrip())) for raw, first, last in split_units(text)]
+    units = [_Unit(block.text.strip(), block.first, block.last, block) for block in split_blocks(text)]
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
@@ -1020,8 +1025,9 @@ def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], 
     return units, start, end, meta
 
 
-# Labels the rules give for good: the header (its metadata is read from them) and photo credits.
-FIXED_LABELS = frozenset((TITLE, BYLINE, DATELINE, CREDIT))
+# Labels the rules give for good: the header (its metadata is read from them), photo credits and captions
+# (kept apart from the body for the dated facts they carry; most corpora's gold leaves them out).
+FIXED_LABELS = frozenset((TITLE, BYLINE, DATELINE, CREDIT, CAPTION))
 
 
 def _unit_features(units: list[_Unit], start: int, end: int) -> list[list[float]]:
