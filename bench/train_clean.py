@@ -222,6 +222,8 @@ def fit_dict(pages: list[Page], seed: int, spec: dict[str, Any]) -> dict[str, An
     x, y, _ = training_arrays(pages)
     model = fit_logistic(x, y, seed) if spec["kind"] == "logistic" else fit_trees(x, y, seed, spec)
     model["features"] = list(FEATURE_NAMES)
+    if spec.get("veto"):
+        model["veto"] = list(VETO)
     raw = model.pop("raw")
     check = x[:: max(1, len(x) // 2000)]
     if np.abs(np.array(model_from_dict(model).scores(check.tolist())) - raw(check)).max() > 1e-4:
@@ -261,11 +263,28 @@ def summarise(pages: list[Page], scores: list[float]) -> dict[str, float]:
     return {key: round(sum(v) / len(v), 4) for key, v in sorted(groups.items())}
 
 
+# The rules that name what a line is (a copyright notice, an e-mail contact, a form, an embedded post's frame,
+# ...), as opposed to the shape-and-place rules ('short', 'menu', 'body') the model re-decides. A candidate
+# with `veto` leaves the rules' drop of these lines as it is.
+VETO = (
+    "recurring", "no words", "embed", "form field, button or image name", "boilerplate cue", "contact",
+    "timestamp or file name", "comment header", "dateline-like", "byline-like", "link or address", "legal",
+    "teaser", "repeat", "comments",
+)  # fmt: skip
+
 CANDIDATES: dict[str, dict[str, Any]] = {
     "logistic": {"kind": "logistic"},
     "logistic+smooth": {"kind": "logistic", "smooth": True},
     "trees": {
         "kind": "trees", "rounds": 60,
+        "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
+    },
+    "trees+veto": {
+        "kind": "trees", "veto": True, "rounds": 60,
+        "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
+    },
+    "trees+smooth+veto": {
+        "kind": "trees", "smooth": True, "veto": True, "rounds": 60,
         "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
     },
     "trees+smooth": {

@@ -33,6 +33,8 @@ class BodyModel:
     trees: tuple[Any, ...] = ()
     smooth: tuple[float, ...] = ()  # weights of the smoothing stage: bias, own logit, neighbours' probs
     threshold: float = 0.5
+    # the rule reasons (`features.reason_head`) whose drop the model does not overrule
+    veto: frozenset[str] = frozenset()
     provenance: dict[str, Any] = field(default_factory=dict, compare=False)
     _score: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
 
@@ -114,6 +116,7 @@ def model_from_dict(data: dict[str, Any]) -> BodyModel:
         trees=tuple(data.get("trees", ())),
         smooth=tuple(map(float, data.get("smooth", ()))),
         threshold=float(data.get("threshold", 0.5)),
+        veto=frozenset(data.get("veto", ())),
         provenance=dict(data.get("provenance", {})),
     )
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from operator import attrgetter
 
-from timeline.clean.features import page_features
+from timeline.clean.features import page_features, reason_head
 from timeline.clean.model import BodyModel, load_model
 from timeline.clean.paragraphs import Block, split_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -1045,9 +1045,10 @@ def model_inputs(text: str, recurring: Container[str] = frozenset()) -> list[tup
 def _label_by_model(units: list[_Unit], start: int, end: int, model: BodyModel) -> None:
     """Keep or drop every unit but the header and credits by the fitted model's probability."""
     probs = model.probabilities(_unit_features(units, start, end))
+    veto = model.veto
     for unit, p in zip(units, probs, strict=True):
-        if unit.label in FIXED_LABELS:
-            continue
+        if unit.label in FIXED_LABELS or (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto):
+            continue  # the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
         if p >= model.threshold:
             if unit.label not in KEPT:
                 unit.label = SUBHEAD if _is_heading(unit) and not unit.ends_sentence else BODY
