@@ -263,28 +263,22 @@ def summarise(pages: list[Page], scores: list[float]) -> dict[str, float]:
     return {key: round(sum(v) / len(v), 4) for key, v in sorted(groups.items())}
 
 
-# The rules that name what a line is (a copyright notice, an e-mail contact, a form, an embedded post's frame,
-# ...), as opposed to the shape-and-place rules ('short', 'menu', 'body') the model re-decides. A candidate
-# with `veto` leaves the rules' drop of these lines as it is.
+# The rules that name what a line is by a precise pattern (a copyright notice, an e-mail contact, a form, an
+# embedded post's frame, ...), as opposed to vaguer signals (a cue word, recurrence, a repeat) and the
+# shape-and-place rules ('short', 'menu', 'body'). A candidate with `veto` leaves their drops as they are.
 VETO = (
-    "recurring", "no words", "embed", "form field, button or image name", "boilerplate cue", "contact",
-    "timestamp or file name", "comment header", "dateline-like", "byline-like", "link or address", "legal",
-    "teaser", "repeat", "comments",
+    "embed", "form field, button or image name", "contact", "timestamp or file name", "comment header",
+    "dateline-like", "byline-like", "legal", "teaser",
 )  # fmt: skip
 
 CANDIDATES: dict[str, dict[str, Any]] = {
     "logistic": {"kind": "logistic"},
-    "logistic+smooth": {"kind": "logistic", "smooth": True},
     "trees": {
         "kind": "trees", "rounds": 60,
         "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
     },
     "trees+veto": {
         "kind": "trees", "veto": True, "rounds": 60,
-        "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
-    },
-    "trees+smooth+veto": {
-        "kind": "trees", "smooth": True, "veto": True, "rounds": 60,
         "lgb": {"num_leaves": 15, "learning_rate": 0.15, "min_data_in_leaf": 40},
     },
     "trees+smooth": {

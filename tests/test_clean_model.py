@@ -104,14 +104,17 @@ def test_smoothing_gives_one_probability_per_unit(logits: list[float]) -> None:
 @pytest.mark.parametrize(
     ("reason", "expected"),
     [
-        ("body: 40 words, 30% function words", ("", "body")),
-        ("before the article; short: 3 words, no sentence end", ("before the article", "short")),
-        ("link list: 4 short lines between body lines; short: 2 words", ("link list", "short")),
-        ("list item after 'Tour dates:'; short: 3 words", ("list item", "short")),
-        ("no words", ("", "no words")),
+        ("body: 40 words, 30% function words", ((), "body")),
+        ("before the article; short: 3 words, no sentence end", (("before the article",), "short")),
+        ("link list: 4 short lines between body lines; short: 2 words", (("link list",), "short")),
+        (
+            "list item after 'Dates:'; after the article; short: 3 words",
+            (("list item", "after the article"), "short"),
+        ),
+        ("no words", ((), "no words")),
     ],
 )
-def test_reason_heads_name_the_rule_that_decided(reason: str, expected: tuple[str, str]) -> None:
+def test_reason_heads_name_the_rule_that_decided(reason: str, expected: tuple[tuple[str, ...], str]) -> None:
     assert reason_head(reason) == expected
 
 

@@ -8,6 +8,7 @@ order of `FEATURE_NAMES`, which the model file records and `model.py` checks.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -72,37 +73,54 @@ class UnitLike(Protocol):
     label: Label
 
 
-def reason_head(reason: str) -> tuple[str, str]:
-    """The rules' decision prefix ('before the article', 'link list', ...) and the first class's head."""
-    prefix = ""
-    if "; " in reason:
-        prefix, _, reason = reason.partition("; ")
-        prefix = prefix.split(":")[0].split(" after")[0]
-    return prefix, reason.split(":")[0]
+def reason_head(reason: str) -> tuple[tuple[str, ...], str]:
+    """The rules' decision prefixes ('before the article', 'link list', ...) and the first class's head."""
+    *prefixes, first = reason.split("; ")
+    return tuple(prefix.split(":")[0].split(" after ")[0] for prefix in prefixes), first.split(":")[0]
 
 
-def _own(unit: UnitLike, gaps: tuple[int, int], prefix: str, common: list[float]) -> list[float]:
+def _text_measures(text: str, words: int) -> list[float]:
+    """What the unit's characters say: length, capitals, digits, box-drawing, separators."""
+    return [
+        math.log1p(len(text)),
+        min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
+        1.0 if DIGIT_RE.search(text) else 0.0,
+    ]
+
+
+def _verdict(reason: str, cls: str, label: Label) -> tuple[list[float], list[float]]:
+    """What the rules decided: (label and decision prefix; one-hot class and reason head)."""
+    prefixes, head = reason_head(reason)
+    decided = [
+        1.0 if label in KEPT_LABELS else 0.0,
+        1.0 if label is Label.SUBHEAD else 0.0,
+        1.0 if label is Label.CAPTION else 0.0,
+        1.0 if "before the article" in prefixes else 0.0,
+        1.0 if "after the article" in prefixes else 0.0,
+        1.0 if "link list" in prefixes else 0.0,
+        1.0 if "list item" in prefixes else 0.0,
+    ]
+    onehot = [0.0] * (len(CLASSES) + len(REASONS))
+    onehot[_CLASS_INDEX.get(cls, 0)] = 1.0
+    index = _REASON_INDEX.get(head)
+    if index is not None:
+        onehot[len(CLASSES) + index] = 1.0
+    return decided, onehot
+
+
+def _own(unit: UnitLike, gaps: tuple[int, int], common: list[float], measures: list[float]) -> list[float]:
     """The unit's own measures; `common` is what its neighbours see of it too (`_common`)."""
     text = unit.text
     return [
         *common[:3],
-        float(unit.bullet),
-        math.log1p(len(text)),
-        min(len(CAP_WORD_RE.findall(text)) / unit.words, 1.0) if unit.words else 0.0,
-        float(DIGIT_RE.search(text) is not None),
-        float(unit.recurring),
+        1.0 if unit.bullet else 0.0,
+        *measures,
+        1.0 if unit.recurring else 0.0,
         min(unit.indent, 40) / 40,
-        float(BOX_RE.search(text) is not None),
+        1.0 if BOX_RE.search(text) else 0.0,
         float(min(gaps[0], 2)),
         float(min(gaps[1], 2)),
         min(text.count("|") + text.count("»") + text.count("›"), 5) / 5,
-        float(unit.label in KEPT_LABELS),
-        float(unit.label is Label.SUBHEAD),
-        float(unit.label is Label.CAPTION),
-        float(prefix == "before the article"),
-        float(prefix == "after the article"),
-        float(prefix == "link list"),
-        float(prefix == "list item"),
     ]
 
 
@@ -138,18 +156,23 @@ def page_features(units: Sequence[UnitLike], start: int, end: int, title: int) -
     kept = [1 if unit.label in KEPT_LABELS else 0 for unit in units]
     nothing = [0.0] * len(NEIGHBOUR)
     commons = [nothing] * 2 + [_common(unit) for unit in units] + [nothing] * 2  # padded for the neighbours
-    classes = len(CLASSES)
+    verdicts: dict[tuple[str, str, Label], tuple[list[float], list[float]]] = {}
+    measures: dict[str, list[float]] = {}
+    prose_sums = [0, *itertools.accumulate(prose)]
+    kept_sums = [0, *itertools.accumulate(kept)]
     rows = []
     for i, unit in enumerate(units):
         gap_before = unit.first - units[i - 1].last - 1 if i else 2
         gap_after = units[i + 1].first - unit.last - 1 if i + 1 < n else 2
-        prefix, head = reason_head(unit.reason)
-        row = _own(unit, (gap_before, gap_after), prefix, commons[i + 2])
-        onehot = [0.0] * (classes + len(REASONS))
-        onehot[_CLASS_INDEX.get(unit.cls, 0)] = 1.0
-        reason = _REASON_INDEX.get(head)
-        if reason is not None:
-            onehot[classes + reason] = 1.0
+        text = unit.text
+        if text not in measures:
+            measures[text] = _text_measures(text, unit.words)
+        key = (unit.reason, unit.cls, unit.label)
+        if key not in verdicts:
+            verdicts[key] = _verdict(*key)
+        decided, onehot = verdicts[key]
+        row = _own(unit, (gap_before, gap_after), commons[i + 2], measures[text])
+        row += decided
         row += onehot
         if start < 0:
             distance = n
@@ -165,8 +188,8 @@ def page_features(units: Sequence[UnitLike], start: int, end: int, title: int) -
             log_units,
             float(title >= 0 and i > title),
             math.log1p(abs(i - title)) if title >= 0 else log_units,
-            math.log1p(sum(prose[low:high])),
-            sum(kept[low:high]) / (high - low),
+            math.log1p(prose_sums[high] - prose_sums[low]),
+            (kept_sums[high] - kept_sums[low]) / (high - low),
             row[4] - typical,  # log characters against the run's median paragraph
             float(unit.table >= 0),
             float((unit.table, unit.column) == run_column),

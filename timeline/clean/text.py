@@ -1043,13 +1043,24 @@ def model_inputs(text: str, recurring: Container[str] = frozenset()) -> list[tup
 
 
 def _label_by_model(units: list[_Unit], start: int, end: int, model: BodyModel) -> None:
-    """Keep or drop every unit but the header and credits by the fitted model's probability."""
+    """Keep or drop every unit but the header, captions and credits by the fitted model's probability.
+
+    A page where the model would keep no line at all (a one-sentence note, a bare list) keeps the rules'
+    decisions: an empty article is never the better guess.
+    """
     probs = model.probabilities(_unit_features(units, start, end))
-    veto = model.veto
-    for unit, p in zip(units, probs, strict=True):
-        if unit.label in FIXED_LABELS or (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto):
-            continue  # the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
-        if p >= model.threshold:
+    veto, threshold = model.veto, model.threshold
+    decided = [
+        (unit, p)
+        for unit, p in zip(units, probs, strict=True)
+        # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+        if unit.label not in FIXED_LABELS
+        and not (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto)
+    ]
+    if not any(p >= threshold for _, p in decided):
+        return
+    for unit, p in decided:
+        if p >= threshold:
             if unit.label not in KEPT:
                 unit.label = SUBHEAD if _is_heading(unit) and not unit.ends_sentence else BODY
         else:
