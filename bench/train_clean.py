@@ -309,8 +309,9 @@ def fixture_record(model: BodyModel, scorer: Any) -> dict[str, Any]:
     return record
 
 
-# Summed over the four corpus-and-renderer means, a difference smaller than this is noise (one standard error
-# of one mean is about 0.005 here): within it, the candidate that leaves the named-line rules' drops alone wins.
+# Summed over the four corpus-and-renderer means, a difference smaller than this is noise (one standard
+# error of one mean is about 0.005 here): within it, the candidate that leaves the named-line rules' drops
+# alone wins.
 TIE = 0.005
 
 
