@@ -16,6 +16,7 @@ other, left to right, each from top to bottom.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -28,7 +29,7 @@ _SENTENCE_END = frozenset('.!?"”’')
 VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
 _BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
 # Text after a gap wider than a word space, with text before the gap on the same line.
-_WIDE_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 
 MIN_SIDE_BY_SIDE = 3  # lines with text on both sides of a gutter, over its run
 MIN_WIDE_GAPS = 2  # of them parted by two spaces or more there
@@ -51,13 +52,11 @@ class Block(NamedTuple):
     indent: int  # the character position where its first line's text starts
 
 
-class _Cell(NamedTuple):
-    line: int
-    start: int  # position of the first character of the text
-    end: int  # position just after the last one
-    text: str
-    table: int
-    column: int
+# A cell of a line, as the hot path handles it (a plain tuple, one per line of every page):
+# (line, start, end, text, table, column): where its text starts and ends on the line, which table (-1: none)
+# and at which position its column starts.
+_Cell = tuple[int, int, int, str, int, int]
+LINE, START, END, TEXT, TABLE, COLUMN = range(6)
 
 
 def find_wrap_width(lengths: list[int]) -> int | None:
@@ -78,14 +77,16 @@ def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
     runs = []
     first = last = -1
     both = wide = 0
-    for i, line in enumerate(lines):
-        if len(line) >= x and line[x - 1] != " ":  # text runs across x: the run ends here
+    # Lines that end before x neither cross it nor hold text right of it: only the others are read.
+    for i in [i for i, line in enumerate(lines) if len(line) >= x]:
+        line = lines[i]
+        if line[x - 1] != " ":  # text runs across x: the run ends here
             if both >= MIN_SIDE_BY_SIDE and wide >= MIN_WIDE_GAPS:
                 runs.append((first, last))
             first = last = -1
             both = wide = 0
             continue
-        if len(line) <= x or line[x:].isspace():
+        if len(line) == x or line[x:].isspace():
             continue
         left = line[: x - 1].rstrip()
         if left:
@@ -101,13 +102,16 @@ def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
     return runs
 
 
-def find_gutters(lines: list[str]) -> list[tuple[int, int, int]]:
-    """Column boundaries of a page's side-by-side tables: (position, first line, last line)."""
-    counts: dict[int, int] = {}
-    for line in lines:
-        if "  " in line.strip():
-            for gap in _WIDE_GAP_RE.finditer(line):
-                counts[gap.end()] = counts.get(gap.end(), 0) + 1
+def find_gutters(lines: list[str], stripped: list[str]) -> list[tuple[int, int, int]]:
+    """Column boundaries of a page's side-by-side tables: (position, first line, last line).
+
+    `stripped`: the lines without their leading and trailing spaces.
+    """
+    counts: Counter[int] = Counter()
+    for line, text in zip(lines, stripped, strict=True):
+        if "  " in text:
+            indent = line.find(text[0])
+            counts.update([indent + gap.end() for gap in _WIDE_GAP_RE.finditer(text)])
     return sorted(
         (x, first, last)
         for x, count in counts.items()
@@ -116,31 +120,36 @@ def find_gutters(lines: list[str]) -> list[tuple[int, int, int]]:
     )
 
 
-def _cut_cells(lines: list[str]) -> list[_Cell]:
+def _cut_cells(lines: list[str], gutters: list[tuple[int, int, int]]) -> list[_Cell]:
     """The non-blank cells of every line, cut at the gutters, in reading order."""
     cuts: list[list[int]] = [[] for _ in lines]
-    for x, first, last in find_gutters(lines):
+    for x, first, last in gutters:
         for i in range(first, last + 1):
             cuts[i].append(x)
     cells = []
     table = -1
     for i, line in enumerate(lines):
-        if cuts[i] and (i == 0 or not cuts[i - 1]):
+        if not cuts[i]:
+            text = line.strip()
+            if text:
+                start = line.find(text[0])
+                cells.append((i, start, start + len(text), text, -1, 0))
+            continue
+        if i == 0 or not cuts[i - 1]:
             table += 1
-        bounds = [0, *sorted(set(cuts[i])), len(line)] if cuts[i] else [0, len(line)]
-        for left, right in pairwise(bounds):
+        for left, right in pairwise([0, *sorted(set(cuts[i])), len(line)]):
             piece = line[left:right]
             text = piece.strip()
             if text:
-                start = left + len(piece) - len(piece.lstrip())
-                cells.append(_Cell(i, start, start + len(text), text, table if cuts[i] else -1, left))
+                start = left + piece.find(text[0])
+                cells.append((i, start, start + len(text), text, table, left))
     if table < 0:
         return cells
     # A table is read column by column; the lines around it stay where they are.
     tops: dict[int, int] = {}
     for cell in cells:
-        tops.setdefault(cell.table, cell.line)
-    cells.sort(key=lambda c: (c.line, 0, 0) if c.table < 0 else (tops[c.table], c.column, c.line))
+        tops.setdefault(cell[TABLE], cell[LINE])
+    cells.sort(key=lambda c: (c[LINE], 0, 0) if c[TABLE] < 0 else (tops[c[TABLE]], c[COLUMN], c[LINE]))
     return cells
 
 
@@ -168,45 +177,48 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
     )
 
 
-def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[Block]:
-    """Blocks from cells in reading order: a cell that the wrap carried over joins the block above."""
-    blocks: list[Block] = []
+def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[_Cell]:
+    """Blocks from cells in reading order (cells too): a cell the wrap carried over joins the one above."""
+    blocks: list[_Cell] = []
     parts: list[str] = []
+    head = prev = cells[0] if cells else (0, 0, 0, "", -1, 0)
+    width = widths.get((head[TABLE], head[COLUMN]))
     count = len(cells)
     for k, cell in enumerate(cells):
+        line, _, end, text, table, column = cell
         if parts:
-            prev = cells[k - 1]
-            width = widths.get((cell.table, cell.column))
-            below = cells[k + 1] if k + 1 < count else cell
-            after = below.text if below.line == cell.line + 1 and below.column == cell.column else ""
             if (
                 width is not None
-                and cell.line == prev.line + 1
-                and (cell.table, cell.column) == (prev.table, prev.column)
-                and _continues(parts[-1], cell.text, cell.text, after, width - WRAP_SLACK - prev.end)
+                and prev[END] + len(text) >= width - WRAP_SLACK  # the whole line bounds its first word
+                and line == prev[LINE] + 1
+                and column == prev[COLUMN]
+                and table == prev[TABLE]
             ):
-                parts.append(cell.text)
-                continue
-            blocks.append(_block(parts, cells[k - len(parts)], prev))
-        parts = [cell.text]
+                below = cells[k + 1] if k + 1 < count else cell
+                after = below[TEXT] if below[LINE] == line + 1 and below[COLUMN] == column else ""
+                if _continues(parts[-1], text, text, after, width - WRAP_SLACK - prev[END]):
+                    parts.append(text)
+                    prev = cell
+                    continue
+            blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
+            if table != head[TABLE] or column != head[COLUMN]:
+                width = widths.get((table, column))
+        parts = [text]
+        head = prev = cell
     if parts:
-        blocks.append(_block(parts, cells[count - len(parts)], cells[-1]))
+        blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
     return blocks
 
 
-def _block(parts: list[str], first: _Cell, last: _Cell) -> Block:
-    return Block(" ".join(parts), first.line, last.line, first.table, first.column, first.start)
-
-
 def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
-    """The wrap width of every table column (its cells' furthest end), of the text outside tables."""
+    """The wrap width of every table column and of the text outside tables (absent: not wrapped)."""
     ends: dict[tuple[int, int], list[int]] = {}
     outside = []
     for cell in cells:
-        if cell.table < 0:
-            outside.append(cell.end)
+        if cell[TABLE] < 0:
+            outside.append(cell[END])
         else:
-            ends.setdefault((cell.table, cell.column), []).append(cell.end)
+            ends.setdefault((cell[TABLE], cell[COLUMN]), []).append(cell[END])
     # Most of a wrapped column's lines end near its width; a few cells (a label set apart) go beyond.
     widths = {key: sorted(column)[int((len(column) - 1) * WIDTH_SHARE)] for key, column in ends.items()}
     page = find_wrap_width(outside)
@@ -215,11 +227,28 @@ def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
     return widths
 
 
+def _reflow(text: str) -> list[_Cell]:
+    """Blocks of a page as plain tuples (text, first, last, table, column, indent), in reading order."""
+    if _has_borders(text):
+        text = text.translate(_BORDERS_TO_SPACES)
+    lines = text.splitlines()
+    stripped = list(map(str.strip, lines))
+    gutters = find_gutters(lines, stripped)
+    if gutters:
+        cells = _cut_cells(lines, gutters)
+        return _join_cells(cells, _find_widths(cells))
+    # No table (the common case, kept cheap): the page is one column, wrapped or not.
+    ends = list(map(len, map(str.rstrip, lines)))
+    width = find_wrap_width([n for n in ends if n])
+    if width is None:
+        return [(s, i, i, -1, 0, lines[i].find(s[0])) for i, s in enumerate(stripped) if s]
+    cells = [(i, ends[i] - len(s), ends[i], s, -1, 0) for i, s in enumerate(stripped) if s]
+    return _join_cells(cells, {(-1, 0): width})
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a page in reading order: table columns apart, wrapped paragraphs rejoined."""
-    lines = text.translate(_BORDERS_TO_SPACES).splitlines() if _has_borders(text) else text.splitlines()
-    cells = _cut_cells(lines)
-    return _join_cells(cells, _find_widths(cells))
+    return list(map(Block._make, _reflow(text)))
 
 
 def _has_borders(text: str) -> bool:
@@ -228,4 +257,4 @@ def _has_borders(text: str) -> bool:
 
 def split_units(text: str) -> list[Span]:
     """Non-blank units of a page: (text, first line, last line) of each block of `split_blocks`."""
-    return [(block.text, block.first, block.last) for block in split_blocks(text)]
+    return [block[:3] for block in _reflow(text)]  # type: ignore[misc]
