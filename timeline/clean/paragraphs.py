@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 # A line that starts a list item or a form control never continues the line above.
 _ITEM_START = re.compile(r"^\s*(?:[•□◦▪▫●○■◆►▸‣⁃·∙*+#]\s|-\s|\d{1,2}[.)]\s|\[|\(BUTTON\)|IFRAME:)")
@@ -56,7 +56,14 @@ class Block(NamedTuple):
 # (line, start, end, text, table, column): where its text starts and ends on the line, which table (-1: none)
 # and at which position its column starts.
 _Cell = tuple[int, int, int, str, int, int]
-LINE, START, END, TEXT, TABLE, COLUMN = range(6)
+LINE: Final = 0
+START: Final = 1
+END: Final = 2
+TEXT: Final = 3
+TABLE: Final = 4
+COLUMN: Final = 5
+# A block as the hot path builds it: the fields of `Block`, in its order.
+_RawBlock = tuple[str, int, int, int, int, int]
 
 
 def find_wrap_width(lengths: list[int]) -> int | None:
@@ -177,15 +184,15 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
     )
 
 
-def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[_Cell]:
+def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[_RawBlock]:
     """Blocks from cells in reading order (cells too): a cell the wrap carried over joins the one above."""
-    blocks: list[_Cell] = []
+    blocks: list[_RawBlock] = []
     parts: list[str] = []
     head = prev = cells[0] if cells else (0, 0, 0, "", -1, 0)
     width = widths.get((head[TABLE], head[COLUMN]))
     count = len(cells)
     for k, cell in enumerate(cells):
-        line, _, end, text, table, column = cell
+        line, _, _, text, table, column = cell
         if parts:
             if (
                 width is not None
@@ -227,7 +234,7 @@ def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
     return widths
 
 
-def _reflow(text: str) -> list[_Cell]:
+def _reflow(text: str) -> list[_RawBlock]:
     """Blocks of a page as plain tuples (text, first, last, table, column, indent), in reading order."""
     if _has_borders(text):
         text = text.translate(_BORDERS_TO_SPACES)
@@ -257,4 +264,4 @@ def _has_borders(text: str) -> bool:
 
 def split_units(text: str) -> list[Span]:
     """Non-blank units of a page: (text, first line, last line) of each block of `split_blocks`."""
-    return [block[:3] for block in _reflow(text)]  # type: ignore[misc]
+    return [block[:3] for block in _reflow(text)]
