@@ -34,7 +34,12 @@ _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 MIN_SIDE_BY_SIDE = 3  # lines with text on both sides of a gutter, over its run
 MIN_WIDE_GAPS = 2  # of them parted by two spaces or more there
 WIDTH_SHARE = 0.9  # the share of a table column's lines that end within its wrap width
-WRAP_SLACK = 3  # a first word this close to not fitting on the line above was still wrapped
+WRAP_SLACK = 3
+PARAGRAPH_LINES = 3  # a run of lines outside tables, wrapped on its own, has at least this many lines
+PARAGRAPH_WIDTHS = (40, 160)  # the widths people and programs wrap text at
+RAGGED = 20  # the lines of a run wrapped on its own end this close to its furthest end, but the last
+CROSS, RIGHT, WIDE, SINGLE = "cross", "right", "wide", "single"  # how a line meets a column position
+_NO_GUTTER = (CROSS, SINGLE)  # a first word this close to not fitting on the line above was still wrapped
 
 # A non-blank line or rebuilt paragraph with its source line range (0-based, inclusive): (text, first, last).
 # The text is raw: wrapped lines joined by one space. A plain tuple, as the cleaner's hot path builds many.
@@ -79,28 +84,46 @@ def find_wrap_width(lengths: list[int]) -> int | None:
     return near[int(len(near) * 0.95)]
 
 
+def _read_at(lines: list[str], x: int) -> dict[int, str]:
+    """How each line that reaches position `x` meets it (lines ending before x, or blank beyond it, left out).
+
+    CROSS: text runs across x; RIGHT: text right of x only; WIDE: text on both sides, parted by a wide gap;
+    SINGLE: text on both sides, parted by one space at x - 1.
+    """
+    status = {}
+    for i in [i for i, line in enumerate(lines) if len(line) >= x]:
+        line = lines[i]
+        if line[x - 1] != " ":
+            status[i] = CROSS
+        elif len(line) > x and not line[x:].isspace():
+            left = line[: x - 1].rstrip()
+            status[i] = (SINGLE if len(left) == x - 1 else WIDE) if left else RIGHT
+    return status
+
+
 def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
     """The runs of lines (first, last) over which position `x` is a gutter between two columns."""
     runs = []
     first = last = -1
     both = wide = 0
-    # Lines that end before x neither cross it nor hold text right of it: only the others are read.
-    for i in [i for i, line in enumerate(lines) if len(line) >= x]:
-        line = lines[i]
-        if line[x - 1] != " ":  # text runs across x: the run ends here
+    status = _read_at(lines, x)
+    for i, kind in status.items():
+        if (
+            kind is SINGLE
+            and status.get(i - 1, CROSS) in _NO_GUTTER
+            and status.get(i + 1, CROSS) in _NO_GUTTER
+        ):
+            kind = CROSS  # a word space at x, no gutter shown above or below: prose, however long the run
+        if kind is CROSS:
             if both >= MIN_SIDE_BY_SIDE and wide >= MIN_WIDE_GAPS:
                 runs.append((first, last))
             first = last = -1
             both = wide = 0
             continue
-        if len(line) == x or line[x:].isspace():
-            continue
-        left = line[: x - 1].rstrip()
-        if left:
-            both += 1
-            if len(left) == x - 1:
-                continue  # a word space: a filled cell, or a coincidence in prose that must not widen the run
-            wide += 1
+        both += kind is not RIGHT
+        if kind is SINGLE:
+            continue  # a filled cell: it does not widen the run
+        wide += kind is WIDE
         if first < 0:
             first = i
         last = i
@@ -184,32 +207,33 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
     )
 
 
-def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[_RawBlock]:
-    """Blocks from cells in reading order (cells too): a cell the wrap carried over joins the one above."""
+def _join_cells(cells: list[_Cell], widths: list[int]) -> list[_RawBlock]:
+    """Blocks from cells in reading order: a cell the wrap carried over joins the one above.
+
+    `widths[k]`: the width cell k's column was wrapped at (0: not wrapped).
+    """
     blocks: list[_RawBlock] = []
     parts: list[str] = []
     head = prev = cells[0] if cells else (0, 0, 0, "", -1, 0)
-    width = widths.get((head[TABLE], head[COLUMN]))
     count = len(cells)
     for k, cell in enumerate(cells):
         line, _, _, text, table, column = cell
         if parts:
+            limit = widths[k - 1] - WRAP_SLACK
             if (
-                width is not None
-                and prev[END] + len(text) >= width - WRAP_SLACK  # the whole line bounds its first word
+                prev[END] + len(text) >= limit  # the whole line bounds its first word: most lines fail here
+                and widths[k - 1]
                 and line == prev[LINE] + 1
                 and column == prev[COLUMN]
                 and table == prev[TABLE]
             ):
                 below = cells[k + 1] if k + 1 < count else cell
                 after = below[TEXT] if below[LINE] == line + 1 and below[COLUMN] == column else ""
-                if _continues(parts[-1], text, text, after, width - WRAP_SLACK - prev[END]):
+                if _continues(parts[-1], text, text, after, limit - prev[END]):
                     parts.append(text)
                     prev = cell
                     continue
             blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
-            if table != head[TABLE] or column != head[COLUMN]:
-                width = widths.get((table, column))
         parts = [text]
         head = prev = cell
     if parts:
@@ -217,8 +241,8 @@ def _join_cells(cells: list[_Cell], widths: dict[tuple[int, int], int]) -> list[
     return blocks
 
 
-def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
-    """The wrap width of every table column and of the text outside tables (absent: not wrapped)."""
+def _find_widths(cells: list[_Cell]) -> list[int]:
+    """The width each cell's column was wrapped at: per table column, for the page, or per paragraph."""
     ends: dict[tuple[int, int], list[int]] = {}
     outside = []
     for cell in cells:
@@ -227,11 +251,34 @@ def _find_widths(cells: list[_Cell]) -> dict[tuple[int, int], int]:
         else:
             ends.setdefault((cell[TABLE], cell[COLUMN]), []).append(cell[END])
     # Most of a wrapped column's lines end near its width; a few cells (a label set apart) go beyond.
-    widths = {key: sorted(column)[int((len(column) - 1) * WIDTH_SHARE)] for key, column in ends.items()}
+    columns = {key: sorted(column)[int((len(column) - 1) * WIDTH_SHARE)] for key, column in ends.items()}
     page = find_wrap_width(outside)
-    if page is not None:
-        widths[(-1, 0)] = page
+    widths = [page or 0 if cell[TABLE] < 0 else columns[cell[TABLE], cell[COLUMN]] for cell in cells]
+    if page is None:
+        _find_paragraph_widths(cells, widths)
     return widths
+
+
+def _find_paragraph_widths(cells: list[_Cell], widths: list[int]) -> None:
+    """Set the width of each run of lines outside tables that is wrapped on its own (`<pre>`, a quote).
+
+    A run of at least PARAGRAPH_LINES consecutive lines is wrapped when all but its last line end within
+    RAGGED characters of its furthest end, at a width a writer or a browser wraps at (PARAGRAPH_WIDTHS).
+    """
+    run: list[int] = []
+    for k, cell in enumerate([*cells, (-2, 0, 0, "", 0, 0)]):  # a sentinel closes the last run
+        if run and (cell[TABLE] >= 0 or cell[LINE] != cells[run[-1]][LINE] + 1):
+            if len(run) >= PARAGRAPH_LINES:
+                width = max(cells[j][END] for j in run)
+                span = width - min(cells[j][START] for j in run)
+                if PARAGRAPH_WIDTHS[0] <= span <= PARAGRAPH_WIDTHS[1] and all(
+                    cells[j][END] >= width - RAGGED for j in run[:-1]
+                ):
+                    for j in run:
+                        widths[j] = width
+            run = []
+        if cell[TABLE] < 0 and cell[LINE] >= 0:
+            run.append(k)
 
 
 def _reflow(text: str) -> list[_RawBlock]:
@@ -243,14 +290,11 @@ def _reflow(text: str) -> list[_RawBlock]:
     gutters = find_gutters(lines, stripped)
     if gutters:
         cells = _cut_cells(lines, gutters)
-        return _join_cells(cells, _find_widths(cells))
-    # No table (the common case, kept cheap): the page is one column, wrapped or not.
-    ends = list(map(len, map(str.rstrip, lines)))
-    width = find_wrap_width([n for n in ends if n])
-    if width is None:
-        return [(s, i, i, -1, 0, lines[i].find(s[0])) for i, s in enumerate(stripped) if s]
-    cells = [(i, ends[i] - len(s), ends[i], s, -1, 0) for i, s in enumerate(stripped) if s]
-    return _join_cells(cells, {(-1, 0): width})
+    else:
+        # No table (the common case): the page is one column.
+        ends = list(map(len, map(str.rstrip, lines)))
+        cells = [(i, ends[i] - len(s), ends[i], s, -1, 0) for i, s in enumerate(stripped) if s]
+    return _join_cells(cells, _find_widths(cells))
 
 
 def split_blocks(text: str) -> list[Block]:
