@@ -28,6 +28,8 @@ _SENTENCE_END = frozenset('.!?"”’')
 # Vertical box-drawing characters: table borders, read as the space they stand in (never text).
 VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
 _BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
+# A list marker alone before a gap: a bullet, a dash, a number or a letter with a dot or a parenthesis.
+_MARKER_RE = re.compile(r"\s*(?:[-–—*+•·◦▪●○■◆►o]{1,2}|\(?(?:\d{1,3}|[a-zA-Z])[.)])")
 # Text after a gap wider than a word space, with text before the gap on the same line.
 _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 
@@ -97,7 +99,10 @@ def _read_at(lines: list[str], x: int) -> dict[int, str]:
             status[i] = CROSS
         elif len(line) > x and not line[x:].isspace():
             left = line[: x - 1].rstrip()
-            status[i] = (SINGLE if len(left) == x - 1 else WIDE) if left else RIGHT
+            if not left or _MARKER_RE.fullmatch(left):
+                status[i] = RIGHT  # a list item's text after its marker (a hanging indent) is not a column
+            else:
+                status[i] = SINGLE if len(left) == x - 1 else WIDE
     return status
 
 
