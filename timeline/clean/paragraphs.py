@@ -118,7 +118,7 @@ def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
             and status.get(i - 1, CROSS) in _NO_GUTTER
             and status.get(i + 1, CROSS) in _NO_GUTTER
         ):
-            kind = CROSS  # a word space at x, no gutter shown above or below: prose, however long the run
+            kind = status[i] = CROSS  # a word space at x, no gutter shown above or below: prose
         if kind is CROSS:
             if both >= MIN_SIDE_BY_SIDE and wide >= MIN_WIDE_GAPS:
                 runs.append((first, last))
@@ -137,6 +137,28 @@ def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _widen(lines: list[str], x: int, last: int, inner: list[int]) -> int:
+    """The last line of a gutter's run, taking in the lines below it that go on in its left columns.
+
+    The column beside may end first: the lines below that neither reach x nor run across a gutter
+    `inner` to it (active on its last line) belong to the table, as the rest of an article beside a
+    short sidebar does; a line of prose wider than the table's first column ends it.
+    """
+    end = last
+    while end + 1 < len(lines):
+        line = lines[end + 1]
+        if _reaches(line, x) or any(len(line) >= inside and line[inside - 1] != " " for inside in inner):
+            break
+        end += 1
+        if line.strip():
+            last = end
+    return last
+
+
+def _reaches(line: str, x: int) -> bool:
+    return len(line) >= x and (line[x - 1] != " " or not line[x:].isspace())
+
+
 def find_gutters(lines: list[str], stripped: list[str]) -> list[tuple[int, int, int]]:
     """Column boundaries of a page's side-by-side tables: (position, first line, last line).
 
@@ -147,11 +169,24 @@ def find_gutters(lines: list[str], stripped: list[str]) -> list[tuple[int, int, 
         if "  " in text:
             indent = line.find(text[0])
             counts.update([indent + gap.end() for gap in _WIDE_GAP_RE.finditer(text)])
-    return sorted(
+    runs = [
         (x, first, last)
         for x, count in counts.items()
         if count >= MIN_WIDE_GAPS
         for first, last in _runs_at(lines, x)
+    ]
+    return sorted(
+        (
+            x,
+            first,
+            _widen(
+                lines,
+                x,
+                last,
+                [inside for inside, top, bottom in runs if inside < x and top <= last <= bottom],
+            ),
+        )
+        for x, first, last in runs
     )
 
 
