@@ -131,6 +131,51 @@ def test_blocks(page: str, whole: list[str], apart: list[str]) -> None:
     assert _apart(texts, apart)
 
 
+# One row per unit repair: the lines of a text dump, then the units they must give.
+UNIT_CASES = [
+    (
+        "a wire dateline glued to the lead is a unit of its own",
+        ["PARIS | Mon Mar 2, 2015 9:10 am GMT PARIS (Agence) - The ferry company said it would sail."],
+        [
+            "PARIS | Mon Mar 2, 2015 9:10 am GMT PARIS (Agence) -",
+            "The ferry company said it would sail.",
+        ],
+    ),
+    (
+        "a dateline with a state after the place",
+        ["PORTLAND, Maine (Wire) — Fishermen went back to sea on Tuesday after the storm."],
+        ["PORTLAND, Maine (Wire) —", "Fishermen went back to sea on Tuesday after the storm."],
+    ),
+    (
+        "a bracket in the middle of a sentence is not a dateline",
+        ["The board (which met twice) - said little about the plan on Monday."],
+        ["The board (which met twice) - said little about the plan on Monday."],
+    ),
+    (
+        "a ticker cut inside its brackets is rejoined without a space",
+        ["Shares of Harbour Ferries (HFL.", "L) rose 3 percent on Monday."],
+        ["Shares of Harbour Ferries (HFL.L) rose 3 percent on Monday."],
+    ),
+    (
+        "a time cut inside its brackets is rejoined with its space",
+        ["(Updated 1:34 p.m. in Oslo, 7:34 am.", "ET) The ferry left on time."],
+        ["(Updated 1:34 p.m. in Oslo, 7:34 am. ET) The ferry left on time."],
+    ),
+    (
+        "a lettered list item after a closed bracket stays apart",
+        ["Choose one (or more).", "A) The ferry left on time."],
+        ["Choose one (or more).", "A) The ferry left on time."],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "units"), [case[1:] for case in UNIT_CASES], ids=[c[0] for c in UNIT_CASES]
+)
+def test_units(lines: list[str], units: list[str]) -> None:
+    assert [text for text, _, _ in split_units("\n".join(lines))] == units
+
+
 def test_column_offsets_point_at_the_lines() -> None:
     """The rejoined article column says which of the user's lines it came from."""
     left = ["Weather", "", *_wrap(ARTICLE, 46)]

@@ -30,6 +30,14 @@ VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
 _BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
 # A list marker alone before a gap: a bullet, a dash, a number or a letter with a dot or a parenthesis.
 _MARKER_RE = re.compile(r"\s*(?:[-–—*+•·◦▪●○■◆►o]{1,2}|\(?(?:\d{1,3}|[a-zA-Z])[.)])")
+# The end of a bracket cut by a line break: a short token and the closing bracket ('L) will', 'ET) A').
+MAX_CUT_TOKEN = 12
+_CLOSING_RE = re.compile(r"[^\s()]{1,10}\)")
+# A wire dateline: a place in capitals (a state or country after a comma), an agency in brackets, a dash.
+_DATELINE_RE = re.compile(
+    r"\b[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{1,25})? \([A-Z][\w.&/ -]{0,25}\) ?[-–—]+\s+"
+)
+DATELINE_REACH = 120  # characters from the start of a block within which a dateline ends
 # Text after a gap wider than a word space, with text before the gap on the same line.
 _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 
@@ -273,12 +281,22 @@ def _join_cells(cells: list[_Cell], widths: list[int]) -> list[_RawBlock]:
                     parts.append(text)
                     prev = cell
                     continue
+            if line == prev[LINE] + 1 and ")" in text[:MAX_CUT_TOKEN] and _closes_bracket(parts[-1], text):
+                # A break inside brackets ('(BP.' / 'L) will give'): a sentence splitter cut a ticker.
+                parts[-1] += text if " " not in parts[-1][parts[-1].rfind("(") :] else " " + text
+                prev = cell
+                continue
             blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
         parts = [text]
         head = prev = cell
     if parts:
         blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
     return blocks
+
+
+def _closes_bracket(before: str, text: str) -> bool:
+    """Whether `text` starts by closing a bracket left open at the end of `before` (a line cut inside it)."""
+    return before.rfind("(") > before.rfind(")") and _CLOSING_RE.match(text) is not None
 
 
 def _find_widths(cells: list[_Cell]) -> list[int]:
@@ -334,7 +352,28 @@ def _reflow(text: str) -> list[_RawBlock]:
         # No table (the common case): the page is one column.
         ends = list(map(len, map(str.rstrip, lines)))
         cells = [(i, ends[i] - len(s), ends[i], s, -1, 0) for i, s in enumerate(stripped) if s]
-    return _join_cells(cells, _find_widths(cells))
+    return _split_datelines(_join_cells(cells, _find_widths(cells)), lines)
+
+
+def _split_datelines(blocks: list[_RawBlock], lines: list[str]) -> list[_RawBlock]:
+    """Blocks with a news dateline glued to their first sentence split in two, the dateline first.
+
+    A dateline is the wire convention: a place in capitals, an agency in brackets, a dash ('LONDON
+    (Reuters) -'), after what a dump may put before it on the same line (a time stamp, the place again).
+    """
+    out = []
+    for block in blocks:
+        text = block[0]
+        found = _DATELINE_RE.search(text, 0, DATELINE_REACH) if ") " in text[:DATELINE_REACH] else None
+        _, first, last, table, column, indent = block
+        cut = found.end() if found else 0
+        # Split only where the dateline ends on the block's first line, which the offsets can then say.
+        if not cut or cut == len(text) or not lines[first].startswith(text[cut : cut + 20], indent + cut):
+            out.append(block)
+            continue
+        out.append((text[:cut].rstrip(), first, first, table, column, indent))
+        out.append((text[cut:], first, last, table, column, indent + cut))
+    return out
 
 
 def split_blocks(text: str) -> list[Block]:
