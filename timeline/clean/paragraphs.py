@@ -16,7 +16,6 @@ other, left to right, each from top to bottom.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 from typing import Final, NamedTuple
 
@@ -29,14 +28,16 @@ _SENTENCE_END = frozenset('.!?"”’')
 VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
 _BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
 # A list marker alone before a gap: a bullet, a dash, a number or a letter with a dot or a parenthesis.
-_MARKER_RE = re.compile(r"\s*(?:[-–—*+•·◦▪●○■◆►o]{1,2}|\(?(?:\d{1,3}|[a-zA-Z])[.)])")
+_MARKER_RE = re.compile(r"\s*(?:[-–—*+•·◦▪●○■◆►o]{1,2}|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s*")
+MARKER_ROOM = 8  # the most characters a list marker and its spaces take before a gap
 # The end of a bracket cut by a line break: a short token and the closing bracket ('L) will', 'ET) A').
-MAX_CUT_TOKEN = 12
 _CLOSING_RE = re.compile(r"[^\s()]{1,10}\)")
+MAX_CUT_TOKEN = 12  # a bracket cut by a line break closes within this many characters of the next line
 # A wire dateline: a place in capitals (a state or country after a comma), an agency in brackets, a dash.
 _DATELINE_RE = re.compile(
     r"\b[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]{1,25})? \([A-Z][\w.&/ -]{0,25}\) ?[-–—]+\s+"
 )
+_DATELINE_DASH_RE = re.compile(r"\) ?[-–—]")  # what every dateline holds: a cheap look at the whole page
 DATELINE_REACH = 120  # characters from the start of a block within which a dateline ends
 # Text after a gap wider than a word space, with text before the gap on the same line.
 _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
@@ -44,12 +45,12 @@ _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 MIN_SIDE_BY_SIDE = 3  # lines with text on both sides of a gutter, over its run
 MIN_WIDE_GAPS = 2  # of them parted by two spaces or more there
 WIDTH_SHARE = 0.9  # the share of a table column's lines that end within its wrap width
-WRAP_SLACK = 3
+WRAP_SLACK = 3  # a first word this close to not fitting on the line above was still wrapped
 PARAGRAPH_LINES = 3  # a run of lines outside tables, wrapped on its own, has at least this many lines
 PARAGRAPH_WIDTHS = (40, 160)  # the widths people and programs wrap text at
 RAGGED = 20  # the lines of a run wrapped on its own end this close to its furthest end, but the last
 CROSS, RIGHT, WIDE, SINGLE = "cross", "right", "wide", "single"  # how a line meets a column position
-_NO_GUTTER = (CROSS, SINGLE)  # a first word this close to not fitting on the line above was still wrapped
+_NO_GUTTER = (CROSS, SINGLE)
 
 # A non-blank line or rebuilt paragraph with its source line range (0-based, inclusive): (text, first, last).
 # The text is raw: wrapped lines joined by one space. A plain tuple, as the cleaner's hot path builds many.
@@ -77,6 +78,8 @@ END: Final = 2
 TEXT: Final = 3
 TABLE: Final = 4
 COLUMN: Final = 5
+# The lines of a page with where their text starts and ends (the positions the column search reads).
+_Page = tuple[list[str], list[int], list[int]]
 # A block as the hot path builds it: the fields of `Block`, in its order.
 _RawBlock = tuple[str, int, int, int, int, int]
 
@@ -94,32 +97,33 @@ def find_wrap_width(lengths: list[int]) -> int | None:
     return near[int(len(near) * 0.95)]
 
 
-def _read_at(lines: list[str], x: int) -> dict[int, str]:
+def _read_at(page: _Page, x: int) -> dict[int, str]:
     """How each line that reaches position `x` meets it (lines ending before x, or blank beyond it, left out).
 
     CROSS: text runs across x; RIGHT: text right of x only; WIDE: text on both sides, parted by a wide gap;
     SINGLE: text on both sides, parted by one space at x - 1.
     """
+    lines, starts, ends = page
     status = {}
-    for i in [i for i, line in enumerate(lines) if len(line) >= x]:
+    for i in [i for i, end in enumerate(ends) if end >= x]:
         line = lines[i]
         if line[x - 1] != " ":
             status[i] = CROSS
-        elif len(line) > x and not line[x:].isspace():
-            left = line[: x - 1].rstrip()
-            if not left or _MARKER_RE.fullmatch(left):
+        elif ends[i] > x:
+            start = starts[i]
+            if start >= x or (x - start <= MARKER_ROOM and _MARKER_RE.fullmatch(line, start, x - 1)):
                 status[i] = RIGHT  # a list item's text after its marker (a hanging indent) is not a column
             else:
-                status[i] = SINGLE if len(left) == x - 1 else WIDE
+                status[i] = SINGLE if line[x - 2] != " " else WIDE
     return status
 
 
-def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
+def _runs_at(page: _Page, x: int) -> list[tuple[int, int]]:
     """The runs of lines (first, last) over which position `x` is a gutter between two columns."""
     runs = []
     first = last = -1
     both = wide = 0
-    status = _read_at(lines, x)
+    status = _read_at(page, x)
     for i, kind in status.items():
         if (
             kind is SINGLE
@@ -145,53 +149,51 @@ def _runs_at(lines: list[str], x: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _widen(lines: list[str], x: int, last: int, inner: list[int]) -> int:
+def _widen(page: _Page, x: int, last: int, inner: list[int]) -> int:
     """The last line of a gutter's run, taking in the lines below it that go on in its left columns.
 
     The column beside may end first: the lines below that neither reach x nor run across a gutter
     `inner` to it (active on its last line) belong to the table, as the rest of an article beside a
     short sidebar does; a line of prose wider than the table's first column ends it.
     """
+    lines, _, ends = page
     end = last
     while end + 1 < len(lines):
-        line = lines[end + 1]
-        if _reaches(line, x) or any(len(line) >= inside and line[inside - 1] != " " for inside in inner):
+        line, reach = lines[end + 1], ends[end + 1]
+        if reach >= x or any(reach >= inside and line[inside - 1] != " " for inside in inner):
             break
         end += 1
-        if line.strip():
+        if reach:
             last = end
     return last
 
 
-def _reaches(line: str, x: int) -> bool:
-    return len(line) >= x and (line[x - 1] != " " or not line[x:].isspace())
-
-
-def find_gutters(lines: list[str], stripped: list[str]) -> list[tuple[int, int, int]]:
+def find_gutters(lines: list[str], stripped: list[str], ends: list[int]) -> list[tuple[int, int, int]]:
     """Column boundaries of a page's side-by-side tables: (position, first line, last line).
 
-    `stripped`: the lines without their leading and trailing spaces.
+    `stripped`: the lines without their leading and trailing spaces; `ends`: where their text ends.
     """
-    counts: Counter[int] = Counter()
-    for line, text in zip(lines, stripped, strict=True):
+    gapped: dict[int, list[int]] = {}  # position -> the lines with text after a wide gap there
+    for i, text in enumerate(stripped):
         if "  " in text:
-            indent = line.find(text[0])
-            counts.update([indent + gap.end() for gap in _WIDE_GAP_RE.finditer(text)])
+            indent = ends[i] - len(text)
+            for gap in _WIDE_GAP_RE.finditer(text):
+                gapped.setdefault(indent + gap.end(), []).append(i)
+    if not gapped:
+        return []
+    page = (lines, [end - len(text) for end, text in zip(ends, stripped, strict=True)], ends)
     runs = [
         (x, first, last)
-        for x, count in counts.items()
-        if count >= MIN_WIDE_GAPS
-        for first, last in _runs_at(lines, x)
+        for x, rows in gapped.items()
+        if len(rows) >= MIN_WIDE_GAPS
+        for first, last in _runs_at(page, x)
     ]
     return sorted(
         (
             x,
             first,
             _widen(
-                lines,
-                x,
-                last,
-                [inside for inside, top, bottom in runs if inside < x and top <= last <= bottom],
+                page, x, last, [inner for inner, top, bottom in runs if inner < x and top <= last <= bottom]
             ),
         )
         for x, first, last in runs
@@ -258,85 +260,105 @@ def _continues(prev: str, line: str, stripped: str, after: str, room: int) -> bo
 def _join_cells(cells: list[_Cell], widths: list[int]) -> list[_RawBlock]:
     """Blocks from cells in reading order: a cell the wrap carried over joins the one above.
 
-    `widths[k]`: the width cell k's column was wrapped at (0: not wrapped).
+    `widths[k]`: the width cell k's column was wrapped at (0: not wrapped). The hot loop of the module:
+    the previous cell's fields are kept in locals.
     """
     blocks: list[_RawBlock] = []
     parts: list[str] = []
-    head = prev = cells[0] if cells else (0, 0, 0, "", -1, 0)
+    head: _Cell = (0, 0, 0, "", -1, 0)
+    prev_line = prev_end = prev_table = prev_column = limit = 0
     count = len(cells)
-    for k, cell in enumerate(cells):
-        line, _, _, text, table, column = cell
+    for k, (line, _, end, text, table, column) in enumerate(cells):
         if parts:
-            limit = widths[k - 1] - WRAP_SLACK
             if (
-                prev[END] + len(text) >= limit  # the whole line bounds its first word: most lines fail here
-                and widths[k - 1]
-                and line == prev[LINE] + 1
-                and column == prev[COLUMN]
-                and table == prev[TABLE]
+                prev_end + len(text) >= limit  # the whole line bounds its first word: most lines fail here
+                and limit > 0
+                and line == prev_line + 1
+                and column == prev_column
+                and table == prev_table
             ):
-                below = cells[k + 1] if k + 1 < count else cell
+                below = cells[k + 1] if k + 1 < count else head
                 after = below[TEXT] if below[LINE] == line + 1 and below[COLUMN] == column else ""
-                if _continues(parts[-1], text, text, after, limit - prev[END]):
+                if _continues(parts[-1], text, text, after, limit - prev_end):
                     parts.append(text)
-                    prev = cell
+                    prev_line, prev_end = line, end
                     continue
-            if line == prev[LINE] + 1 and ")" in text[:MAX_CUT_TOKEN] and _closes_bracket(parts[-1], text):
-                # A break inside brackets ('(BP.' / 'L) will give'): a sentence splitter cut a ticker.
-                parts[-1] += text if " " not in parts[-1][parts[-1].rfind("(") :] else " " + text
-                prev = cell
-                continue
-            blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
+            blocks.append((" ".join(parts), head[LINE], prev_line, head[TABLE], head[COLUMN], head[START]))
         parts = [text]
-        head = prev = cell
+        head = cells[k]
+        prev_line, prev_end, prev_table, prev_column = line, end, table, column
+        limit = widths[k] - WRAP_SLACK
     if parts:
-        blocks.append((" ".join(parts), head[LINE], prev[LINE], head[TABLE], head[COLUMN], head[START]))
+        blocks.append((" ".join(parts), head[LINE], prev_line, head[TABLE], head[COLUMN], head[START]))
     return blocks
 
 
-def _closes_bracket(before: str, text: str) -> bool:
-    """Whether `text` starts by closing a bracket left open at the end of `before` (a line cut inside it)."""
-    return before.rfind("(") > before.rfind(")") and _CLOSING_RE.match(text) is not None
-
-
-def _find_widths(cells: list[_Cell]) -> list[int]:
-    """The width each cell's column was wrapped at: per table column, for the page, or per paragraph."""
-    ends: dict[tuple[int, int], list[int]] = {}
-    outside = []
-    for cell in cells:
-        if cell[TABLE] < 0:
-            outside.append(cell[END])
+def _rejoin_brackets(blocks: list[_RawBlock]) -> list[_RawBlock]:
+    """Blocks rejoined where a line break fell inside brackets ('(BP.' / 'L) will give', a cut ticker)."""
+    cut = [
+        k for k, block in enumerate(blocks) if block[0].find(")", 1, 12) > 0 and _CLOSING_RE.match(block[0])
+    ]
+    if not cut:
+        return blocks
+    out = blocks[: cut[0]]
+    for block in blocks[cut[0] :]:
+        text, first, last, table, column, _ = block
+        before = out[-1] if out else block
+        if (
+            block is not before
+            and first == before[2] + 1
+            and (table, column) == (before[3], before[4])
+            and _CLOSING_RE.match(text)
+            and before[0].rfind("(") > before[0].rfind(")")
+        ):
+            # Within a token ('(BP.'), the break replaced nothing; after a word it replaced a space.
+            glue = "" if " " not in before[0][before[0].rfind("(") :] else " "
+            out[-1] = (before[0] + glue + text, before[1], last, *before[3:])
         else:
+            out.append(block)
+    return out
+
+
+def _find_widths(cells: list[_Cell], outside: list[int], stripped: list[str]) -> list[int]:
+    """The width each cell's column was wrapped at: per table column, for the page, or per paragraph.
+
+    `outside`: where the text of each line around the tables ends (0 for a blank line or a table's).
+    """
+    ends: dict[tuple[int, int], list[int]] = {}
+    for cell in cells:
+        if cell[TABLE] >= 0:
             ends.setdefault((cell[TABLE], cell[COLUMN]), []).append(cell[END])
     # Most of a wrapped column's lines end near its width; a few cells (a label set apart) go beyond.
     columns = {key: sorted(column)[int((len(column) - 1) * WIDTH_SHARE)] for key, column in ends.items()}
-    page = find_wrap_width(outside)
-    widths = [page or 0 if cell[TABLE] < 0 else columns[cell[TABLE], cell[COLUMN]] for cell in cells]
+    page = find_wrap_width([end for end in outside if end])
+    around = [page or 0] * len(outside)
     if page is None:
-        _find_paragraph_widths(cells, widths)
-    return widths
+        for first, last, width in _find_wrapped_runs(outside, stripped):
+            around[first : last + 1] = [width] * (last - first + 1)
+    return [around[cell[LINE]] if cell[TABLE] < 0 else columns[cell[TABLE], cell[COLUMN]] for cell in cells]
 
 
-def _find_paragraph_widths(cells: list[_Cell], widths: list[int]) -> None:
-    """Set the width of each run of lines outside tables that is wrapped on its own (`<pre>`, a quote).
+def _find_wrapped_runs(ends: list[int], stripped: list[str]) -> list[tuple[int, int, int]]:
+    """Runs of lines wrapped on their own in a page that is not wrapped as a whole (`<pre>`, a quote).
 
-    A run of at least PARAGRAPH_LINES consecutive lines is wrapped when all but its last line end within
-    RAGGED characters of its furthest end, at a width a writer or a browser wraps at (PARAGRAPH_WIDTHS).
+    A run of at least PARAGRAPH_LINES consecutive non-blank lines is wrapped when all but its last line
+    end within RAGGED characters of its furthest end, at a width a writer or a browser wraps at
+    (PARAGRAPH_WIDTHS). Gives (first line, last line, width) of each.
     """
-    run: list[int] = []
-    for k, cell in enumerate([*cells, (-2, 0, 0, "", 0, 0)]):  # a sentinel closes the last run
-        if run and (cell[TABLE] >= 0 or cell[LINE] != cells[run[-1]][LINE] + 1):
-            if len(run) >= PARAGRAPH_LINES:
-                width = max(cells[j][END] for j in run)
-                span = width - min(cells[j][START] for j in run)
-                if PARAGRAPH_WIDTHS[0] <= span <= PARAGRAPH_WIDTHS[1] and all(
-                    cells[j][END] >= width - RAGGED for j in run[:-1]
-                ):
-                    for j in run:
-                        widths[j] = width
-            run = []
-        if cell[TABLE] < 0 and cell[LINE] >= 0:
-            run.append(k)
+    count = len(ends)
+    heads = [i for i in range(count) if ends[i] and (i == 0 or not ends[i - 1])]
+    runs = []
+    for first in heads:
+        last = first
+        while last + 1 < count and ends[last + 1]:
+            last += 1
+        if last - first + 1 < PARAGRAPH_LINES:
+            continue
+        width = max(ends[first : last + 1])
+        span = width - min(ends[i] - len(stripped[i]) for i in range(first, last + 1))
+        if PARAGRAPH_WIDTHS[0] <= span <= PARAGRAPH_WIDTHS[1] and min(ends[first:last]) >= width - RAGGED:
+            runs.append((first, last, width))
+    return runs
 
 
 def _reflow(text: str) -> list[_RawBlock]:
@@ -345,14 +367,62 @@ def _reflow(text: str) -> list[_RawBlock]:
         text = text.translate(_BORDERS_TO_SPACES)
     lines = text.splitlines()
     stripped = list(map(str.strip, lines))
-    gutters = find_gutters(lines, stripped)
+    ends = list(map(len, map(str.rstrip, lines)))
+    gutters = find_gutters(lines, stripped, ends)
     if gutters:
         cells = _cut_cells(lines, gutters)
+        in_tables = {cell[LINE] for cell in cells if cell[TABLE] >= 0}
+        outside = [0 if i in in_tables else end for i, end in enumerate(ends)]  # the lines around the tables
+        blocks = _join_cells(cells, _find_widths(cells, outside, stripped))
     else:
-        # No table (the common case): the page is one column.
-        ends = list(map(len, map(str.rstrip, lines)))
-        cells = [(i, ends[i] - len(s), ends[i], s, -1, 0) for i, s in enumerate(stripped) if s]
-    return _split_datelines(_join_cells(cells, _find_widths(cells)), lines)
+        blocks = _reflow_column(stripped, ends)
+    # Both repairs below are rare: a cheap look at the whole page spares most pages the pass over blocks.
+    if any(text.find(")", 1, MAX_CUT_TOKEN) > 0 and _CLOSING_RE.match(text) for text in stripped):
+        blocks = _rejoin_brackets(blocks)
+    if _DATELINE_DASH_RE.search(text):
+        blocks = _split_datelines(blocks, lines)
+    return blocks
+
+
+def _reflow_column(stripped: list[str], ends: list[int]) -> list[_RawBlock]:
+    """Blocks of a page without tables (the common case, kept cheap): one column, wrapped or not."""
+    width = find_wrap_width([n for n in ends if n])
+    if width is not None:
+        widths = [width] * len(ends)
+    else:
+        # A page not wrapped as a whole may hold runs of lines wrapped on their own (`<pre>`, a quote).
+        runs = _find_wrapped_runs(ends, stripped)
+        if not runs:
+            return [(s, i, i, -1, 0, ends[i] - len(s)) for i, s in enumerate(stripped) if s]
+        widths = [0] * len(ends)
+        for first, last, run_width in runs:
+            widths[first : last + 1] = [run_width] * (last - first + 1)
+    blocks: list[_RawBlock] = []
+    parts: list[str] = []
+    first = prev_end = 0
+    count = len(stripped)
+    for i, text in enumerate(stripped):
+        if not text:
+            if parts:
+                blocks.append((" ".join(parts), first, i - 1, -1, 0, ends[first] - len(stripped[first])))
+                parts = []
+            continue
+        if parts:
+            limit = widths[i - 1] - WRAP_SLACK
+            # The whole line bounds its first word: most lines fail this without a closer look.
+            if prev_end + len(text) >= limit > 0 and _continues(
+                parts[-1], text, text, stripped[i + 1] if i + 1 < count else "", limit - prev_end
+            ):
+                parts.append(text)
+                prev_end = ends[i]
+                continue
+            blocks.append((" ".join(parts), first, i - 1, -1, 0, ends[first] - len(stripped[first])))
+        parts = [text]
+        first = i
+        prev_end = ends[i]
+    if parts:
+        blocks.append((" ".join(parts), first, count - 1, -1, 0, ends[first] - len(stripped[first])))
+    return blocks
 
 
 def _split_datelines(blocks: list[_RawBlock], lines: list[str]) -> list[_RawBlock]:
@@ -361,10 +431,14 @@ def _split_datelines(blocks: list[_RawBlock], lines: list[str]) -> list[_RawBloc
     A dateline is the wire convention: a place in capitals, an agency in brackets, a dash ('LONDON
     (Reuters) -'), after what a dump may put before it on the same line (a time stamp, the place again).
     """
-    out = []
-    for block in blocks:
+    reach = DATELINE_REACH
+    heads = [k for k, block in enumerate(blocks) if block[0].find(") ", 0, reach) > 0]
+    if not heads:
+        return blocks
+    out = blocks[: heads[0]]
+    for block in blocks[heads[0] :]:
         text = block[0]
-        found = _DATELINE_RE.search(text, 0, DATELINE_REACH) if ") " in text[:DATELINE_REACH] else None
+        found = _DATELINE_RE.search(text, 0, reach) if text.find(") ", 0, reach) > 0 else None
         _, first, last, table, column, indent = block
         cut = found.end() if found else 0
         # Split only where the dateline ends on the block's first line, which the offsets can then say.
