@@ -32,7 +32,7 @@ GRID = {
     "MIN_WIDE_GAPS": (1, 3),
     "WIDTH_SHARE": (0.75, 1.0),
     "RAGGED": (10, 30),
-    "PARAGRAPH_LINES": (3, 4),
+    "PARAGRAPH_LINES": (2, 4),
 }
 
 

@@ -107,6 +107,12 @@ BLOCK_CASES = [
         [],
     ),
     (
+        "a long headline over its byline is no wrapped paragraph",
+        "\n".join(["Harbour Authority Delays The New Ferry Terminal", "By Jane Doe", "", ARTICLE]),
+        ["Harbour Authority Delays The New Ferry Terminal", "By Jane Doe", ARTICLE],
+        [],
+    ),
+    (
         "long prose lines whose word spaces line up are never cut",
         "\n".join(
             [
