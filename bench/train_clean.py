@@ -263,12 +263,14 @@ def summarise(pages: list[Page], scores: list[float]) -> dict[str, float]:
     return {key: round(sum(v) / len(v), 4) for key, v in sorted(groups.items())}
 
 
-# The rules that name what a line is by a precise pattern (a copyright notice, an e-mail contact, a form, an
-# embedded post's frame, ...), as opposed to vaguer signals (a cue word, recurrence, a repeat) and the
-# shape-and-place rules ('short', 'menu', 'body'). A candidate with `veto` leaves their drops as they are.
+# The rules that name what a line is by a pattern (a copyright notice, an e-mail contact, a form, an embedded
+# post's frame, a bulleted or one-line menu, a cue word, ...) or by a census (a line recurring across the
+# run's pages, prose repeated above), as opposed to the shape-and-place rules ('short', 'body') the model
+# re-decides. A candidate with `veto` leaves these rules' drops as they are.
 VETO = (
-    "embed", "form field, button or image name", "contact", "timestamp or file name", "comment header",
-    "dateline-like", "byline-like", "legal", "teaser",
+    "recurring", "no words", "embed", "form field, button or image name", "menu item", "menu",
+    "boilerplate cue", "contact", "timestamp or file name", "comment header", "dateline-like", "byline-like",
+    "link or address", "legal", "teaser", "repeat", "comments",
 )  # fmt: skip
 
 CANDIDATES: dict[str, dict[str, Any]] = {
