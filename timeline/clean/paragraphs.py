@@ -11,6 +11,10 @@ there), several lines have text on both sides, and at least two of them are part
 gap wider than a word space (prose has single spaces, so a coincidence of word boundaries down
 a paragraph is not a gutter). Blocks come in reading order: a table's columns one after the
 other, left to right, each from top to bottom.
+
+Two repairs of units follow: a line break that fell inside brackets (a sentence splitter's cut in
+a ticker, '(BP.' / 'L) will give') is undone, and a wire dateline glued to the lead ('LONDON
+(Reuters) -') becomes a block of its own, so that the classifier can label it.
 """
 
 from __future__ import annotations
