@@ -11,6 +11,10 @@ there), several lines have text on both sides, and at least two of them are part
 gap wider than a word space (prose has single spaces, so a coincidence of word boundaries down
 a paragraph is not a gutter). Blocks come in reading order: a table's columns one after the
 other, left to right, each from top to bottom.
+
+Two repairs of units follow: a line break that fell inside brackets (a sentence splitter's cut in
+a ticker, '(BP.' / 'L) will give') is undone, and a wire dateline glued to the lead ('LONDON
+(Reuters) -') becomes a block of its own, so that the classifier can label it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ _WIDE_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 
 MIN_SIDE_BY_SIDE = 3  # lines with text on both sides of a gutter, over its run
 MIN_WIDE_GAPS = 2  # of them parted by two spaces or more there
+DATA_CELL_WORDS = 4  # a cell of this many words or more is prose: its table is a layout, not data
 WIDTH_SHARE = 0.9  # the share of a table column's lines that end within its wrap width
 WRAP_SLACK = 3  # a first word this close to not fitting on the line above was still wrapped
 # A run of lines outside tables, wrapped on its own, has at least this many lines. With 2, the first
@@ -229,12 +234,34 @@ def _cut_cells(lines: list[str], gutters: list[tuple[int, int, int]]) -> list[_C
                 cells.append((i, start, start + len(text), text, table, left))
     if table < 0:
         return cells
+    cells = _keep_data_rows(lines, cells)
     # A table is read column by column; the lines around it stay where they are.
     tops: dict[int, int] = {}
     for cell in cells:
         tops.setdefault(cell[TABLE], cell[LINE])
     cells.sort(key=lambda c: (c[LINE], 0, 0) if c[TABLE] < 0 else (tops[c[TABLE]], c[COLUMN], c[LINE]))
     return cells
+
+
+def _keep_data_rows(lines: list[str], cells: list[_Cell]) -> list[_Cell]:
+    """A table without a cell of prose (a table of figures, names) is read row by row, each line whole.
+
+    Its columns hold no paragraph to rejoin, and a row means more than a column ('Larry Ogunjobi  63
+    57%'); a layout table keeps its columns: one of them holds the prose of the page.
+    """
+    prose = {cell[TABLE] for cell in cells if cell[TABLE] >= 0 and cell[TEXT].count(" ") >= DATA_CELL_WORDS}
+    rows: dict[int, _Cell] = {}
+    out = []
+    for cell in cells:
+        line = cell[LINE]
+        if cell[TABLE] < 0 or cell[TABLE] in prose:
+            out.append(cell)
+        elif line not in rows:
+            text = lines[line].strip()
+            start = lines[line].find(text[0])
+            rows[line] = (line, start, start + len(text), text, -1, 0)
+            out.append(rows[line])
+    return out
 
 
 def _stray_label(prev: str, line: str, after: str) -> bool:
