@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language
+.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -17,6 +17,16 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install the package with its test and cluster extras (only when needed)
+
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,cluster,train]'
+	@touch $(TRAIN_STAMP)
+
+install-train: $(TRAIN_STAMP)  ## also the train extra (scikit-learn, LightGBM) for train-clean and bench-clean
+
+train-clean: install-train  ## fit the text cleaner's body model (site-grouped CV), write timeline/data/clean_model.json
+	$(BIN)/python bench/train_clean.py --shared $(SHARED)
 
 run: install  ## build the timeline of sample_articles/
 	$(BIN)/timeline build sample_articles
@@ -36,7 +46,7 @@ golden: install  ## regenerate the golden end-to-end files (review the diff!)
 bench: install  ## throughput of `timeline build` on a corpus of 2,000+ files
 	$(BIN)/python bench/bench_build.py --shared $(SHARED)
 
-bench-clean: install  ## boilerplate scores and docs/s on the dev pages (w3m, lynx, HTML)
+bench-clean: install-train  ## boilerplate scores (shipped model, site-grouped CV) and pages/s on both corpora
 	$(BIN)/python bench/bench_clean.py --shared $(SHARED)
 
 bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline tag`

@@ -1,7 +1,11 @@
 """Boilerplate benchmark: clean the dev pages (w3m text, lynx text, HTML), score them, time the text path.
 
-    python bench/bench_clean.py --shared ../shared [--keep DIR] [--paths w3m,lynx,html]
+    python bench/bench_clean.py --shared ../shared [--keep DIR] [--paths w3m,lynx,html] [--no-cv]
 
+First, for both corpora (boilerplate/dev, boilerplate-wide/dev), w3m and lynx, per source: mean body F1 of
+the rules alone, of the shipped model (fitted on these very pages: an optimistic figure), and of the same
+kind of model under 5-fold cross-validation grouped by site (the figure that counts; needs the `train`
+extra), then pages per second of `clean_text` on each.
 For each path `timeline clean <pages> --output-dir <dir>/<path>/` writes the kept text of every page
 (body, subheads, captions) to `<id>.txt`, then `score_boilerplate.py` prints its table (per-page scores
 go to `<dir>/<path>.jsonl`). Throughput, measured first: `clean_text` alone over the w3m and lynx dumps, one
@@ -27,7 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.train_clean import CORPORA, cross_validate, load_pages, load_scorer, score_page, summarise
 from timeline.clean import clean_document, clean_text, find_recurring_lines
+from timeline.clean.model import load_model
 from timeline.dating import describe_article
 from timeline.load import load_document
 from timeline.models import Problem
@@ -73,6 +79,31 @@ def run_path(dev: Path, path: str, out: Path, scorer: Path) -> None:
     )
 
 
+def measure_model(shared: Path, folds: int, cv: bool) -> None:
+    """Per corpus, renderer and source: rules alone, the shipped model, site-grouped CV of its kind."""
+    scorer = load_scorer(shared)
+    pages = load_pages(shared, scorer)
+    model = load_model()
+    columns = {"rules": summarise(pages, [score_page(page, None, scorer) for page in pages])}
+    if model is not None:
+        columns["shipped"] = summarise(pages, [score_page(page, model, scorer) for page in pages])
+        if cv:
+            spec, seed = model.provenance["spec"], model.provenance["seed"]
+            columns[f"cv{folds} by site"] = summarise(pages, cross_validate(pages, spec, folds, seed, scorer))
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts[f"{page.corpus}/{page.renderer}"] += 1
+        counts[f"{page.corpus}/{page.renderer}/{page.source}"] += 1
+    print(
+        f"body F1, mean over pages ({len({p.site for p in pages})} sites); the CV column is the one that "
+        "counts"
+    )
+    print(f"{'corpus/renderer/source':<52} {'pages':>5} " + " ".join(f"{c:>14}" for c in columns))
+    for key in columns["rules"]:
+        row = " ".join(f"{columns[c][key]:>14.3f}" for c in columns)
+        print(f"{'  ' * (key.count('/') - 1)}{key:<{52 - 2 * (key.count('/') - 1)}} {counts[key]:>5} {row}")
+
+
 def measure_speed(dev: Path, passes: int = 10) -> None:
     """Documents per second of `clean_text` on the w3m and lynx dumps (one process, one core).
 
@@ -91,7 +122,8 @@ def measure_speed(dev: Path, passes: int = 10) -> None:
             best_wall = min(best_wall, time.perf_counter() - wall)
         size = sum(len(t) for t in texts) / len(texts) / 1000
         print(
-            f"speed {path}: {len(texts) / best_cpu:.0f} docs/s of CPU time, {len(texts) / best_wall:.0f} by "
+            f"speed {dev.parent.name} {path}: {len(texts) / best_cpu:.0f} docs/s of CPU time, "
+            f"{len(texts) / best_wall:.0f} by "
             f"the wall clock (best of {passes} passes over {len(texts)} pages of {size:.1f} kB, one process)"
         )
 
@@ -143,6 +175,8 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="write outputs here instead of a temp dir")
     parser.add_argument("--paths", default=",".join(PATHS), help="comma-separated: w3m,lynx,html")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (no train extra)")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the site-grouped cross-validation")
     args = parser.parse_args()
     shared = Path(args.shared)
     dev = shared / "corpora" / "boilerplate" / "dev"
@@ -151,8 +185,10 @@ def main() -> int:
         print(f"bench_clean: no corpus or scorer under {shared}", file=sys.stderr)
         return 2
     paths = [p for p in args.paths.split(",") if p]
+    measure_model(shared, args.folds, not args.no_cv)
     if not args.no_speed:
-        measure_speed(dev)
+        for corpus in CORPORA:
+            measure_speed(shared / "corpora" / corpus / "dev", passes=3)
     with tempfile.TemporaryDirectory(prefix="bench_clean_") as tmp:
         out = Path(args.keep) if args.keep else Path(tmp)
         for path in paths:

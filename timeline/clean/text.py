@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from operator import attrgetter
 
-from timeline.clean.paragraphs import split_units
+from timeline.clean.features import page_features, reason_head
+from timeline.clean.model import BodyModel, load_model
+from timeline.clean.paragraphs import Block, split_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -228,25 +230,32 @@ class _Unit:
     __slots__ = (
         "bullet",
         "cls",
+        "column",
         "ends_sentence",
         "first",
         "flat",
         "function",
+        "indent",
         "label",
         "last",
         "low",
         "reason",
         "recurring",
+        "table",
         "text",
         "tokens",
         "weight",
         "words",
     )  # fmt: skip
 
-    def __init__(self, text: str, first: int, last: int) -> None:
+    def __init__(self, text: str, first: int, last: int, block: Block | None = None) -> None:
         self.text = text
         self.first = first
         self.last = last
+        # where the text starts on its first line, and its side-by-side table and column (w3m layouts)
+        self.indent, self.table, self.column = (
+            (block.indent, block.table, block.column) if block else (0, -1, 0)
+        )
         self.bullet = False
         self.recurring = False
         self.label = BOILERPLATE
@@ -959,12 +968,9 @@ def _final_text(unit: _Unit) -> str:
     return text
 
 
-def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
-    """Label every non-blank line (or rebuilt paragraph) of a plain-text page.
-
-    `recurring`: the line keys (`line_key`) found in several articles of the run.
-    """
-    units = [_Unit(raw.strip(), first, last) for raw, first, last in split_units(text)]
+def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], int, int, dict[str, str]]:
+    """The rule cascade: every unit labelled, the densest run of prose (start, end) and the header found."""
+    units = [_Unit(block.text.strip(), block.first, block.last, block) for block in split_blocks(text)]
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
@@ -1016,6 +1022,67 @@ def clean_text(text: str, recurring: Container[str] = frozenset()) -> Cleaned:
         _label_header(units, start, meta)
     _decide(units, start if start >= 0 else len(units), end)
     _extend_lists(units, end)
+    return units, start, end, meta
+
+
+# Labels the rules give for good: the header (its metadata is read from them), photo credits and captions
+# (kept apart from the body for the dated facts they carry; most corpora's gold leaves them out).
+FIXED_LABELS = frozenset((TITLE, BYLINE, DATELINE, CREDIT, CAPTION))
+
+
+def _unit_features(units: list[_Unit], start: int, end: int) -> list[list[float]]:
+    title = next((i for i, unit in enumerate(units) if unit.label is TITLE), -1)
+    return page_features(units, start, end, title)
+
+
+def model_inputs(text: str, recurring: Container[str] = frozenset()) -> list[tuple[str, list[float], bool]]:
+    """Per unit: its text, its feature row and whether the model decides it (training reads these)."""
+    units, start, end, _ = _label_by_rules(text, recurring)
+    rows = _unit_features(units, start, end)
+    return [(unit.text, row, unit.label not in FIXED_LABELS) for unit, row in zip(units, rows, strict=True)]
+
+
+def _label_by_model(units: list[_Unit], start: int, end: int, model: BodyModel) -> None:
+    """Keep or drop every unit but the header, captions and credits by the fitted model's probability.
+
+    A page where the model would keep no line at all (a one-sentence note, a bare list) keeps the rules'
+    decisions: an empty article is never the better guess.
+    """
+    probs = model.probabilities(_unit_features(units, start, end))
+    veto, threshold = model.veto, model.threshold
+    decided = [
+        (unit, p)
+        for unit, p in zip(units, probs, strict=True)
+        # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+        if unit.label not in FIXED_LABELS
+        and not (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto)
+    ]
+    if not any(p >= threshold for _, p in decided):
+        return
+    for unit, p in decided:
+        if p >= threshold:
+            if unit.label not in KEPT:
+                unit.label = SUBHEAD if _is_heading(unit) and not unit.ends_sentence else BODY
+        else:
+            unit.label = BOILERPLATE
+        unit.reason = f"model: p={p:.2f}; {unit.reason}"
+
+
+DEFAULT_MODEL = "shipped"
+
+
+def clean_text(
+    text: str, recurring: Container[str] = frozenset(), model: BodyModel | str | None = DEFAULT_MODEL
+) -> Cleaned:
+    """Label every non-blank line (or rebuilt paragraph) of a plain-text page.
+
+    `recurring`: the line keys (`line_key`) found in several articles of the run. `model`: the fitted
+    classifier that makes the final keep-or-drop decision (the shipped one by default; None: rules only).
+    """
+    units, start, end, meta = _label_by_rules(text, recurring)
+    fitted = load_model() if model == DEFAULT_MODEL else model
+    if isinstance(fitted, BodyModel) and units:
+        _label_by_model(units, start, end, fitted)
     _dedupe(units)
     # Only a kept line can lose its bullet or photo credit (`_final_text`); the others keep `flat`.
     lines = [

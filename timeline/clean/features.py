@@ -1,0 +1,200 @@
+"""Features of each unit of a page for the fitted body classifier: its own measures, the rules' verdict,
+its neighbours and where it stands against the page's main run of prose.
+
+The measures are the ones the rule cascade of `text.py` computes; the rules' class and reason enter as
+features too, so the fitted weights decide how much each rule is worth. Every feature is a float, in the
+order of `FEATURE_NAMES`, which the model file records and `model.py` checks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from timeline.models import KEPT_LABELS, Label
+
+# The rule reasons' heads (the text before ':' of `_Unit.reason`), one feature each.
+REASONS = (
+    "recurring", "no words", "embed", "form field, button or image name", "credit", "menu item",
+    "boilerplate cue", "contact", "timestamp or file name", "comment header", "dateline-like",
+    "byline-like", "link or address", "menu", "legal", "teaser", "body", "short", "repeat", "comments",
+    "caption", "title", "byline", "dateline", "subhead",
+)  # fmt: skip
+CLASSES = ("good", "short", "bad", "special")
+NEIGHBOURS = (-2, -1, 1, 2)
+WINDOW = 3  # units on either side whose prose is summed
+BOX_RE = re.compile("[│┃┆┊║━─═┏┓┗┛┣┫╋┼]")
+DIGIT_RE = re.compile(r"\d")
+CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")  # a capital that starts a word
+
+OWN = (
+    "log_words", "function_share", "ends_sentence", "bullet", "log_chars", "caps_share", "has_digit",
+    "recurring", "indent", "box_chars", "gap_before", "gap_after", "separators", "rule_kept", "rule_subhead",
+    "rule_caption", "rule_before_run", "rule_after_run", "rule_link_list", "rule_list_item",
+)  # fmt: skip
+PAGE = (
+    "in_run", "log_distance_to_run", "relative_position", "run_share", "run_units_share", "log_page_units",
+    "after_title", "log_distance_to_title", "window_prose", "window_kept", "length_against_run",
+    "in_table", "in_run_column",
+)  # fmt: skip
+NEIGHBOUR = ("log_words", "function_share", "ends_sentence", "good", "rule_kept")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    OWN
+    + tuple(f"class_{c}" for c in CLASSES)
+    + tuple(f"reason_{r.replace(' ', '_').replace(',', '')}" for r in REASONS)
+    + PAGE
+    + tuple(f"n{offset:+d}_{name}" for offset in NEIGHBOURS for name in NEIGHBOUR)
+)
+_REASON_INDEX = {reason: i for i, reason in enumerate(REASONS)}
+_CLASS_INDEX = {cls: i for i, cls in enumerate(CLASSES)}
+
+
+class UnitLike(Protocol):
+    """What the features read of a unit of `text.py` after the rules have labelled it."""
+
+    text: str
+    first: int
+    last: int
+    indent: int
+    table: int
+    column: int
+    bullet: bool
+    recurring: bool
+    words: int
+    function: int
+    ends_sentence: bool
+    cls: str
+    reason: str
+    label: Label
+
+
+def reason_head(reason: str) -> tuple[tuple[str, ...], str]:
+    """The rules' decision prefixes ('before the article', 'link list', ...) and the first class's head."""
+    *prefixes, first = reason.split("; ")
+    return tuple(prefix.split(":")[0].split(" after ")[0] for prefix in prefixes), first.split(":")[0]
+
+
+def _text_measures(text: str, words: int) -> list[float]:
+    """What the unit's characters say: length, capitals, digits, box-drawing, separators."""
+    return [
+        math.log1p(len(text)),
+        min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
+        1.0 if DIGIT_RE.search(text) else 0.0,
+    ]
+
+
+def _verdict(reason: str, cls: str, label: Label) -> tuple[list[float], list[float]]:
+    """What the rules decided: (label and decision prefix; one-hot class and reason head)."""
+    prefixes, head = reason_head(reason)
+    decided = [
+        1.0 if label in KEPT_LABELS else 0.0,
+        1.0 if label is Label.SUBHEAD else 0.0,
+        1.0 if label is Label.CAPTION else 0.0,
+        1.0 if "before the article" in prefixes else 0.0,
+        1.0 if "after the article" in prefixes else 0.0,
+        1.0 if "link list" in prefixes else 0.0,
+        1.0 if "list item" in prefixes else 0.0,
+    ]
+    onehot = [0.0] * (len(CLASSES) + len(REASONS))
+    onehot[_CLASS_INDEX.get(cls, 0)] = 1.0
+    index = _REASON_INDEX.get(head)
+    if index is not None:
+        onehot[len(CLASSES) + index] = 1.0
+    return decided, onehot
+
+
+def _own(unit: UnitLike, gaps: tuple[int, int], common: list[float], measures: list[float]) -> list[float]:
+    """The unit's own measures; `common` is what its neighbours see of it too (`_common`)."""
+    text = unit.text
+    return [
+        *common[:3],
+        1.0 if unit.bullet else 0.0,
+        *measures,
+        1.0 if unit.recurring else 0.0,
+        min(unit.indent, 40) / 40,
+        1.0 if BOX_RE.search(text) else 0.0,
+        float(min(gaps[0], 2)),
+        float(min(gaps[1], 2)),
+        min(text.count("|") + text.count("»") + text.count("›"), 5) / 5,
+    ]
+
+
+def _common(unit: UnitLike) -> list[float]:
+    """The measures of a unit its neighbours' rows carry (`NEIGHBOUR`)."""
+    words = unit.words
+    return [
+        math.log1p(words),
+        unit.function / words if words else 0.0,
+        float(unit.ends_sentence),
+        float(unit.cls == "good"),
+        float(unit.label in KEPT_LABELS),
+    ]
+
+
+def page_features(units: Sequence[UnitLike], start: int, end: int, title: int) -> list[list[float]]:
+    """A feature row per unit; `start`..`end` is the rules' densest run (-1 if none), `title` the headline."""
+    n = len(units)
+    total_words = sum(unit.words for unit in units) or 1
+    run_words = sum(unit.words for unit in units[start : end + 1]) if start >= 0 else 0
+    run_share = run_words / total_words
+    run_units_share = (end - start + 1) / n if start >= 0 and n else 0.0
+    log_units = math.log1p(n)
+    run_lengths = sorted(len(unit.text) for unit in units[start : end + 1] if unit.cls == "good")
+    typical = math.log1p(run_lengths[len(run_lengths) // 2]) if run_lengths else 0.0
+    # the table column most of the run's prose stands in (w3m lays a page out side by side)
+    columns: Counter[tuple[int, int]] = Counter()
+    for unit in units[start : end + 1]:
+        if unit.cls == "good":
+            columns[unit.table, unit.column] += unit.words
+    run_column = columns.most_common(1)[0][0] if columns else (-1, 0)
+    prose = [unit.words if unit.cls == "good" else 0 for unit in units]
+    kept = [1 if unit.label in KEPT_LABELS else 0 for unit in units]
+    nothing = [0.0] * len(NEIGHBOUR)
+    commons = [nothing] * 2 + [_common(unit) for unit in units] + [nothing] * 2  # padded for the neighbours
+    verdicts: dict[tuple[str, str, Label], tuple[list[float], list[float]]] = {}
+    measures: dict[str, list[float]] = {}
+    prose_sums = [0, *itertools.accumulate(prose)]
+    kept_sums = [0, *itertools.accumulate(kept)]
+    rows = []
+    for i, unit in enumerate(units):
+        gap_before = unit.first - units[i - 1].last - 1 if i else 2
+        gap_after = units[i + 1].first - unit.last - 1 if i + 1 < n else 2
+        text = unit.text
+        if text not in measures:
+            measures[text] = _text_measures(text, unit.words)
+        key = (unit.reason, unit.cls, unit.label)
+        if key not in verdicts:
+            verdicts[key] = _verdict(*key)
+        decided, onehot = verdicts[key]
+        row = _own(unit, (gap_before, gap_after), commons[i + 2], measures[text])
+        row += decided
+        row += onehot
+        if start < 0:
+            distance = n
+        else:
+            distance = start - i if i < start else i - end if i > end else 0
+        low, high = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        row += [
+            float(start <= i <= end),
+            math.log1p(distance),
+            i / n,
+            run_share,
+            run_units_share,
+            log_units,
+            float(title >= 0 and i > title),
+            math.log1p(abs(i - title)) if title >= 0 else log_units,
+            math.log1p(prose_sums[high] - prose_sums[low]),
+            (kept_sums[high] - kept_sums[low]) / (high - low),
+            row[4] - typical,  # log characters against the run's median paragraph
+            float(unit.table >= 0),
+            float((unit.table, unit.column) == run_column),
+        ]
+        for offset in NEIGHBOURS:
+            row += commons[i + 2 + offset]
+        rows.append(row)
+    return rows
