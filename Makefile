@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean
+.PHONY: help install run test lint pytest bench bench-clean bench-temporal bench-tls train-tls fuzz golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -42,8 +42,12 @@ bench-clean: install  ## boilerplate scores and docs/s on the dev pages (w3m, ly
 bench-temporal: install  ## TempEval-3 dev scores and throughput of `timeline tag`
 	$(BIN)/python bench/bench_temporal.py --shared $(SHARED)
 
-bench-tls: install  ## timeline summarization scores on the Syria corpus
+bench-tls: install  ## summary timelines: date-F1, alignment ROUGE, baselines, on all corpora/tls timelines
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)
+
+train-tls: install  ## fit the --top-dates day model (leave-one-story-out CV) into timeline/data/
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_tls.py --shared $(SHARED) --out timeline/data/tls_day_model.json
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
