@@ -1,13 +1,13 @@
 """Timeline summarization benchmark: date-F1 and alignment ROUGE against reference timelines.
 
-    python bench/bench_tls.py --shared ../shared [--corpus corpora/tls/syria] [--per-date 2]
+    python bench/bench_tls.py --shared ../shared [--corpus corpora/tls] [--per-date 2] [--jobs 2]
 
-For each reference timeline (`gold*.jsonl` in the corpus folder: one `{"date", "sentences"}` object a
-line) the command line is run as a user would, once per distinct reference length N:
-
-    timeline build <corpus>/articles --top-dates N --per-date 2 --format json
-
-and its events (one day each) are the predicted timeline. Printed per reference and as a mean:
+Every folder under the corpus that holds reference timelines (`gold*.jsonl`: one `{"date",
+"sentences"}` object a line) is built once, as `timeline build <folder>/articles` would build it
+(the library API, all events kept, timed); each reference of N days is then summarized from that
+build as `--top-dates N --per-date 2` would (restricted: also `--since FIRST --until LAST`, the
+reference's own span, as the literature does; unrestricted: the whole folder, the user's case).
+Printed per reference and as a mean, for both protocols:
 - date-F1: exact days in common over predicted and reference days;
 - alignment ROUGE-1 and ROUGE-2 F, the date-aligned many-to-one measure of Martschat and Markert
   (2017), "align+ m:1" in the `tilse` package: every predicted day is matched to the reference day
@@ -19,15 +19,17 @@ and its events (one day each) are the predicted timeline. Printed per reference 
   known departures from `tilse`: the stop words are the package's (235) rather than ROUGE's own
   list (571), and the content part of the alignment cost is ROUGE-1 F on these same tokens rather
   than on raw whitespace tokens.
-Also printed: the baseline that picks the N days on which the most articles were published.
+Beside the tool, in the same run: PubCount (the N days on which the most articles were published),
+MentionCount (the N days the most articles refer to, one vote per article and day, from the same
+build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 of the first
+sentences of the articles published on each of the tool's days); the seconds column is the folder's
+build plus the summary.
 
-Three tables: the whole folder, as the issue asks; the protocol of the published systems (news-tls's
-`get_input_time_span`): each reference's first and last day bound the run (`--since`, `--until`); and
-the references' agreement with each other, each one scored as if it were a prediction: a yardstick for
-what a human editor's timeline reaches on the same measures. Then two ceilings, both oracles that read
-the references: the best mean date-F1 of any one ranking of days, and the alignment ROUGE reached by
-the statements of the run (a whole-folder build) closest to the reference, on the reference's own days
-and on that best ranking's days.
+For a folder with several references (Syria): their agreement with each other, each one scored as if
+it were a prediction (a yardstick for what a human editor's timeline reaches); then two ceilings, both
+oracles that read the references: the best mean date-F1 of any one ranking of days, and the alignment
+ROUGE reached by the statements of the build closest to the reference, on the reference's own days and
+on that best ranking's days.
 """
 
 from __future__ import annotations

@@ -41,6 +41,9 @@ FEEDBACK_EVENTS = 5  # best-matching events whose names expand the query
 FEEDBACK_NAMES = 6  # names added to the query
 FEEDBACK_WEIGHT = 0.5  # weight of an added name relative to a query word
 CENTRALITY_POWER = 2.0  # an article's reference counts its centrality to this power: off-topic ones fade fast
+# The statement-choice constants below are kept by measurement (alignment ROUGE-1, twelve dev timelines,
+# days fixed): switching each off or doubling it, and choosing the variant leave-one-story-out, scores
+# 0.087 restricted / 0.078 unrestricted against 0.089 / 0.081 for these values.
 DAY_WEIGHT = 0.5  # weight of a statement's likeness to the rest of its day, against the run's topic
 TOPIC_FLOOR = 0.1  # so that an off-topic but central statement still scores
 SHORT_WORDS = 15  # statements shorter than this are not favoured further
