@@ -332,3 +332,12 @@ def test_summary_is_independent_of_input_order(rng: random.Random) -> None:
     shuffled = list(STORY)
     rng.shuffle(shuffled)
     assert top_dates(merge_statements(shuffled), 3, 2) == top_dates(merge_statements(STORY), 3, 2)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_day_importance_is_independent_of_event_order(rng: random.Random) -> None:
+    events = list(merge_statements([*STORY, *ROUNDUP, SINGLE]))
+    importance = date_importance(tuple(events))
+    rng.shuffle(events)
+    assert date_importance(tuple(events)) == importance

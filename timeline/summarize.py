@@ -218,7 +218,7 @@ def article_centrality(events: Sequence[Event]) -> dict[str, float]:
             if key not in seen:
                 seen.add(key)
                 words[statement.article.path].extend(text_stems(statement.text))
-    vectors = _tfidf({path: Counter(stems) for path, stems in words.items()})
+    vectors = _tfidf({path: Counter(stems) for path, stems in sorted(words.items())})  # sums in one order
     centroid: Counter[str] = Counter()
     for vector in vectors.values():
         centroid.update(vector)
