@@ -378,7 +378,7 @@ def score_days(features: Mapping[dt.date, Mapping[str, float]], model: DayModel)
     scores = {}
     for day, values in features.items():
         score = model.intercept + math.fsum(weight * values[name] for name, weight in model.weights.items())
-        scores[day] = 1 / (1 + math.exp(-score))
+        scores[day] = 0.5 * (1 + math.tanh(score / 2))  # the logistic function, without overflow
     return scores
 
 
