@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language
+.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -58,8 +58,11 @@ train-tense: install  ## fit which tense markers decide a date on TempEval-3 dev
 bench-language: install  ## the language gate on the corpora: texts that skip or reach the model, its load time
 	$(BIN)/python bench/bench_language.py --shared $(SHARED)
 
-bench-tls: install  ## timeline summarization scores on the Syria corpus
+bench-tls: install  ## summary timelines: date-F1, alignment ROUGE, baselines, on all corpora/tls timelines
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)
+
+train-tls: install-train  ## fit the --top-dates day model (leave-one-story-out CV) into timeline/data/
+	$(BIN)/python bench/train_tls.py --shared $(SHARED) --out timeline/data/tls_day_model.json
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

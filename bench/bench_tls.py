@@ -1,13 +1,13 @@
 """Timeline summarization benchmark: date-F1 and alignment ROUGE against reference timelines.
 
-    python bench/bench_tls.py --shared ../shared [--corpus corpora/tls/syria] [--per-date 2]
+    python bench/bench_tls.py --shared ../shared [--corpus corpora/tls] [--per-date 2] [--jobs 2]
 
-For each reference timeline (`gold*.jsonl` in the corpus folder: one `{"date", "sentences"}` object a
-line) the command line is run as a user would, once per distinct reference length N:
-
-    timeline build <corpus>/articles --top-dates N --per-date 2 --format json
-
-and its events (one day each) are the predicted timeline. Printed per reference and as a mean:
+Every folder under the corpus that holds reference timelines (`gold*.jsonl`: one `{"date",
+"sentences"}` object a line) is built once, as `timeline build <folder>/articles` would build it
+(the library API, all events kept, timed); each reference of N days is then summarized from that
+build as `--top-dates N --per-date 2` would (restricted: also `--since FIRST --until LAST`, the
+reference's own span, as the literature does; unrestricted: the whole folder, the user's case).
+Printed per reference and as a mean, for both protocols:
 - date-F1: exact days in common over predicted and reference days;
 - alignment ROUGE-1 and ROUGE-2 F, the date-aligned many-to-one measure of Martschat and Markert
   (2017), "align+ m:1" in the `tilse` package: every predicted day is matched to the reference day
@@ -19,15 +19,17 @@ and its events (one day each) are the predicted timeline. Printed per reference 
   known departures from `tilse`: the stop words are the package's (235) rather than ROUGE's own
   list (571), and the content part of the alignment cost is ROUGE-1 F on these same tokens rather
   than on raw whitespace tokens.
-Also printed: the baseline that picks the N days on which the most articles were published.
+Beside the tool, in the same run: PubCount (the N days on which the most articles were published),
+MentionCount (the N days the most articles refer to, one vote per article and day, from the same
+build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 of the first
+sentences of the articles published on each of the tool's days); the seconds column is the folder's
+build plus the summary.
 
-Three tables: the whole folder, as the issue asks; the protocol of the published systems (news-tls's
-`get_input_time_span`): each reference's first and last day bound the run (`--since`, `--until`); and
-the references' agreement with each other, each one scored as if it were a prediction: a yardstick for
-what a human editor's timeline reaches on the same measures. Then two ceilings, both oracles that read
-the references: the best mean date-F1 of any one ranking of days, and the alignment ROUGE reached by
-the statements of the run (a whole-folder build) closest to the reference, on the reference's own days
-and on that best ranking's days.
+For a folder with several references (Syria): their agreement with each other, each one scored as if
+it were a prediction (a yardstick for what a human editor's timeline reaches); then two ceilings, both
+oracles that read the references: the best mean date-F1 of any one ranking of days, and the alignment
+ROUGE reached by the statements of the build closest to the reference, on the reference's own days and
+on that best ranking's days.
 """
 
 from __future__ import annotations
@@ -36,19 +38,25 @@ import argparse
 import datetime as dt
 import json
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timeline.cache import Cache
 from timeline.merge import stopwords
+from timeline.models import ArticleResult, Event, Timeline
+from timeline.pipeline import Options, build_timeline, in_range
+from timeline.render.data import timeline_record
+from timeline.summarize import day_references, top_dates
 
 Summary = Mapping[dt.date, Sequence[str]]  # a timeline: day -> its sentences
+LEAD_DAYS = 1  # the lead baseline looks this many days ahead for a day's report
 
 
 # --- Porter stemmer (Porter 1980, as in ROUGE-1.5.5) -------------------------------------------------
@@ -243,6 +251,16 @@ def date_f1(pred: Sequence[dt.date], ref: Sequence[dt.date]) -> float:
 # --- running ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Folder:
+    """One corpus folder built once: its whole-folder events and articles, references, build seconds."""
+
+    path: Path
+    timeline: Timeline
+    references: Mapping[str, Summary]
+    seconds: float
+
+
 def read_reference(path: Path) -> dict[dt.date, list[str]]:
     """A reference timeline: day -> sentences."""
     timeline: dict[dt.date, list[str]] = {}
@@ -253,115 +271,208 @@ def read_reference(path: Path) -> dict[dt.date, list[str]]:
     return timeline
 
 
-def build(
-    articles: Path, dates: int | None, per_date: int, span: tuple[dt.date, dt.date] | None = None
-) -> dict[str, object]:
-    """The JSON of `timeline build ARTICLES [--top-dates N --per-date K] [--since --until]`."""
-    command = [sys.executable, "-m", "timeline", "build", str(articles), "--format", "json", "--quiet"]
-    if dates is not None:
-        command += ["--top-dates", str(dates), "--per-date", str(per_date)]
-    if span:
-        command += ["--since", span[0].isoformat(), "--until", span[1].isoformat()]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode not in (0, 1):
-        sys.exit(f"timeline build failed ({done.returncode}): {done.stderr.strip()}")
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+def corpus_folders(root: Path) -> list[Path]:
+    """The folders under `root` (or `root` itself) that hold reference timelines, in name order."""
+    if list(root.glob("gold*.jsonl")):
+        return [root]
+    return sorted(path for path in root.iterdir() if path.is_dir() and list(path.glob("gold*.jsonl")))
 
 
-def predicted(output: Mapping[str, object]) -> dict[dt.date, list[str]]:
-    """The predicted timeline of a build: the one-day events' texts by day."""
+def build_folder(folder: Path, jobs: int, cache: str | None = None) -> Folder:
+    """The whole-folder build (library API, all events kept), timed; per-article work is done once here."""
+    started = time.perf_counter()
+    timeline = build_timeline(
+        [str(folder / "articles")], Options(), jobs=jobs, cache=Cache(cache) if cache else None
+    )
+    seconds = time.perf_counter() - started
+    references = {path.name: read_reference(path) for path in sorted(folder.glob("gold*.jsonl"))}
+    return Folder(folder, timeline, references, seconds)
+
+
+def restrict(events: Sequence[Event], span: tuple[dt.date, dt.date] | None) -> tuple[Event, ...]:
+    """The events a run with `--since FIRST --until LAST` keeps (all of them without a span)."""
+    if span is None:
+        return tuple(events)
+    return tuple(event for event in events if in_range(event, Options(since=span[0], until=span[1])))
+
+
+def summary_of(events: Sequence[Event]) -> dict[dt.date, list[str]]:
+    """A summary's timeline: the one-day events' texts by day."""
     timeline: dict[dt.date, list[str]] = {}
-    events = output["events"]
-    assert isinstance(events, list)
     for event in events:
-        if event["start"] and event["start"] == event["end"]:
-            timeline.setdefault(dt.date.fromisoformat(event["start"]), []).append(event["text"])
+        if event.first_day is not None and event.first_day == event.last_day:
+            timeline.setdefault(event.first_day, []).append(event.text)
     return timeline
 
 
-def most_articles_days(
-    output: Mapping[str, object], count: int, span: tuple[dt.date, dt.date] | None = None
+def ranked_top(counts: Mapping[dt.date, float], count: int) -> list[dt.date]:
+    """The `count` days of highest count, the earlier day first on ties."""
+    return sorted(counts, key=lambda day: (-counts[day], day))[:count]
+
+
+def mention_count_days(events: Sequence[Event], count: int) -> list[dt.date]:
+    """MentionCount: the `count` days the most articles refer to, one vote per article and day."""
+    return ranked_top(Counter(reference.day for reference in day_references(events)), count)
+
+
+def pub_count_days(
+    articles: Sequence[ArticleResult], count: int, span: tuple[dt.date, dt.date] | None = None
 ) -> list[dt.date]:
-    """The baseline: the `count` days on which the most articles were published (earlier first on ties)."""
-    articles = output["articles"]
-    assert isinstance(articles, list)
+    """PubCount: the `count` days on which the most articles were published (inside the span if given)."""
     days = Counter(
-        dt.date.fromisoformat(item["published"][:10]) for item in articles if item.get("published")
+        result.info.published_day
+        for result in articles
+        if result.info
+        and result.info.published_day
+        and (span is None or span[0] <= result.info.published_day <= span[1])
     )
-    if span:
-        days = Counter({day: n for day, n in days.items() if span[0] <= day <= span[1]})
-    return sorted(days, key=lambda day: (-days[day], day))[:count]
+    return ranked_top(days, count)
+
+
+def lead_summary(
+    days: Sequence[dt.date], articles: Sequence[ArticleResult], per_date: int
+) -> dict[dt.date, list[str]]:
+    """The lead-sentence baseline: for each day, the first sentences of the first articles published on it.
+
+    The corpus files hold one sentence a line after their `date` line; a day without an article of its
+    own takes those of the next day that has one (within LEAD_DAYS), where its report would be.
+    """
+    published: dict[dt.date, list[str]] = {}
+    for result in sorted(articles, key=lambda result: result.path):
+        if result.info and result.info.published_day:
+            published.setdefault(result.info.published_day, []).append(result.path)
+    summary = {}
+    for day in days:
+        later = (day + dt.timedelta(days=step) for step in range(LEAD_DAYS + 1))
+        paths = next((published[other] for other in later if other in published), [])
+        leads = [lead_sentence(Path(path)) for path in paths[:per_date]]
+        if any(leads):
+            summary[day] = [lead for lead in leads if lead]
+    return summary
+
+
+def lead_sentence(path: Path) -> str:
+    """The first sentence of a corpus article (the line after its `date` line)."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    return next((line for line in lines if line), "")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One reference timeline scored under one protocol."""
+
+    name: str
+    dates: int
+    tool: float
+    rouge1: float
+    rouge2: float
+    lead_rouge1: float
+    pub_count: float
+    mention_count: float
+    seconds: float
+
+
+def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) -> Row:
+    """Date-F1 of the tool and both baselines, alignment ROUGE of the tool and of the lead baseline."""
+    reference = folder.references[name]
+    span = reference_span(reference) if restricted else None
+    started = time.perf_counter()
+    events = restrict(folder.timeline.events, span)
+    summary = summary_of(top_dates(events, len(reference), per_date))
+    seconds = time.perf_counter() - started
+    ref_days = sorted(reference)
+    articles = folder.timeline.articles
+    return Row(
+        f"{folder.path.name}/{name.removesuffix('.jsonl')}",
+        len(reference),
+        date_f1(sorted(summary), ref_days),
+        align_rouge(summary, reference, 1),
+        align_rouge(summary, reference, 2),
+        align_rouge(lead_summary(sorted(summary), articles, per_date), reference, 1),
+        date_f1(pub_count_days(articles, len(reference), span), ref_days),
+        date_f1(mention_count_days(events, len(reference)), ref_days),
+        folder.seconds + seconds,
+    )
+
+
+def print_rows(title: str, rows: Sequence[Row]) -> None:
+    """A table of scores, one reference timeline a row, then their means."""
+    print(title)
+    print(
+        f"{'timeline':<34}{'N':>4}{'date-F1':>9}{'PubCount':>10}{'MentionCount':>14}{'R1-F':>7}"
+        f"{'R2-F':>7}{'lead-R1':>9}{'seconds':>9}"
+    )
+    for row in rows:
+        print(
+            f"{row.name:<34}{row.dates:>4}{row.tool:>9.3f}{row.pub_count:>10.3f}{row.mention_count:>14.3f}"
+            f"{row.rouge1:>7.3f}{row.rouge2:>7.3f}{row.lead_rouge1:>9.3f}{row.seconds:>9.1f}"
+        )
+    columns = ("tool", "pub_count", "mention_count", "rouge1", "rouge2", "lead_rouge1", "seconds")
+    mean = {column: sum(getattr(row, column) for row in rows) / len(rows) for column in columns}
+    print(
+        f"{'mean of ' + str(len(rows)):<34}{'':>4}{mean['tool']:>9.3f}{mean['pub_count']:>10.3f}"
+        f"{mean['mention_count']:>14.3f}{mean['rouge1']:>7.3f}{mean['rouge2']:>7.3f}"
+        f"{mean['lead_rouge1']:>9.3f}{mean['seconds']:>9.1f}"
+    )
+    margin = mean["tool"] - mean["mention_count"]
+    print(
+        f"tool - MentionCount: {margin:+.3f}; tool R1 - lead R1: {mean['rouge1'] - mean['lead_rouge1']:+.3f}"
+    )
 
 
 def main() -> None:
-    """Print date-F1 and alignment ROUGE per reference timeline, their means, and the baseline."""
+    """Score every reference timeline of the corpora, both protocols, beside the baselines."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--corpus", default="corpora/tls/syria", help="folder under --shared (or a path)")
+    parser.add_argument("--corpus", default="corpora/tls", help="folder under --shared (or a path)")
     parser.add_argument("--per-date", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes of each build")
+    parser.add_argument("--cache", help="per-article cache folder (the tool's --cache)")
     args = parser.parse_args()
-    corpus = args.shared / args.corpus if not Path(args.corpus).is_absolute() else Path(args.corpus)
-    references = {path.name: read_reference(path) for path in sorted(corpus.glob("gold*.jsonl"))}
-    if not references:
-        sys.exit(f"no gold*.jsonl under {corpus}")
-    started = time.perf_counter()
-    outputs = {
-        n: build(corpus / "articles", n, args.per_date) for n in sorted({len(r) for r in references.values()})
-    }
-    elapsed = time.perf_counter() - started
-    print(f"{corpus}: {len(outputs)} build(s) in {elapsed:.1f} s, --per-date {args.per_date}")
-    print("as the issue asks: the whole folder")
-    print_table(references, {name: outputs[len(reference)] for name, reference in references.items()})
-    print("as in the literature (news-tls, tilse): dates limited to the reference's first..last day")
-    spanned = {
-        name: build(corpus / "articles", len(reference), args.per_date, reference_span(reference))
-        for name, reference in references.items()
-    }
-    print_table(references, spanned, spans=True)
-    if len(references) > 1:
-        print("the references as predictions: each editor's timeline scored against the other references")
-        print_agreement(references)
+    root = args.shared / args.corpus if not Path(args.corpus).is_absolute() else Path(args.corpus)
+    paths = corpus_folders(root)
+    if not paths:
+        sys.exit(f"no gold*.jsonl under {root}")
+    folders = []
+    for path in paths:
+        folder = build_folder(path, args.jobs, args.cache)
+        folders.append(folder)
         print(
-            "ceiling: the days ranked by how many references name them (an oracle that has read them all),"
-            f" top N each: mean date-F1 {consensus_ceiling(references):.3f}"
+            f"built {path.name}: {len(folder.timeline.articles)} articles,"
+            f" {len(folder.timeline.events)} events in {folder.seconds:.1f} s",
+            flush=True,
         )
-        print(
-            f"content ceiling: the {args.per_date} statements of each day closest to the reference (an oracle"
-            " that reads it), on the reference's own days and on the oracle's days above"
-        )
-        print_content_ceiling(
-            references, day_statements(build(corpus / "articles", None, args.per_date)), args.per_date
-        )
+    for restricted, title in (
+        (True, "as in the literature (news-tls, tilse): input limited to the reference's first..last day"),
+        (False, "unrestricted: the whole folder, as users have it"),
+    ):
+        rows = [
+            score_reference(folder, name, args.per_date, restricted)
+            for folder in folders
+            for name in folder.references
+        ]
+        print_rows(title, rows)
+    for folder in folders:
+        if len(folder.references) > 1:
+            print(f"{folder.path.name}: the references as predictions, each scored against the others")
+            print_agreement(folder.references)
+            print(
+                "ceiling: the days ranked by how many references name them (an oracle),"
+                f" top N each: mean date-F1 {consensus_ceiling(folder.references):.3f}"
+            )
+            print(
+                f"content ceiling: the {args.per_date} statements of each day closest to the reference (an"
+                " oracle that reads it), on the reference's own days and on the oracle's days above"
+            )
+            pool = day_statements(timeline_record(folder.timeline))
+            print_content_ceiling(folder.references, pool, args.per_date)
 
 
 def reference_span(reference: Summary) -> tuple[dt.date, dt.date]:
     """A reference timeline's first and last day: the input span of the literature's protocol."""
     return min(reference), max(reference)
-
-
-def print_table(
-    references: Mapping[str, Summary], outputs: Mapping[str, Mapping[str, object]], spans: bool = False
-) -> None:
-    """One row of scores per reference, then their means."""
-    print(f"{'reference':<16}{'dates':>6}{'date-F1':>9}{'R1-F':>8}{'R2-F':>8}{'baseline-F1':>13}")
-    rows = []
-    for name, reference in references.items():
-        output = outputs[name]
-        span = reference_span(reference) if spans else None
-        pred = predicted(output)
-        row = (
-            date_f1(sorted(pred), sorted(reference)),
-            align_rouge(pred, reference, 1),
-            align_rouge(pred, reference, 2),
-            date_f1(most_articles_days(output, len(reference), span), sorted(reference)),
-        )
-        rows.append(row)
-        print(f"{name:<16}{len(reference):>6}{row[0]:>9.3f}{row[1]:>8.3f}{row[2]:>8.3f}{row[3]:>13.3f}")
-    means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
-    print(f"{'mean':<16}{'':>6}{means[0]:>9.3f}{means[1]:>8.3f}{means[2]:>8.3f}{means[3]:>13.3f}")
 
 
 def print_agreement(references: Mapping[str, Summary]) -> None:

@@ -13,6 +13,10 @@ from types import ModuleType
 
 import pytest
 
+from tests.factories import article, statement
+from timeline.merge import merge_statements
+from timeline.models import ArticleResult, Event
+
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_tls.py"
 
 
@@ -146,4 +150,65 @@ def test_oracle_summary_keeps_the_statements_closest_to_the_reference_day_or_its
     assert summary == {
         D(2011, 3, 15): ["Protesters march in Damascus."],
         D(2011, 3, 17): ["Troops march toward Deraa."],
+    }
+
+
+def _events(*items: tuple[str, str, str]) -> tuple[Event, ...]:
+    """Merged events of (day, article, publication day) references."""
+    return merge_statements(
+        [
+            statement(f"Item {n} happened on Friday.", "on Friday", day, path=path, published=published)
+            for n, (day, path, published) in enumerate(items)
+        ]
+    )
+
+
+def test_mention_count_ranks_days_by_articles_one_vote_each_earlier_first_on_ties() -> None:
+    events = _events(
+        ("2011-03-15", "a.txt", "2011-03-15T10:00"),
+        ("2011-03-15", "a.txt", "2011-03-15T10:00"),  # the same article again: still one vote
+        ("2011-03-18", "b.txt", "2011-03-19T10:00"),
+        ("2011-03-16", "c.txt", "2011-03-16T10:00"),
+        ("2011-03-18", "c.txt", "2011-03-16T10:00"),
+    )
+    assert tls.mention_count_days(events, 1) == [D(2011, 3, 18)]
+    assert tls.mention_count_days(events, 3) == [D(2011, 3, 18), D(2011, 3, 15), D(2011, 3, 16)]
+
+
+def test_pub_count_ranks_publication_days_inside_the_span() -> None:
+    articles = [
+        ArticleResult(path, article(path, published), (), ())
+        for path, published in [
+            ("a.txt", "2011-03-15T10:00"),
+            ("b.txt", "2011-03-15T12:00"),
+            ("c.txt", "2011-03-20T10:00"),
+            ("d.txt", "2011-03-20T11:00"),
+            ("e.txt", "2011-03-20T12:00"),
+        ]
+    ]
+    assert tls.pub_count_days(articles, 1) == [D(2011, 3, 20)]
+    assert tls.pub_count_days(articles, 2, (D(2011, 3, 1), D(2011, 3, 16))) == [D(2011, 3, 15)]
+
+
+def test_restrict_keeps_what_since_and_until_keep() -> None:
+    events = _events(("2011-03-15", "a.txt", "2011-03-15T10:00"), ("2011-04-15", "b.txt", "2011-04-15T10:00"))
+    kept = tls.restrict(events, (D(2011, 3, 1), D(2011, 3, 31)))
+    assert [event.first_day for event in kept] == [D(2011, 3, 15)]
+    assert tls.restrict(events, None) == events
+
+
+def test_lead_summary_takes_each_day_first_lines_or_the_next_day_ones(tmp_path: Path) -> None:
+    paths = []
+    for name, day, lead in [
+        ("1.txt", "2011-03-15", "Troops enter Deraa."),
+        ("2.txt", "2011-03-17", "Talks."),
+    ]:
+        path = tmp_path / name
+        path.write_text(f"date {day}\n\n{lead}\nMore.\n", encoding="utf-8")
+        paths.append(ArticleResult(str(path), article(str(path), f"{day}T00:00"), (), ()))
+    days = [D(2011, 3, 15), D(2011, 3, 16), D(2011, 3, 20)]
+    # 03-16 has no article: the next day's lead stands in; 03-20 has none within a day
+    assert tls.lead_summary(days, paths, per_date=2) == {
+        D(2011, 3, 15): ["Troops enter Deraa."],
+        D(2011, 3, 16): ["Talks."],
     }

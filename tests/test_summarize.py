@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import random
+from importlib import resources
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import statement
 from timeline.merge import merge_statements
 from timeline.models import Event, Statement
-from timeline.summarize import bm25_scores, date_importance, focus_events, pick_days, top_dates
+from timeline.summarize import (
+    DAY_MODEL_FILE,
+    FEATURES,
+    bm25_scores,
+    date_importance,
+    day_features,
+    day_model,
+    focus_events,
+    pick_days,
+    read_day_model,
+    top_dates,
+)
 
 
 def _texts(events: tuple[Event, ...]) -> list[str]:
@@ -183,56 +198,125 @@ def test_only_single_days_are_chosen() -> None:
     assert all(event.first_day == event.last_day and event.first_day is not None for event in chosen)
 
 
-def test_an_off_topic_article_counts_little() -> None:
-    # Four market reports refer to 2011-04-19 too: more articles than refer to 2011-04-22, but each
-    # is far from what the folder is about.
-    off = [
-        _report("2011-04-19", f"markets{i}.txt", "2011-04-20T09:00", text)
-        for i, text in enumerate(
-            [
-                "Brent crude rose on Friday.",
-                "Wall Street equities fell on Friday.",
-                "The dollar gained against the yen on Friday.",
-                "Gold prices slipped on Friday.",
-            ]
-        )
-    ]
-    importance = date_importance(merge_statements([*STORY, *off]))
-    assert importance[dt.date(2011, 4, 22)] > importance[dt.date(2011, 4, 19)]
+def _naive_pick(importance: dict[dt.date, float], count: int, discount: float) -> list[dt.date]:
+    """The greedy pick written the slow, obvious way: rescore every day at every step."""
+    chosen: list[dt.date] = []
+    left = dict(importance)
+    while left and len(chosen) < count:
+        near = {day: sum(1 for other in chosen if abs((other - day).days) == 1) for day in left}
+        best = max(left, key=lambda day: (left[day] * discount ** near[day], -day.toordinal()))
+        chosen.append(best)
+        del left[best]
+    return sorted(chosen)
 
 
-def test_an_article_shares_one_vote_among_the_days_it_names() -> None:
-    # Two articles refer to 2011-05-06 among many other days (a round-up); one refers to 2011-05-13
-    # alone: its report says more about that day than a passing mention in a list of dates says.
-    days = ["2011-05-06", "2011-05-07", "2011-05-08", "2011-05-09", "2011-05-10"]
-    roundups = [
-        _report(day, f"roundup{i}.txt", "2011-05-20T09:00", f"Protests in Homs on Friday, item {n}.", order=n)
-        for i in range(2)
-        for n, day in enumerate(days)
-    ]
-    single = _report("2011-05-13", "single.txt", "2011-05-14T09:00", "Protests in Homs on Friday.")
-    centrality = {"roundup0.txt": 1.0, "roundup1.txt": 1.0, "single.txt": 1.0}
-    importance = date_importance(merge_statements([*roundups, single]), centrality)
-    assert importance[dt.date(2011, 5, 13)] > importance[dt.date(2011, 5, 6)]
-
-
-def test_the_day_an_article_dwells_on_counts_more_than_one_it_mentions_in_passing() -> None:
-    # Three of the article's dated statements are about 2011-06-03, one names 2011-05-27 in passing.
-    texts = [
-        "Security forces shot dead 70 protesters in Hama on Friday.",
-        "Tanks surrounded the Hama stadium on Friday after the shootings.",
-        "Hospitals in Hama appealed for blood donors on Friday night.",
-    ]
-    dwelt = [_report("2011-06-03", "hama.txt", "2011-06-04T09:00", t, order=n) for n, t in enumerate(texts)]
-    passing = _report("2011-05-27", "hama.txt", "2011-06-04T09:00", "Crowds were smaller on Friday.", order=5)
-    importance = date_importance(merge_statements([*dwelt, passing]), {"hama.txt": 1.0})
-    assert importance[dt.date(2011, 6, 3)] > importance[dt.date(2011, 5, 27)]
-
-
-def test_pick_days_prefers_a_separate_day_over_the_neighbour_of_a_chosen_one() -> None:
+def test_pick_days_prefers_a_separate_day_over_the_neighbour_of_a_chosen_one_when_discounted() -> None:
     importance = {dt.date(2011, 4, 22): 3.0, dt.date(2011, 4, 23): 2.0, dt.date(2011, 5, 1): 1.5}
-    assert pick_days(importance, 2) == [dt.date(2011, 4, 22), dt.date(2011, 5, 1)]
+    assert pick_days(importance, 2, discount=0.6) == [dt.date(2011, 4, 22), dt.date(2011, 5, 1)]
+    assert pick_days(importance, 2) == [dt.date(2011, 4, 22), dt.date(2011, 4, 23)]
     assert pick_days(importance, 0) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.integers(0, 30).map(lambda n: dt.date(2011, 4, 1) + dt.timedelta(days=n)),
+        st.sampled_from([0.1, 0.5, 1.0, 2.0, 3.0]),
+    ),
+    st.integers(0, 12),
+    st.sampled_from([1.0, 0.8, 0.6, 0.3]),
+)
+def test_lazy_greedy_pick_equals_the_naive_greedy(
+    importance: dict[dt.date, float], count: int, discount: float
+) -> None:
+    assert pick_days(importance, count, discount) == _naive_pick(importance, count, discount)
+
+
+def _feature(events: tuple[Event, ...], day: str, name: str) -> float:
+    return day_features(events, {})[dt.date.fromisoformat(day)][name]
+
+
+ROUNDUP = [
+    _report(day, f"roundup{i}.txt", "2011-05-20T09:00", f"Protests in Homs on Friday, item {n}.", order=n)
+    for i in range(2)
+    for n, day in enumerate(["2011-05-06", "2011-05-07", "2011-05-08", "2011-05-09", "2011-05-10"])
+]
+SINGLE = _report("2011-05-13", "single.txt", "2011-05-13T09:00", "Protests in Homs on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("day", "name", "expected"),
+    [
+        # two articles name 05-06 (the most of any day), one names 05-13: log(1 + 1) / log(1 + 2)
+        ("2011-05-06", "refs", 1.0),
+        ("2011-05-13", "refs", math.log(2) / math.log(3)),
+        # split: a round-up's vote is shared among its five days (2 x 1/5), the single report's is whole
+        ("2011-05-13", "refs_split", 1.0),
+        ("2011-05-06", "refs_split", math.log(1.4) / math.log(2)),
+        # lag: the round-ups were published 14 days after 05-06, 10 days after 05-10; the report on its day
+        ("2011-05-06", "refs_later", 1.0),
+        ("2011-05-13", "refs_same_day", 1.0),
+        ("2011-05-13", "share_same_day", 1.0),
+        ("2011-05-06", "share_same_day", 0.0),
+        # lead: order 0-2 is the lead; the round-ups name 05-09 as their fourth item
+        ("2011-05-06", "share_lead", 1.0),
+        ("2011-05-09", "share_lead", 0.0),
+        # publication: of the days named, only 05-13 has an article published on it
+        ("2011-05-13", "published", 1.0),
+        ("2011-05-06", "published", 0.0),
+        # the neighbourhood: 05-07 has 05-06 and 05-08 next to it, two articles each
+        ("2011-05-07", "refs_next_to", 1.0),
+        ("2011-05-13", "refs_next_to", 0.0),
+        ("2011-05-07", "refs_day_before", 1.0),
+    ],
+)
+def test_day_features(day: str, name: str, expected: float) -> None:
+    events = merge_statements([*ROUNDUP, SINGLE])
+    assert _feature(events, day, name) == pytest.approx(expected)
+
+
+def test_a_day_far_outside_the_publication_span_is_marked() -> None:
+    background = _report("2001-09-11", "single.txt", "2011-05-13T09:00", "The attacks on Friday in 2001.")
+    events = merge_statements([*ROUNDUP, SINGLE, background])
+    assert _feature(events, "2001-09-11", "outside_span") == 1.0  # ten years out: capped at a year's worth
+    assert _feature(events, "2011-05-13", "outside_span") == 0.0
+
+
+def test_the_shipped_model_loads_and_records_its_provenance() -> None:
+    model = day_model()
+    assert model.weights
+    assert set(model.weights) <= set(FEATURES)
+    assert 0 < model.adjacent_discount <= 1
+    record = json.loads(resources.files("timeline").joinpath("data", DAY_MODEL_FILE).read_text("utf-8"))
+    provenance = record["provenance"]
+    assert provenance["corpora"]
+    assert provenance["commit"]
+    assert 0 < provenance["cross_validated_date_f1"]["leave_one_story_out_nested"]["restricted"] < 1
+
+
+def test_the_shipped_model_ranks_a_day_many_articles_refer_to_first() -> None:
+    importance = date_importance(merge_statements(STORY))
+    assert max(importance, key=importance.__getitem__) == dt.date(2011, 4, 22)
+
+
+@pytest.mark.parametrize(
+    ("weights", "first"),
+    [
+        ({"refs": 1.0}, "2011-05-06"),  # counting articles: the round-ups' day
+        ({"refs_split": 1.0}, "2011-05-13"),  # one vote per article: the day reported alone
+        ({"refs_same_day": 1.0}, "2011-05-13"),  # reported on the day
+    ],
+)
+def test_a_model_ranks_days_by_its_weighted_features(weights: dict[str, float], first: str) -> None:
+    model = read_day_model({"weights": weights, "intercept": 0.0, "adjacent_discount": 1.0})
+    importance = date_importance(merge_statements([*ROUNDUP, SINGLE]), model, {})
+    best = max(importance, key=lambda day: (importance[day], -day.toordinal()))
+    assert best == dt.date.fromisoformat(first)
+
+
+def test_a_model_with_unknown_features_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown features"):
+        read_day_model({"weights": {"moon_phase": 1.0}, "intercept": 0.0, "adjacent_discount": 1.0})
 
 
 def test_nothing_asked_nothing_given() -> None:
@@ -248,3 +332,12 @@ def test_summary_is_independent_of_input_order(rng: random.Random) -> None:
     shuffled = list(STORY)
     rng.shuffle(shuffled)
     assert top_dates(merge_statements(shuffled), 3, 2) == top_dates(merge_statements(STORY), 3, 2)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_day_importance_is_independent_of_event_order(rng: random.Random) -> None:
+    events = list(merge_statements([*STORY, *ROUNDUP, SINGLE]))
+    importance = date_importance(tuple(events))
+    rng.shuffle(events)
+    assert date_importance(tuple(events)) == importance

@@ -1,0 +1,256 @@
+"""Fit the day model of `--top-dates` on the reference timelines, chosen by leave-one-story-out CV.
+
+    python bench/train_tls.py --shared ../shared [--out timeline/data/tls_day_model.json]
+
+Every folder of corpora/tls/ is built once (the tool's whole-folder run). Each reference timeline
+gives two runs, as bench_tls scores them: restricted (events inside the reference's first..last day)
+and unrestricted (the whole folder). A run's candidate days are the days its one-day events name;
+their features come from `timeline.summarize.day_features`, the label is whether the reference keeps
+the day. The model is a linear ranking fitted as a pairwise logistic regression (scikit-learn, the
+`train` extra): within a run, each reference day against each other day among the run's POOL x N
+most referred-to days, each run weighing the same. Days are then picked greedily, a chosen day's
+neighbour discounted. The features (forward selection from none) and the discount are chosen by
+leave-one-story-out date-F1, the mean of both protocols (stories, not folders: the five oil-spill
+folders are one story, the two Syria folders another); the figure reported is nested (each held-out
+story's model chosen without it), with leave-one-folder-out and in-sample figures beside it. The model
+is written as JSON with its provenance; the tool reads it with the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_tls import build_folder, corpus_folders, date_f1, reference_span, restrict
+
+from timeline.summarize import FEATURES, DayModel, day_features, pick_days, score_days
+
+SEED = 0
+C = 1.0  # inverse regularisation strength (0.1 and 1.0 differ by < 0.005 LOSO on the pair model)
+POOL = 3  # pairs are drawn among the POOL x N most referred-to days of a run (N: the reference's days)
+MAX_FEATURES = 6  # forward selection stops here at the latest ...
+MIN_GAIN = 0.001  # ... or when a feature adds less than this to the LOSO date-F1
+DISCOUNT_GRID = (1.0, 0.8, 0.6)  # a chosen day's neighbour keeps this share of its score
+STORIES = {  # folders that tell the same story must not train and test each other
+    "bpoil_bbc": "bpoil",
+    "bpoil_foxnews": "bpoil",
+    "bpoil_guardian": "bpoil",
+    "bpoil_reuters": "bpoil",
+    "bpoil_washingtonpost": "bpoil",
+    "syria": "syria",
+    "SyrianCrisis_bbc": "syria",
+}
+PROTOCOLS = ("restricted", "unrestricted")
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """One reference timeline under one protocol: the candidate days, their features, the reference."""
+
+    story: str
+    folder: str
+    name: str
+    protocol: str
+    days: tuple[dt.date, ...]
+    features: np.ndarray  # one row per day, columns in FEATURES order
+    reference: frozenset[dt.date]
+
+    @property
+    def labels(self) -> np.ndarray:
+        return np.array([day in self.reference for day in self.days], dtype=int)
+
+
+@dataclass(frozen=True)
+class Config:
+    """What cross-validation chooses: the features and the neighbour discount."""
+
+    features: tuple[str, ...]
+    discount: float = 1.0
+
+
+def make_runs(shared: Path, jobs: int, cache: str | None) -> list[Run]:
+    """Both protocols' runs of every reference timeline of corpora/tls."""
+    runs = []
+    for path in corpus_folders(shared / "corpora" / "tls"):
+        folder = build_folder(path, jobs, cache)
+        print(f"built {path.name} in {folder.seconds:.1f} s", file=sys.stderr, flush=True)
+        whole = day_features(folder.timeline.events)
+        for name, reference in folder.references.items():
+            for protocol in PROTOCOLS:
+                if protocol == "restricted":
+                    features = day_features(restrict(folder.timeline.events, reference_span(reference)))
+                else:
+                    features = whole
+                days = tuple(sorted(features))
+                matrix = np.array([[features[day][f] for f in FEATURES] for day in days])
+                story = STORIES.get(path.name, path.name)
+                runs.append(Run(story, path.name, name, protocol, days, matrix, frozenset(reference)))
+    return runs
+
+
+def pairs(run: Run, columns: Sequence[int]) -> np.ndarray:
+    """Feature differences of (reference day, other day) pairs among the run's POOL x N most referred-to."""
+    refs = run.features[:, FEATURES.index("refs")]
+    order = np.lexsort((np.arange(len(run.days)), -refs))[: POOL * len(run.reference)]
+    labels = run.labels[order]
+    x = run.features[order][:, columns]
+    positive, negative = x[labels == 1], x[labels == 0]
+    return (positive[:, None, :] - negative[None, :, :]).reshape(-1, len(columns))
+
+
+def fit(runs: Sequence[Run], config: Config) -> DayModel:
+    """A linear ranking of days: logistic regression on within-run pairs, each run weighing the same."""
+    if not config.features:
+        return DayModel({}, 0.0, config.discount)
+    columns = [FEATURES.index(name) for name in config.features]
+    diffs = [d for d in (pairs(run, columns) for run in runs) if len(d)]
+    x = np.vstack(diffs)
+    weights = np.concatenate([np.full(len(d), len(runs) / len(d)) for d in diffs])
+    model = LogisticRegression(C=C, fit_intercept=False, max_iter=5000, random_state=SEED)
+    model.fit(
+        np.vstack([x, -x]), np.r_[np.ones(len(x)), np.zeros(len(x))], sample_weight=np.r_[weights, weights]
+    )
+    return DayModel(
+        {name: round(float(w), 6) for name, w in zip(config.features, model.coef_[0], strict=True)},
+        0.0,
+        config.discount,
+    )
+
+
+def run_f1(run: Run, model: DayModel) -> float:
+    """Date-F1 of the model's picks on one run (N = the reference's number of days)."""
+    columns = {name: FEATURES.index(name) for name in model.weights}
+    features = {
+        day: {name: float(row[i]) for name, i in columns.items()}
+        for day, row in zip(run.days, run.features, strict=True)
+    }
+    chosen = pick_days(score_days(features, model), len(run.reference), model.adjacent_discount)
+    return date_f1(chosen, sorted(run.reference))
+
+
+def mean_by_protocol(scores: Mapping[Run, float]) -> dict[str, float]:
+    """Mean date-F1 over the runs of each protocol."""
+    return {
+        protocol: float(np.mean([score for run, score in scores.items() if run.protocol == protocol]))
+        for protocol in PROTOCOLS
+    }
+
+
+def cross_validate(
+    runs: Sequence[Run], group: Callable[[Run], str], choose: Callable[[Sequence[Run]], Config]
+) -> dict[Run, float]:
+    """Each run scored by a model fitted (with a config chosen) on the runs of the other groups."""
+    scores = {}
+    for held in sorted({group(run) for run in runs}):
+        train = [run for run in runs if group(run) != held]
+        config = choose(train)
+        model = fit(train, config)
+        for run in runs:
+            if group(run) == held:
+                scores[run] = run_f1(run, model)
+    return scores
+
+
+def story(run: Run) -> str:
+    return run.story
+
+
+def folder(run: Run) -> str:
+    return run.folder
+
+
+def loso_score(runs: Sequence[Run], config: Config) -> float:
+    """Leave-one-story-out mean date-F1 of one config over both protocols (the selection criterion)."""
+    means = mean_by_protocol(cross_validate(runs, story, lambda _: config))
+    return (means["restricted"] + means["unrestricted"]) / 2
+
+
+def choose_config(runs: Sequence[Run]) -> Config:
+    """Forward selection of features, then the discount, by leave-one-story-out score on these runs."""
+    chosen: tuple[str, ...] = ()
+    best = -1.0
+    while len(chosen) < MAX_FEATURES:
+        trials = [
+            (loso_score(runs, Config((*chosen, name))), name) for name in FEATURES if name not in chosen
+        ]
+        score, name = max(trials, key=lambda trial: (trial[0], -FEATURES.index(trial[1])))
+        if score <= best + MIN_GAIN:
+            break
+        chosen, best = (*chosen, name), score
+    discounts = [(loso_score(runs, Config(chosen, d)), -i) for i, d in enumerate(DISCOUNT_GRID)]
+    return Config(chosen, DISCOUNT_GRID[-max(discounts)[1]])
+
+
+def git_commit() -> str:
+    """The commit the model is trained at."""
+    done = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+    return done.stdout.strip() or "unknown"
+
+
+def main() -> None:
+    """Fit, cross-validate, report and write the day model."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--out", type=Path, default=Path("timeline/data/tls_day_model.json"))
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cache", help="per-article cache folder (the tool's --cache)")
+    args = parser.parse_args()
+    runs = make_runs(args.shared, args.jobs, args.cache)
+    print(f"{len(runs)} runs, {sum(len(run.days) for run in runs)} candidate days")
+    print(f"{'date-F1':<28}{'restricted':>12}{'unrestricted':>14}")
+    for name in FEATURES:  # each feature alone: the evidence it carries, no fitting
+        means = mean_by_protocol({run: run_f1(run, DayModel({name: 1.0}, 0.0, 1.0)) for run in runs})
+        print(f"{'  ranked by ' + name:<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
+    config = choose_config(runs)
+    figures = {
+        "leave_one_story_out_nested": mean_by_protocol(cross_validate(runs, story, choose_config)),
+        "leave_one_story_out": mean_by_protocol(cross_validate(runs, story, lambda _: config)),
+        "leave_one_folder_out": mean_by_protocol(cross_validate(runs, folder, lambda _: config)),
+        "in_sample": mean_by_protocol({run: run_f1(run, fit(runs, config)) for run in runs}),
+    }
+    print(f"chosen on all stories: {', '.join(config.features)}; discount {config.discount}")
+    for name, means in figures.items():
+        print(f"{name:<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
+    for name in config.features:  # what each chosen feature adds, leave-one-story-out
+        kept = Config(tuple(f for f in config.features if f != name), config.discount)
+        means = mean_by_protocol(cross_validate(runs, story, lambda _, k=kept: k))
+        print(f"{'  without ' + name:<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
+    model = fit(runs, config)
+    record = {
+        "model": "pairwise logistic regression over day features (timeline.summarize.day_features)",
+        "weights": dict(model.weights),
+        "intercept": model.intercept,
+        "adjacent_discount": model.adjacent_discount,
+        "provenance": {
+            "trained_by": "make train-tls (bench/train_tls.py)",
+            "corpora": sorted({run.folder for run in runs}),
+            "commit": git_commit(),
+            "seed": SEED,
+            "regularisation_C": C,
+            "pair_pool": POOL,
+            "cross_validated_date_f1": {
+                name: {protocol: round(value, 4) for protocol, value in means.items()}
+                for name, means in figures.items()
+            },
+        },
+    }
+    args.out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
