@@ -27,8 +27,8 @@ from timeline import __version__
 from timeline.load import CONTROL
 from timeline.models import ArticleResult, Document
 
-FORMAT = "3"  # 1: pickle (never read again); 2: JSON checked against the result classes;
-#             3: TimeExpr.tense, tense_from and ArticleInfo.language
+FORMAT = "4"  # 1: pickle (never read again); 2: JSON checked against the result classes;
+#             3: TimeExpr.tense, tense_from and ArticleInfo.language; 4: Statement.kind, caption, parts
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any entry a 20 MB article gives; bounds a hostile one
 FOLDER_MODE = 0o700
 

@@ -274,6 +274,22 @@ Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad com
 """
 
 
+def _parse_kinds(value: str | None) -> frozenset[str] | None:
+    """The --kinds list as a set, every name checked."""
+    if value is None:
+        return None
+    from timeline.models import EVENT_KINDS
+
+    names = frozenset(name.strip().lower() for name in value.split(",") if name.strip())
+    unknown = sorted(names - set(EVENT_KINDS))
+    if unknown or not names:
+        raise typer.BadParameter(
+            f"{', '.join(unknown) or repr(value)}: choose among {', '.join(EVENT_KINDS)}",
+            param_hint="--kinds",
+        )
+    return names
+
+
 @app.command(epilog=BUILD_EPILOG)
 def build(
     paths: Annotated[
@@ -322,6 +338,14 @@ def build(
         typer.Option("--top-dates", metavar="N", help="A summary: the N most important dates only."),
     ] = None,
     per_date: Annotated[int, typer.Option(metavar="K", help="With --top-dates: K statements per date.")] = 1,
+    kinds: Annotated[
+        str | None,
+        typer.Option(
+            metavar="LIST",
+            help="Only events of these kinds, comma-separated: happened, scheduled, expected, deadline, "
+            "ongoing (default: all, plans and deadlines marked).",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -371,6 +395,7 @@ def build(
         about=about,
         top_dates=top,
         per_date=per_date,
+        kinds=_parse_kinds(kinds),
     )
     store = open_cache(cache, quiet) if cache else None
     with ExitStack() as stack:

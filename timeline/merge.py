@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from timeline.models import Event, Source, Statement
+from timeline.models import EVENT_KINDS, Event, Source, Statement
 from timeline.temporal.words import MONTHS, WEEKDAYS
 from timeline.wordlists import data_lines, data_words
 
@@ -232,6 +232,19 @@ def _keys_compatible(a: DateKey, b: DateKey) -> bool:
     return _contains(a, b) or _contains(b, a)
 
 
+def _neighbours(a: DateKey, b: DateKey) -> bool:
+    """Whether two date keys are single days one apart: two reports of one happening may disagree by a day
+    (a Friday protest reported as Saturday's by a paper counting from another day)."""
+    if None in (a[0], a[1], b[0], b[1]) or a[0] != a[1] or b[0] != b[1]:
+        return False
+    return abs((a[0] - b[0]).days) == 1  # type: ignore[operator]
+
+
+def _keys_joinable(a: DateKey, b: DateKey) -> bool:
+    """Whether two date keys may date one event: compatible, or neighbouring days."""
+    return _keys_compatible(a, b) or _neighbours(a, b)
+
+
 def dates_compatible(a: Statement, b: Statement) -> bool:
     """Whether two statements can report one happening: the same days, or one interval inside the other."""
     return _keys_compatible(date_key(a), date_key(b))
@@ -272,6 +285,7 @@ class _Nodes:
     names: list[frozenset[str]]
     common: list[frozenset[str]]  # stems written in lower case: what happened, not who or where
     rare: list[frozenset[str]]  # stems rare enough to propose a candidate pair
+    deadlines: list[bool]  # a deadline is never the happening of its day: it merges with deadlines only
 
 
 def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: frozenset[str]) -> _Nodes:
@@ -285,26 +299,28 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
     for item in terms:
         df.update(item.stems)
     cap = max(COMMON_MIN, int(COMMON_SHARE * len(ordered)))
-    nodes = _Nodes([], [], [], [], [], [])
-    seen: dict[tuple[DateKey, frozenset[str]], int] = {}
+    nodes = _Nodes([], [], [], [], [], [], [])
+    seen: dict[tuple[DateKey, frozenset[str], bool], int] = {}
     rare_of: dict[frozenset[str], frozenset[str]] = {}
     for index, (statement, item) in enumerate(zip(ordered, terms, strict=True)):
         key = date_key(statement)
+        deadline = statement.kind == "deadline"
         rare = rare_of.get(item.stems)
         if rare is None:
             rare = rare_of[item.stems] = frozenset(stem for stem in item.stems if df[stem] <= cap)
-        node = seen.get((key, item.stems)) if len(rare) >= MIN_SHARED else None
+        node = seen.get((key, item.stems, deadline)) if len(rare) >= MIN_SHARED else None
         if node is not None:
             nodes.members[node].append(index)
             continue
         if len(rare) >= MIN_SHARED:
-            seen[(key, item.stems)] = len(nodes.members)
+            seen[(key, item.stems, deadline)] = len(nodes.members)
         nodes.members.append([index])
         nodes.keys.append(key)
         nodes.stems.append(item.stems)
         nodes.names.append(item.stems & named)
         nodes.common.append(item.common)
         nodes.rare.append(rare if len(rare) >= MIN_SHARED else frozenset())
+        nodes.deadlines.append(deadline)
     return nodes
 
 
@@ -344,6 +360,9 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
     for key in sorted(buckets, key=_sort_date_key):
         own = index_of(key)
         containers = [index_of(other) for other in wide if other != key and _contains(other, key)]
+        following = _next_day(key)
+        if following in buckets:
+            containers.append(index_of(following))  # neighbouring days, each pair looked at once
         for node in buckets[key]:
             shared: dict[int, int] = {}
             for stem in nodes.rare[node]:
@@ -359,6 +378,14 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
         indexes.pop(key, None)  # a bucket that contains no other is not needed again
         if key in containers_wanted:
             indexes[key] = own
+
+
+def _next_day(key: DateKey) -> DateKey | None:
+    """The key of the day after a single-day key (None for any other key)."""
+    if key[0] is None or key[0] != key[1]:
+        return None
+    day = key[0] + dt.timedelta(days=1)
+    return (day, day, "")
 
 
 def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -389,7 +416,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
             norms[stems] = math.sqrt(math.fsum(squares[stem] for stem in stems))
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(nodes):
-        if _name_conflict(nodes.names[i], nodes.names[j]):
+        if _name_conflict(nodes.names[i], nodes.names[j]) or nodes.deadlines[i] != nodes.deadlines[j]:
             continue
         mine, theirs = nodes.stems[i], nodes.stems[j]
         shared = mine & theirs
@@ -419,7 +446,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
         if a == b or value < _key_threshold(keys[i], keys[j]):
             continue
         left, right = groups[a], groups[b]
-        if not all(_keys_compatible(keys[x], keys[y]) for x in left for y in right):
+        if not all(_keys_joinable(keys[x], keys[y]) for x in left for y in right):
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue
@@ -603,7 +630,9 @@ def headline_statement(statements: Sequence[Statement]) -> Statement:
 
 
 def _narrowest(statements: Sequence[Statement]) -> Statement:
-    """The statement with the most precise date (the shortest interval), earliest first on ties."""
+    """The statement with the most precise date (the shortest interval); of neighbouring days, the one
+    most sources give; earliest first on ties."""
+    given = Counter(date_key(statement) for statement in statements)
 
     def span(statement: Statement) -> tuple[int, int]:
         expr = statement.expr
@@ -611,7 +640,28 @@ def _narrowest(statements: Sequence[Statement]) -> Statement:
             return (1, 0)
         return (0, (expr.last_day - expr.first_day).days)
 
-    return min(statements, key=lambda statement: (span(statement), statement_key(statement)))
+    return min(
+        statements,
+        key=lambda statement: (span(statement), -given[date_key(statement)], statement_key(statement)),
+    )
+
+
+def event_kind(statements: Sequence[Statement]) -> str:
+    """An event's kind: 'happened' when any source tells it happened, else the kind most sources give."""
+    counts = Counter(statement.kind for statement in statements)
+    if counts["happened"]:
+        return "happened"
+    return min(
+        counts, key=lambda kind: (-counts[kind], EVENT_KINDS.index(kind) if kind in EVENT_KINDS else 9)
+    )
+
+
+def _other_dates(statements: Sequence[Statement], dated: Statement) -> tuple[str, ...]:
+    """Days some sources give for the event that are not the event's own (the reports disagree)."""
+    own = date_key(dated)
+    return tuple(
+        sorted({statement.expr.value for statement in statements if _neighbours(date_key(statement), own)})
+    )
 
 
 def event_sort_key(event: Event) -> tuple[int, str, str, str, str, str]:
@@ -624,7 +674,8 @@ def event_sort_key(event: Event) -> tuple[int, str, str, str, str, str]:
 
 def make_event(members: Sequence[Statement]) -> Event:
     """One event from the statements of one happening: the narrowest date, the most informative text."""
-    dated = _narrowest(members).expr
+    narrowest = _narrowest(members)
+    dated = narrowest.expr
     # the text states the event at its own precision: a 'February' report does not head a February 11 event
     precise = [m for m in members if (m.expr.first_day, m.expr.last_day) == (dated.first_day, dated.last_day)]
     return Event(
@@ -635,6 +686,8 @@ def make_event(members: Sequence[Statement]) -> Event:
         mod=dated.mod,
         text=headline_statement(precise or members).text,
         sources=relate(members),
+        kind=event_kind(members),
+        other_dates=_other_dates(members, narrowest),
     )
 
 

@@ -154,6 +154,11 @@ class TimeExpr:
     tense_from: str | None = None
 
 
+# What a dated sentence tells of its date; an event's kind is its sources'. In order of precedence: a
+# happening reported by any source is one, whatever else other sources said of it.
+EVENT_KINDS = ("happened", "ongoing", "scheduled", "expected", "deadline")
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A body sentence filed under one resolved time expression of it."""
@@ -163,6 +168,11 @@ class Statement:
     expr: TimeExpr  # the expression the statement is dated by (offsets relative to `text`)
     order: int  # position of the sentence in its article
     attributed_to: str | None = None
+    # what the sentence tells of its date: 'happened', 'scheduled' (a plan), 'expected' (a forecast),
+    # 'deadline' (a time something must be done by), 'ongoing' (a state running through the date)
+    kind: str = "happened"
+    caption: bool = False  # the sentence is a photo caption, not body text
+    parts: int = 1  # how many dates (happenings) the one sentence is filed under
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +181,11 @@ class Source:
 
     statement: Statement
     relation: str | None = None  # 'updates' / 'contradicts' an earlier source of the same event
+
+    @property
+    def caption(self) -> bool:
+        """Whether this source reports the event in a photo caption rather than in its body text."""
+        return self.statement.caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +199,9 @@ class Event:
     mod: str | None
     text: str  # the most informative statement
     sources: tuple[Source, ...]
+    kind: str = "happened"  # as Statement.kind: 'happened' when any source tells it happened
+    # other days the sources give for this happening (neighbouring days: the reports disagree)
+    other_dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

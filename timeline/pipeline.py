@@ -57,6 +57,7 @@ class Options:
     about: str | None = None  # keep the events relevant to this query
     top_dates: int | None = None  # keep only this many most important dates
     per_date: int = 1  # with top_dates: this many events per date
+    kinds: frozenset[str] | None = None  # keep only events of these kinds (--kinds); None: all
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +481,11 @@ def assemble(results: Sequence[ArticleResult], problems: Sequence[Problem], opti
     """The merge step: events from all statements, articles and problems in stable order."""
     results = sorted(results, key=lambda result: result.path)
     statements = [statement for result in results for statement in result.statements]
-    events = tuple(event for event in merge_statements(statements) if in_range(event, options))
+    events = tuple(
+        event
+        for event in merge_statements(statements)
+        if in_range(event, options) and (options.kinds is None or event.kind in options.kinds)
+    )
     if options.about:
         events = focus_events(events, options.about)
     if options.top_dates:

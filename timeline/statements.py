@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from timeline.models import ArticleInfo, Sentence, Statement, TimeExpr
+from timeline.models import ArticleInfo, Label, Sentence, Statement, TimeExpr
+from timeline.temporal.tense import classify, clause_bounds, tense_marker
+from timeline.temporal.words import MONTHS, WEEKDAYS
 from timeline.wordlists import data_words
 
 # Expressions that place no event in time on their own: the present of the writer, the vague past.
@@ -158,10 +161,12 @@ def _is_naming_year(sentence: str, expr: TimeExpr) -> bool:
 
 
 def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
-    """The expressions a sentence is filed under: one per distinct date.
+    """The expressions a sentence is filed under: the date of each happening it reports, most often one.
 
-    Dates of the reporting ("said on Monday") and years that name a thing ("its 2025 bond") are a last
-    resort, used only when the sentence has no other date.
+    Dates of the reporting ("said on Monday"), years that name a thing ("its 2025 bond") and dates of a
+    relative clause ("Deraa, where the uprising erupted in March") date nothing the sentence reports
+    (a sentence dated only there is not filed); what remains is one date per happening (see
+    `split_happenings`).
     """
     dating = [expr for expr in exprs if is_dating(expr)]
     reported = [
@@ -171,10 +176,178 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     ]
     chosen = reported or dating
     distinct: dict[tuple[object, ...], TimeExpr] = {}
-    for expr in chosen:
+    for expr in (expr for expr in chosen if not in_side_clause(sentence, expr)):
         key = (expr.first_day, expr.last_day, expr.value if expr.first_day is None else None)
         distinct.setdefault(key, expr)
-    return list(distinct.values())
+    return split_happenings(sentence, sorted(distinct.values(), key=lambda expr: expr.start))
+
+
+# Where a clause begins: punctuation, a subordinator or a relative word. A clause opened by a relative
+# word ("Deraa, where the uprising erupted in March", "Vera, who died in 2008") says something of a
+# noun of the main clause: its date is not the date of what the sentence reports.
+CLAUSE_OPENER = re.compile(
+    r"[;:()\"“”—–]|,(?=\s)|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|"
+    r"though|but|if|unless)\b",
+    re.IGNORECASE,
+)
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+WORD_TOKEN = re.compile(r"[A-Za-z’']+")
+# the tense kinds (temporal.tense.classify) of a finite or infinitive verb: a happening of its own
+VERB_KINDS = frozenset({"past", "future", "prog", "would", "weak_future"})
+
+
+def in_side_clause(sentence: str, expr: TimeExpr) -> bool:
+    """Whether an expression stands in a relative clause ("where the uprising erupted in March")."""
+    openers = [match.group().lower() for match in CLAUSE_OPENER.finditer(sentence, 0, expr.start)]
+    return bool(openers) and openers[-1] in RELATIVE_WORDS
+
+
+def _verb_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a tensed verb (or an infinitive) stands in sentence[start:end]: a second happening."""
+    words: list[str] = []
+    inside: list[int] = []
+    for match in WORD_TOKEN.finditer(sentence):
+        if start <= match.start() < end:
+            inside.append(len(words))
+        words.append(match.group())
+    return any(classify(words, i) in VERB_KINDS or _short_past(words[i]) for i in inside)
+
+
+def _short_past(word: str) -> bool:
+    """A regular past too short for the tense classifier's -ed rule: 'died', 'used', 'owed' (not 'need')."""
+    return len(word) == 4 and word.islower() and word.endswith("ed") and word[1] not in "e"
+
+
+def _nested(a: TimeExpr, b: TimeExpr) -> bool:
+    """Whether one expression's days lie inside the other's ('March' and 'March 15')."""
+    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+        return False
+    return (a.first_day <= b.first_day and b.last_day <= a.last_day) or (  # type: ignore[operator]
+        b.first_day <= a.first_day and a.last_day <= b.last_day  # type: ignore[operator]
+    )
+
+
+def _width(expr: TimeExpr) -> int:
+    """How many days an expression spans (undated: the most)."""
+    if expr.first_day is None or expr.last_day is None:
+        return 1 << 30
+    return (expr.last_day - expr.first_day).days
+
+
+def split_happenings(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """One date per happening of a sentence: a later date counts as a second happening only when a verb
+    of its own stands between it and the previous one ("won independence in 1912, but did not recognize
+    it until 1946"); otherwise it dates the same happening, and the narrower of nested dates is kept."""
+    kept: list[TimeExpr] = []
+    for expr in exprs:
+        if kept and not _verb_between(sentence, kept[-1].end, expr.start):
+            if _nested(kept[-1], expr) and _width(expr) < _width(kept[-1]):
+                kept[-1] = expr
+            continue
+        kept.append(expr)
+    return kept
+
+
+# ---------------------------------------------------------------- what a sentence tells of its date
+
+# The word governing an expression: a limit ("by 2022", "no later than June", "until Friday to leave")
+# or a beginning ("since March").
+GOVERNOR = re.compile(
+    r"\b(by|before|until|till|(?:no|not)\s+later\s+than|since)\s+(?:the\s+)?$", re.IGNORECASE
+)
+TO_VERB = re.compile(r"\s+to\s+[a-z]+")  # "has until Friday to respond": a time given to act in
+PLAN_TENSES = frozenset({"future"})  # "will meet", "is due to", "plans to", "must leave"
+LOOSE_PLAN_TENSES = frozenset({"would", "weak_future"})  # "agreed to buy": a plan while its date is not over
+
+
+@cache
+def forecast_words() -> frozenset[str]:
+    """Words that make a look ahead a forecast ('expected to', 'could') rather than a plan."""
+    return data_words("statement_forecast_words.txt")
+
+
+def _is_forecast(sentence: str, expr: TimeExpr) -> bool:
+    """Whether the expression's clause holds a word of expecting or a possibility ('are expected to')."""
+    start, end = clause_bounds(sentence, expr.start, expr.end)
+    return any(word.lower() in forecast_words() for word in WORD_TOKEN.findall(sentence[start:end]))
+
+
+def find_kind(sentence: str, expr: TimeExpr, published: dt.date | None) -> str:
+    """What a sentence tells of its date: 'happened', 'scheduled', 'expected', 'deadline' or 'ongoing'.
+
+    Decided by the tense of the expression's clause (temporal.tense), the word governing the expression
+    ('by', 'until', 'since') and whether the date is over at the publication: nothing after the
+    publication has happened yet, and a plan whose date is past is told as a plan only by a future tense.
+    """
+    tense = tense_marker(sentence, expr.start, expr.end, weak=True).tense
+    known = published is not None
+    ahead = expr.value == "FUTURE_REF" or (
+        known and expr.first_day is not None and expr.first_day > published  # type: ignore[operator]
+    )
+    over = known and expr.last_day is not None and expr.last_day < published  # type: ignore[operator]
+    looking_ahead = ahead or tense in PLAN_TENSES or (tense in LOOSE_PLAN_TENSES and not over)
+    governor = GOVERNOR.search(sentence, max(0, expr.start - 24), expr.start)
+    word = governor.group(1).split()[0].lower() if governor else ""
+    if word == "since":
+        return "scheduled" if ahead else "ongoing"
+    # a limit governed by a plan is a target even when the calendar put its day behind the publication
+    aimed = looking_ahead or tense in PLAN_TENSES | LOOSE_PLAN_TENSES
+    if word and (aimed or (word in ("until", "till") and TO_VERB.match(sentence, expr.end))):
+        return "deadline"
+    if looking_ahead:
+        return "expected" if _is_forecast(sentence, expr) else "scheduled"
+    runs = known and expr.first_day is not None and not over and expr.first_day <= published  # type: ignore[operator]
+    return "ongoing" if tense == "prog" and runs else "happened"
+
+
+# ---------------------------------------------------------------- captions and listings
+
+# A caption dates its picture at its end, after the place and without a preposition ("David Cameron
+# speaks on the BBC, in London May 1, 2011."), or names the picture ("in this March 15, 2011 photo").
+CAPTION_END = re.compile(r"[\s.\"”)]*$")
+CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*),?\s+$")
+# a line that opens with its time and a dash or colon: "9 a.m. - Take a stroll ...", "* 10:30: Lunch"
+LINE_LEAD = re.compile(r"[\s*•·-]*")
+ENTRY_SEPARATOR = re.compile(r"\s*[-–—:]\s")
+LISTING_MARKERS = frozenset({"past", "future", "prog", "would", "report"})
+
+
+@cache
+def photo_words() -> frozenset[str]:
+    """Nouns naming a picture ('photo', 'photograph', 'image')."""
+    return data_words("statement_photo_words.txt")
+
+
+def _is_caption_date(sentence: str, expr: TimeExpr) -> bool:
+    """Whether an expression dates a picture: a full date closing the sentence right after a place name
+    (news prose says "on May 1"), or a date followed by a word for a picture."""
+    after = WORD_TOKEN.findall(sentence[expr.end : expr.end + 40])[:3]
+    if any(word.lower() in photo_words() for word in after):
+        return True
+    if expr.anchor != "absolute" or expr.granularity != "day":
+        return False
+    if not CAPTION_END.fullmatch(sentence, expr.end):
+        return False
+    place = CAPITALISED_BEFORE.search(sentence, max(0, expr.start - 40), expr.start)
+    return place is not None and place.group(1).lower().strip(".") not in MONTHS | WEEKDAYS
+
+
+def is_caption(sentence: Sentence, exprs: Iterable[TimeExpr]) -> bool:
+    """Whether a sentence is a photo caption: marked so by the cleaner, or dated the way captions are."""
+    return sentence.line_label is Label.CAPTION or any(_is_caption_date(sentence.text, e) for e in exprs)
+
+
+def is_listing(sentence: str, exprs: Sequence[TimeExpr]) -> bool:
+    """Whether a sentence is an entry of a schedule or an itinerary ("9 a.m. - Take a stroll ..."): it
+    opens with a clock time and a dash or colon, and no verb of it is tensed (an order, a list item)."""
+    lead = LINE_LEAD.match(sentence)
+    first = min(exprs, key=lambda expr: expr.start, default=None)
+    if first is None or lead is None or first.start != lead.end() or first.type != "TIME":
+        return False
+    if not ENTRY_SEPARATOR.match(sentence, first.end):
+        return False
+    words = WORD_TOKEN.findall(sentence[first.end :])
+    return not any(classify(words, i) in LISTING_MARKERS for i in range(len(words)))
 
 
 def _shift(expr: TimeExpr, by: int) -> TimeExpr:
@@ -205,8 +378,11 @@ def find_statements(
             who = None
         elif who and who.split()[-1][:1].isupper():
             speakers.append((order, who))
-        if not found:
+        if not found or is_listing(sentence.text, found):
             continue
-        for expr in choose_dates(sentence.text, found):
-            statements.append(Statement(article, sentence.text, expr, order, who))
+        caption = is_caption(sentence, found)
+        chosen = choose_dates(sentence.text, found)
+        for expr in chosen:
+            kind = find_kind(sentence.text, expr, article.published_day)
+            statements.append(Statement(article, sentence.text, expr, order, who, kind, caption, len(chosen)))
     return statements

@@ -119,14 +119,34 @@ def mod_word(event: Event) -> str:
 def date_label(event: Event) -> str:
     """A short label of an event's date: '2020-06-14', 'early 2020-03', 'late 2010s', 'by 2011-10'."""
     base = value_label(event.value)
-    word = mod_word(event)
+    word = mod_word(event) or ("by" if event.kind == "deadline" else "")
     return f"{word} {base}" if word else base
+
+
+def event_tags(event: Event) -> list[str]:
+    """What a reader must know before taking an event as a happening of its date: its kind when it did not
+    happen ('deadline', 'scheduled'), other days its sources give, a sentence filed under several dates."""
+    tags = [] if event.kind == "happened" else [event.kind]
+    if event.other_dates:
+        tags.append("also dated " + ", ".join(value_label(value) for value in event.other_dates))
+    parts = max((source.statement.parts for source in event.sources), default=1)
+    if parts > 1:
+        tags.append(f"one of {parts} dates of its sentence")
+    return tags
+
+
+def tagged_text(event: Event) -> str:
+    """An event's statement, led by its tags: '[deadline] France decided to close its reactors by 2022.'"""
+    tags = event_tags(event)
+    return f"[{'; '.join(tags)}] {event.text}" if tags else event.text
 
 
 def source_label(source: Source) -> str:
     """'file (outlet, published, updates)' with what is known."""
     article = source.statement.article
     details = [part for part in (article.outlet, article.published_iso, source.relation) if part]
+    if source.caption:
+        details.append("caption")
     if source.statement.attributed_to:
         details.append(f"per {source.statement.attributed_to}")
     path = safe_path(article.path)

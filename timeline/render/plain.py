@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, TimeExpr, Timeline
-from timeline.render.labels import date_label, days_label, safe, source_label, tense_label
+from timeline.render.labels import date_label, days_label, safe, source_label, tagged_text, tense_label
 
 
 def render_text(timeline: Timeline) -> str:
@@ -18,7 +18,7 @@ def render_text(timeline: Timeline) -> str:
         sources = "; ".join(source_label(source) for source in event.sources)
         evolution = describe_evolution(event)
         story = f"  story: {evolution}" if evolution else ""
-        lines.append(safe(f"{label:<{width}}  {event.text}  [{sources}]{story}"))
+        lines.append(safe(f"{label:<{width}}  {tagged_text(event)}  [{sources}]{story}"))
     return "".join(line + "\n" for line in lines)
 
 
@@ -33,7 +33,7 @@ def render_markdown(timeline: Timeline) -> str:
     for event in timeline.events:
         sources = "<br>".join(_cell(source_label(source)) for source in event.sources)
         story = _cell(describe_evolution(event) or "")
-        lines.append(f"| {_cell(date_label(event))} | {_cell(event.text)} | {sources} | {story} |")
+        lines.append(f"| {_cell(date_label(event))} | {_cell(tagged_text(event))} | {sources} | {story} |")
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
-from timeline.render.labels import date_label, days_label, safe, source_label
+from timeline.render.labels import date_label, days_label, event_tags, safe, source_label
 
 
 def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> None:
@@ -30,7 +30,11 @@ def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> 
                 sources.append("\n")
             style = "bold yellow" if source.relation else ""
             sources.append(safe(source_label(source)), style=style)
-        statement = Text(safe(event.text))
+        tags = event_tags(event)
+        statement = Text()
+        if tags:
+            statement.append(f"[{'; '.join(tags)}] ", style="bold magenta")
+        statement.append(safe(event.text))
         evolution = describe_evolution(event)
         if evolution:
             statement.append("\nstory: " + safe(evolution), style="bold yellow")
