@@ -240,11 +240,6 @@ def _neighbours(a: DateKey, b: DateKey) -> bool:
     return abs((a[0] - b[0]).days) == 1  # type: ignore[operator]
 
 
-def _keys_joinable(a: DateKey, b: DateKey) -> bool:
-    """Whether two date keys may date one event: compatible, or neighbouring days."""
-    return _keys_compatible(a, b) or _neighbours(a, b)
-
-
 def dates_compatible(a: Statement, b: Statement) -> bool:
     """Whether two statements can report one happening: the same days, or one interval inside the other."""
     return _keys_compatible(date_key(a), date_key(b))
@@ -286,6 +281,8 @@ class _Nodes:
     common: list[frozenset[str]]  # stems written in lower case: what happened, not who or where
     rare: list[frozenset[str]]  # stems rare enough to propose a candidate pair
     deadlines: list[bool]  # a deadline is never the happening of its day: it merges with deadlines only
+    # a sentence filed under one date only: its words are all about it, so it may join a neighbouring day
+    whole: list[bool]
 
 
 def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: frozenset[str]) -> _Nodes:
@@ -299,21 +296,21 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
     for item in terms:
         df.update(item.stems)
     cap = max(COMMON_MIN, int(COMMON_SHARE * len(ordered)))
-    nodes = _Nodes([], [], [], [], [], [], [])
-    seen: dict[tuple[DateKey, frozenset[str], bool], int] = {}
+    nodes = _Nodes([], [], [], [], [], [], [], [])
+    seen: dict[tuple[DateKey, frozenset[str], bool, bool], int] = {}
     rare_of: dict[frozenset[str], frozenset[str]] = {}
     for index, (statement, item) in enumerate(zip(ordered, terms, strict=True)):
         key = date_key(statement)
-        deadline = statement.kind == "deadline"
+        deadline, whole = statement.kind == "deadline", statement.parts == 1
         rare = rare_of.get(item.stems)
         if rare is None:
             rare = rare_of[item.stems] = frozenset(stem for stem in item.stems if df[stem] <= cap)
-        node = seen.get((key, item.stems, deadline)) if len(rare) >= MIN_SHARED else None
+        node = seen.get((key, item.stems, deadline, whole)) if len(rare) >= MIN_SHARED else None
         if node is not None:
             nodes.members[node].append(index)
             continue
         if len(rare) >= MIN_SHARED:
-            seen[(key, item.stems, deadline)] = len(nodes.members)
+            seen[(key, item.stems, deadline, whole)] = len(nodes.members)
         nodes.members.append([index])
         nodes.keys.append(key)
         nodes.stems.append(item.stems)
@@ -321,6 +318,7 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
         nodes.common.append(item.common)
         nodes.rare.append(rare if len(rare) >= MIN_SHARED else frozenset())
         nodes.deadlines.append(deadline)
+        nodes.whole.append(whole)
     return nodes
 
 
@@ -437,7 +435,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     # similar on average (every copy of a statement counted) and every member of one is
     # date-compatible with every member of the other. Node numbers follow the statements' order, so
     # ties are broken as if the copies were all there.
-    keys, names = nodes.keys, nodes.names
+    keys, names, whole = nodes.keys, nodes.names, nodes.whole
     sentences = [
         frozenset((ordered[i].article.path, ordered[i].order) for i in members) for members in nodes.members
     ]
@@ -446,7 +444,11 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
         if a == b or value < _key_threshold(keys[i], keys[j]):
             continue
         left, right = groups[a], groups[b]
-        if not all(_keys_joinable(keys[x], keys[y]) for x in left for y in right):
+        if not all(
+            _keys_compatible(keys[x], keys[y]) or (whole[x] and whole[y] and _neighbours(keys[x], keys[y]))
+            for x in left
+            for y in right
+        ):
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue

@@ -175,6 +175,9 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
         if not _is_reporting_date(sentence, expr) and not _is_naming_year(sentence, expr)
     ]
     chosen = reported or dating
+    # "rose above platinum for the first time since December 2008 late on Monday": a beginning is the
+    # date of a state, the happening is dated by any other date
+    chosen = [expr for expr in chosen if not _is_since(sentence, expr)] or chosen
     distinct: dict[tuple[object, ...], TimeExpr] = {}
     for expr in (expr for expr in chosen if not in_side_clause(sentence, expr)):
         key = (expr.first_day, expr.last_day, expr.value if expr.first_day is None else None)
@@ -194,6 +197,15 @@ RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 WORD_TOKEN = re.compile(r"[A-Za-z’']+")
 # the tense kinds (temporal.tense.classify) of a finite or infinitive verb: a happening of its own
 VERB_KINDS = frozenset({"past", "future", "prog", "would", "weak_future"})
+# ... and between two dates, a telling ("will meet at a future date, the ministry said, a day after
+# announcing it"): what comes after it is not the same phrase as what came before
+SEPARATING_KINDS = VERB_KINDS | {"report"}
+
+
+def _is_since(sentence: str, expr: TimeExpr) -> bool:
+    """Whether an expression is the beginning of a state: 'since March'."""
+    governor = GOVERNOR.search(sentence, max(0, expr.start - 24), expr.start)
+    return governor is not None and governor.group(1).lower() == "since"
 
 
 def in_side_clause(sentence: str, expr: TimeExpr) -> bool:
@@ -210,7 +222,7 @@ def _verb_between(sentence: str, start: int, end: int) -> bool:
         if start <= match.start() < end:
             inside.append(len(words))
         words.append(match.group())
-    return any(classify(words, i) in VERB_KINDS or _short_past(words[i]) for i in inside)
+    return any(classify(words, i) in SEPARATING_KINDS or _short_past(words[i]) for i in inside)
 
 
 def _short_past(word: str) -> bool:
@@ -257,7 +269,8 @@ GOVERNOR = re.compile(
 )
 TO_VERB = re.compile(r"\s+to\s+[a-z]+")  # "has until Friday to respond": a time given to act in
 PLAN_TENSES = frozenset({"future"})  # "will meet", "is due to", "plans to", "must leave"
-LOOSE_PLAN_TENSES = frozenset({"would", "weak_future"})  # "agreed to buy": a plan while its date is not over
+# "agreed to buy", "would arrive": a plan when the date is still ahead, a target when it is a limit
+LOOSE_PLAN_TENSES = frozenset({"would", "weak_future"})
 
 
 @cache
@@ -272,12 +285,26 @@ def _is_forecast(sentence: str, expr: TimeExpr) -> bool:
     return any(word.lower() in forecast_words() for word in WORD_TOKEN.findall(sentence[start:end]))
 
 
+def _governing_verb(sentence: str, start: int, end: int) -> str | None:
+    """The tense kind of the last verb in sentence[start:end]: the verb a phrase after `end` hangs on
+    ("his priority was to restart exports by October": the infinitive, not 'was')."""
+    words: list[str] = []
+    inside: list[int] = []
+    for match in WORD_TOKEN.finditer(sentence):
+        if start <= match.start() < end:
+            inside.append(len(words))
+        words.append(match.group())
+    kinds = [classify(words, i) for i in inside]
+    return next((kind for kind in reversed(kinds) if kind in VERB_KINDS), None)
+
+
 def find_kind(sentence: str, expr: TimeExpr, published: dt.date | None) -> str:
     """What a sentence tells of its date: 'happened', 'scheduled', 'expected', 'deadline' or 'ongoing'.
 
     Decided by the tense of the expression's clause (temporal.tense), the word governing the expression
     ('by', 'until', 'since') and whether the date is over at the publication: nothing after the
-    publication has happened yet, and a plan whose date is past is told as a plan only by a future tense.
+    publication has happened yet; an infinitive or a "would" makes a plan of a date still ahead, and a
+    target of a limit whatever its date.
     """
     tense = tense_marker(sentence, expr.start, expr.end, weak=True).tense
     known = published is not None
@@ -285,19 +312,27 @@ def find_kind(sentence: str, expr: TimeExpr, published: dt.date | None) -> str:
         known and expr.first_day is not None and expr.first_day > published  # type: ignore[operator]
     )
     over = known and expr.last_day is not None and expr.last_day < published  # type: ignore[operator]
-    looking_ahead = ahead or tense in PLAN_TENSES or (tense in LOOSE_PLAN_TENSES and not over)
+    looking_ahead = ahead or tense in PLAN_TENSES
     governor = GOVERNOR.search(sentence, max(0, expr.start - 24), expr.start)
-    word = governor.group(1).split()[0].lower() if governor else ""
+    if governor is None:
+        word, limit_tense = "", None
+    else:  # the verb the limit hangs on: "his priority was to restart exports by October" (to restart)
+        word = governor.group(1).split()[0].lower()
+        clause_start = clause_bounds(sentence, expr.start, expr.end)[0]
+        limit_tense = _governing_verb(sentence, clause_start, governor.start()) or tense
     if word == "since":
         return "scheduled" if ahead else "ongoing"
     # a limit governed by a plan is a target even when the calendar put its day behind the publication
-    aimed = looking_ahead or tense in PLAN_TENSES | LOOSE_PLAN_TENSES
+    aimed = looking_ahead or limit_tense in PLAN_TENSES | LOOSE_PLAN_TENSES
     if word and (aimed or (word in ("until", "till") and TO_VERB.match(sentence, expr.end))):
         return "deadline"
     if looking_ahead:
         return "expected" if _is_forecast(sentence, expr) else "scheduled"
-    runs = known and expr.first_day is not None and not over and expr.first_day <= published  # type: ignore[operator]
-    return "ongoing" if tense == "prog" and runs else "happened"
+    if tense != "prog" or not known or expr.first_day is None or over:
+        return "happened"
+    # the progressive of a day not over is an arrangement ("are arriving on Sunday"); of a longer time
+    # that has begun, a state ("prices are rising this year")
+    return "scheduled" if expr.granularity in ("day", "time") else "ongoing"
 
 
 # ---------------------------------------------------------------- captions and listings
@@ -309,6 +344,7 @@ CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*),?\s+$")
 # a line that opens with its time and a dash or colon: "9 a.m. - Take a stroll ...", "* 10:30: Lunch"
 LINE_LEAD = re.compile(r"[\s*•·-]*")
 ENTRY_SEPARATOR = re.compile(r"\s*[-–—:]\s")
+PICTURE_REACH = 4  # words from 'this' to the picture's noun: "this undated still image"
 LISTING_MARKERS = frozenset({"past", "future", "prog", "would", "report"})
 
 
@@ -332,9 +368,21 @@ def _is_caption_date(sentence: str, expr: TimeExpr) -> bool:
     return place is not None and place.group(1).lower().strip(".") not in MONTHS | WEEKDAYS
 
 
+def _points_at_picture(sentence: str) -> bool:
+    """Whether a sentence points at its picture: 'in this handout picture', 'this undated still image'."""
+    words = [word.lower() for word in WORD_TOKEN.findall(sentence)]
+    return any(
+        word == "this" and any(after in photo_words() for after in words[i + 1 : i + 1 + PICTURE_REACH])
+        for i, word in enumerate(words)
+    )
+
+
 def is_caption(sentence: Sentence, exprs: Iterable[TimeExpr]) -> bool:
-    """Whether a sentence is a photo caption: marked so by the cleaner, or dated the way captions are."""
-    return sentence.line_label is Label.CAPTION or any(_is_caption_date(sentence.text, e) for e in exprs)
+    """Whether a sentence is a photo caption: marked so by the cleaner, dated the way captions are, or
+    pointing at its picture."""
+    if sentence.line_label is Label.CAPTION or _points_at_picture(sentence.text):
+        return True
+    return any(_is_caption_date(sentence.text, expr) for expr in exprs)
 
 
 def is_listing(sentence: str, exprs: Sequence[TimeExpr]) -> bool:
