@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from timeline.models import EVENT_KINDS, Event, Source, Statement
+from timeline.statements import is_reporting_date
 from timeline.temporal.words import MONTHS, WEEKDAYS
 from timeline.wordlists import data_lines, data_words
 
@@ -281,7 +282,8 @@ class _Nodes:
     common: list[frozenset[str]]  # stems written in lower case: what happened, not who or where
     rare: list[frozenset[str]]  # stems rare enough to propose a candidate pair
     deadlines: list[bool]  # a deadline is never the happening of its day: it merges with deadlines only
-    # a sentence filed under one date only: its words are all about it, so it may join a neighbouring day
+    # may join a neighbouring day: a sentence filed under one date only (its words are all about it),
+    # dated by what it reports, not by when it was said ("announced on Saturday" is the telling's day)
     whole: list[bool]
 
 
@@ -301,7 +303,8 @@ def _collapse(ordered: Sequence[Statement], terms: Sequence[Terms], named: froze
     rare_of: dict[frozenset[str], frozenset[str]] = {}
     for index, (statement, item) in enumerate(zip(ordered, terms, strict=True)):
         key = date_key(statement)
-        deadline, whole = statement.kind == "deadline", statement.parts == 1
+        deadline = statement.kind == "deadline"
+        whole = statement.parts == 1 and not is_reporting_date(statement.text, statement.expr)
         rare = rare_of.get(item.stems)
         if rare is None:
             rare = rare_of[item.stems] = frozenset(stem for stem in item.stems if df[stem] <= cap)
@@ -439,16 +442,18 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     sentences = [
         frozenset((ordered[i].article.path, ordered[i].order) for i in members) for members in nodes.members
     ]
+    articles = [frozenset(path for path, _ in node) for node in sentences]
+
+    def _may_neighbour(x: int, y: int) -> bool:
+        """Neighbouring days from different articles (one article's two days are two happenings)."""
+        return whole[x] and whole[y] and _neighbours(keys[x], keys[y]) and not articles[x] & articles[y]
+
     for (i, j), value in sorted(sims.items(), key=lambda item: (-item[1], item[0])):
         a, b = owner[i], owner[j]
         if a == b or value < _key_threshold(keys[i], keys[j]):
             continue
         left, right = groups[a], groups[b]
-        if not all(
-            _keys_compatible(keys[x], keys[y]) or (whole[x] and whole[y] and _neighbours(keys[x], keys[y]))
-            for x in left
-            for y in right
-        ):
+        if not all(_keys_compatible(keys[x], keys[y]) or _may_neighbour(x, y) for x in left for y in right):
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue

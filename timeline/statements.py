@@ -143,7 +143,7 @@ def _is_name_like(who: str) -> bool:
     return len(words) <= 4 and words[-1].lower() in source_nouns()
 
 
-def _is_reporting_date(sentence: str, expr: TimeExpr) -> bool:
+def is_reporting_date(sentence: str, expr: TimeExpr) -> bool:
     """Whether the expression dates the act of reporting rather than what is reported."""
     return bool(
         REPORTING_BEFORE.search(sentence[max(0, expr.start - 40) : expr.start])
@@ -172,7 +172,7 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     reported = [
         expr
         for expr in dating
-        if not _is_reporting_date(sentence, expr) and not _is_naming_year(sentence, expr)
+        if not is_reporting_date(sentence, expr) and not _is_naming_year(sentence, expr)
     ]
     chosen = reported or dating
     # "rose above platinum for the first time since December 2008 late on Monday": a beginning is the
