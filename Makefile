@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
+.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls bench-readable
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ bench-language: install  ## the language gate on the corpora: texts that skip or
 
 bench-tls: install  ## summary timelines: date-F1, alignment ROUGE, baselines, on all corpora/tls timelines
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)
+
+bench-readable: install  ## the Syria chronology as a reader sees it: deadlines as happenings, shared sentences, captions, line lengths
+	$(BIN)/python bench/bench_readability.py --shared $(SHARED)
 
 train-tls: install-train  ## fit the --top-dates day model (leave-one-story-out CV) into timeline/data/
 	$(BIN)/python bench/train_tls.py --shared $(SHARED) --out timeline/data/tls_day_model.json

@@ -153,11 +153,21 @@ def test_oracle_summary_keeps_the_statements_closest_to_the_reference_day_or_its
     }
 
 
+HAPPENINGS = (
+    "Rebels took Homs",
+    "Troops left Hama",
+    "Banks closed early",
+    "Talks began quietly",
+    "Floods hit Aleppo",
+)
+
+
 def _events(*items: tuple[str, str, str]) -> tuple[Event, ...]:
-    """Merged events of (day, article, publication day) references."""
+    """Merged events of (day, article, publication day) references, each a different happening (reports
+    of one happening a day apart would be one event)."""
     return merge_statements(
         [
-            statement(f"Item {n} happened on Friday.", "on Friday", day, path=path, published=published)
+            statement(f"{HAPPENINGS[n]} on Friday.", "on Friday", day, path=path, published=published)
             for n, (day, path, published) in enumerate(items)
         ]
     )
