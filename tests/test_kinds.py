@@ -81,6 +81,24 @@ def test_nothing_dated_after_the_publication_has_happened(
     assert find_kind(sentence, found, dt.date(2020, 6, 14)) != "happened"
 
 
+# the days each phrase denotes, as the temporal stage gives them (a week, a year, a day, a month)
+SPANS = {
+    "June 10": ("2020-06-10",),
+    "June 12": ("2020-06-12",),
+    "1912": ("1912-01-01", "1912-12-31"),
+    "1946": ("1946-01-01", "1946-12-31"),
+    "two weeks ago": ("2020-05-25", "2020-05-31"),
+    "63 years ago": ("1957-01-01", "1957-12-31"),
+    "2008": ("2008-01-01", "2008-12-31"),
+    "1990": ("1990-01-01", "1990-12-31"),
+    "December 2008": ("2008-12-01", "2008-12-31"),
+    "late on Monday": ("2020-06-08",),
+    "March": ("2020-03-01", "2020-03-31"),
+    "in March": ("2020-03-01", "2020-03-31"),
+    "the 15th": ("2020-03-15",),
+}
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrases", "filed"),
     [
@@ -103,17 +121,16 @@ def test_nothing_dated_after_the_publication_has_happened(
             ["December 2008", "late on Monday"],
             ["late on Monday"],
         ),
-        # a date only in a relative clause dates nothing the sentence reports
-        ("A banner hung in the city where the revolt erupted in March.", ["March"], []),
+        # a date only in a relative clause is the one the sentence has
+        ("A banner hung in the city where the revolt erupted in March.", ["March"], ["March"]),
+        # one happening at two precisions: the narrower date
+        ("Troops entered Hama in March, on the 15th, at dawn.", ["in March", "the 15th"], ["the 15th"]),
     ],
 )
 def test_one_sentence_one_event_unless_two_happenings(
     sentence: str, phrases: list[str], filed: list[str]
 ) -> None:
-    days = {"June 10": "2020-06-10", "June 12": "2020-06-12", "late on Monday": "2020-06-08"}
-    found = [
-        expr(sentence, phrase, days.get(phrase, f"{1900 + i}-01-01")) for i, phrase in enumerate(phrases)
-    ]
+    found = [expr(sentence, phrase, *SPANS[phrase]) for phrase in phrases]
     assert [chosen.text for chosen in choose_dates(sentence, found)] == filed
 
 

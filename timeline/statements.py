@@ -163,10 +163,10 @@ def _is_naming_year(sentence: str, expr: TimeExpr) -> bool:
 def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     """The expressions a sentence is filed under: the date of each happening it reports, most often one.
 
-    Dates of the reporting ("said on Monday"), years that name a thing ("its 2025 bond") and dates of a
-    relative clause ("Deraa, where the uprising erupted in March") date nothing the sentence reports
-    (a sentence dated only there is not filed); what remains is one date per happening (see
-    `split_happenings`).
+    Dates of the reporting ("said on Monday"), years that name a thing ("its 2025 bond"), beginnings
+    ("since March") and dates of a relative clause ("Deraa, where the uprising erupted in March") give
+    way to any other date: a sentence is filed under them only when it has no other. What remains is
+    one date per happening (see `split_happenings`).
     """
     dating = [expr for expr in exprs if is_dating(expr)]
     reported = [
@@ -178,8 +178,9 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     # "rose above platinum for the first time since December 2008 late on Monday": a beginning is the
     # date of a state, the happening is dated by any other date
     chosen = [expr for expr in chosen if not _is_since(sentence, expr)] or chosen
+    chosen = [expr for expr in chosen if not in_side_clause(sentence, expr)] or chosen
     distinct: dict[tuple[object, ...], TimeExpr] = {}
-    for expr in (expr for expr in chosen if not in_side_clause(sentence, expr)):
+    for expr in chosen:
         key = (expr.first_day, expr.last_day, expr.value if expr.first_day is None else None)
         distinct.setdefault(key, expr)
     return split_happenings(sentence, sorted(distinct.values(), key=lambda expr: expr.start))
@@ -230,15 +231,6 @@ def _short_past(word: str) -> bool:
     return len(word) == 4 and word.islower() and word.endswith("ed") and word[1] not in "e"
 
 
-def _nested(a: TimeExpr, b: TimeExpr) -> bool:
-    """Whether one expression's days lie inside the other's ('March' and 'March 15')."""
-    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
-        return False
-    return (a.first_day <= b.first_day and b.last_day <= a.last_day) or (  # type: ignore[operator]
-        b.first_day <= a.first_day and a.last_day <= b.last_day  # type: ignore[operator]
-    )
-
-
 def _width(expr: TimeExpr) -> int:
     """How many days an expression spans (undated: the most)."""
     if expr.first_day is None or expr.last_day is None:
@@ -249,11 +241,12 @@ def _width(expr: TimeExpr) -> int:
 def split_happenings(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     """One date per happening of a sentence: a later date counts as a second happening only when a verb
     of its own stands between it and the previous one ("won independence in 1912, but did not recognize
-    it until 1946"); otherwise it dates the same happening, and the narrower of nested dates is kept."""
+    it until 1946"); otherwise it dates the same happening, and the narrower date is kept ("in March,
+    on the 15th"; "two weeks ago ... 63 years ago": the first on a tie)."""
     kept: list[TimeExpr] = []
     for expr in exprs:
         if kept and not _verb_between(sentence, kept[-1].end, expr.start):
-            if _nested(kept[-1], expr) and _width(expr) < _width(kept[-1]):
+            if _width(expr) < _width(kept[-1]):
                 kept[-1] = expr
             continue
         kept.append(expr)
