@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,9 +17,10 @@ from typer.testing import CliRunner
 from tests.factories import expr, statement
 from timeline.cli import ExitCode, app
 from timeline.merge import merge_statements
-from timeline.models import EVENT_KINDS, Document, Kind, Label, Sentence, Statement, TimeExpr
+from timeline.models import EVENT_KINDS, Document, Event, Kind, Label, Sentence, Statement, Timeline
 from timeline.pipeline import process_document
 from timeline.render import render_csv, render_json, render_markdown, render_text
+from timeline.render.terminal import render_rich
 from timeline.statements import choose_dates, find_kind, forecast_words, is_caption, photo_words
 
 PUBLISHED = "2020-06-14"  # a Sunday
@@ -174,12 +178,8 @@ def test_a_sentence_filed_twice_says_so() -> None:
 )
 def test_captions(text: str, phrase: str, day: str | None, label: Label, caption: bool) -> None:
     found = expr(text, phrase, day or "2020-03-01", "2020-03-31" if day is None else None)
-    absolute = TimeExpr(*[*_fields(found)[:9], "absolute"])
+    absolute = replace(found, anchor="absolute")  # a caption writes its date in full
     assert is_caption(Sentence(text, 0, label), [absolute]) is caption
-
-
-def _fields(found: TimeExpr) -> list[object]:
-    return [getattr(found, name) for name in TimeExpr.__slots__]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -205,10 +205,8 @@ def test_a_caption_is_kept_once_and_marked_on_its_source() -> None:
     assert "caption" in render_csv(timeline).splitlines()[0].split(",")
 
 
-def _timeline(events: tuple[object, ...]) -> object:
-    from timeline.models import Timeline
-
-    return Timeline(events, (), ())  # type: ignore[arg-type]
+def _timeline(events: tuple[Event, ...]) -> Timeline:
+    return Timeline(events, (), ())
 
 
 def test_a_deadline_never_merges_with_the_happenings_of_its_year() -> None:
@@ -231,10 +229,8 @@ def test_a_deadline_never_merges_with_the_happenings_of_its_year() -> None:
     assert "| [deadline] The city will close" in render_markdown(_timeline(events))
 
 
-def _with(found: Statement, **changes: object) -> Statement:
-    from dataclasses import replace
-
-    return replace(found, **changes)  # type: ignore[arg-type]
+def _with(found: Statement, **changes: Any) -> Statement:
+    return replace(found, **changes)
 
 
 def test_an_event_is_a_happening_when_any_source_tells_it_happened() -> None:
@@ -348,3 +344,21 @@ def test_cli_text_marks_plans_and_deadlines(tmp_path: Path) -> None:
     assert any(line.startswith("by 2020-06-30") and "[deadline] The army must" in line for line in lines)
     assert any("[scheduled] Talks between" in line for line in lines)
     assert any("] Rebels seized" not in line and "Rebels seized" in line for line in lines)
+
+
+def test_the_terminal_table_shows_the_kind_and_the_caption() -> None:
+    target = _with(
+        statement(
+            "The city will close its plants by 2030.", "2030", "2030-01-01", "2030-12-31", value="2030"
+        ),
+        kind="deadline",
+    )
+    picture = _with(
+        statement("Leaders meet in Rome, Italy June 2, 2020.", "June 2, 2020", "2020-06-02", path="b.txt"),
+        caption=True,
+    )
+    out = io.StringIO()
+    render_rich(_timeline(merge_statements([target, picture])), out, width=200)
+    table = out.getvalue()
+    assert "[deadline] The city will close" in table
+    assert "caption" in table

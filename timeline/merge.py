@@ -444,7 +444,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
     ]
     articles = [frozenset(path for path, _ in node) for node in sentences]
 
-    def _may_neighbour(x: int, y: int) -> bool:
+    def may_neighbour(x: int, y: int) -> bool:
         """Neighbouring days from different articles (one article's two days are two happenings)."""
         return whole[x] and whole[y] and _neighbours(keys[x], keys[y]) and not articles[x] & articles[y]
 
@@ -453,7 +453,7 @@ def cluster(statements: Sequence[Statement]) -> list[list[Statement]]:
         if a == b or value < _key_threshold(keys[i], keys[j]):
             continue
         left, right = groups[a], groups[b]
-        if not all(_keys_compatible(keys[x], keys[y]) or _may_neighbour(x, y) for x in left for y in right):
+        if not all(_keys_compatible(keys[x], keys[y]) or may_neighbour(x, y) for x in left for y in right):
             continue
         if any(_name_conflict(names[x], names[y]) for x in left for y in right):
             continue
