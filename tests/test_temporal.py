@@ -1168,7 +1168,7 @@ GRANULARITIES = {
     "duration",
     "set",
 }
-ANCHORS = {"absolute", "publication", "previous", "unresolved"}
+ANCHORS = {"absolute", "publication", "previous", "reported", "unresolved"}
 
 _pieces = st.sampled_from(
     [
