@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from operator import attrgetter
 
-from timeline.clean.features import page_features, reason_head
+from timeline.clean.features import page_features, rule_head
 from timeline.clean.model import BodyModel, load_model
 from timeline.clean.paragraphs import Block, split_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
@@ -1030,9 +1030,11 @@ def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], 
 FIXED_LABELS = frozenset((TITLE, BYLINE, DATELINE, CREDIT, CAPTION))
 
 
-def _unit_features(units: list[_Unit], start: int, end: int) -> list[list[float]]:
+def _unit_features(
+    units: list[_Unit], start: int, end: int, which: list[int] | None = None
+) -> list[list[float]]:
     title = next((i for i, unit in enumerate(units) if unit.label is TITLE), -1)
-    return page_features(units, start, end, title)
+    return page_features(units, start, end, title, which)
 
 
 def model_inputs(text: str, recurring: Container[str] = frozenset()) -> list[tuple[str, list[float], bool]]:
@@ -1048,15 +1050,20 @@ def _label_by_model(units: list[_Unit], start: int, end: int, model: BodyModel) 
     A page where the model would keep no line at all (a one-sentence note, a bare list) keeps the rules'
     decisions: an empty article is never the better guess.
     """
-    probs = model.probabilities(_unit_features(units, start, end))
     veto, threshold = model.veto, model.threshold
-    decided = [
-        (unit, p)
-        for unit, p in zip(units, probs, strict=True)
-        # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+    # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+    which = [
+        i
+        for i, unit in enumerate(units)
         if unit.label not in FIXED_LABELS
-        and not (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto)
+        and not (unit.cls in (BAD, SPECIAL) and rule_head(unit.reason) in veto)
     ]
+    if model.smooth:  # the smoothing stage reads every unit's first stage
+        probs = model.probabilities(_unit_features(units, start, end))
+        decided = [(units[i], probs[i]) for i in which]
+    else:  # each unit's own probability: only those the model decides are worth computing
+        probs = model.probabilities(_unit_features(units, start, end, which))
+        decided = [(units[i], p) for i, p in zip(which, probs, strict=True)]
     if not any(p >= threshold for _, p in decided):
         return
     for unit, p in decided:
