@@ -95,9 +95,12 @@ def _text_measures(text: str, words: int) -> tuple[float, ...]:
     )
 
 
-def _verdict(reason: str, cls: str, label: Label) -> list[float]:
-    """What the rules decided: label and decision prefix, then one-hot class and reason head."""
-    prefixes, head = reason_head(reason)
+def _verdict(prefix: str, head: str, cls: str, label: Label) -> list[float]:
+    """What the rules decided: label and decision prefix, then one-hot class and reason head.
+
+    `prefix` and `head` are a reason's decisions before its last '; ' and the head of its last part.
+    """
+    prefixes = {part.split(":")[0].split(" after ")[0] for part in prefix.split("; ")} if prefix else set()
     decided = [
         1.0 if label in KEPT_LABELS else 0.0,
         1.0 if label is Label.SUBHEAD else 0.0,
@@ -155,7 +158,7 @@ def page_features(
     nothing = (0.0,) * len(NEIGHBOUR)
     commons = [nothing, nothing, *map(_common, units), nothing, nothing]  # padded for the neighbours
     # Menus and footers repeat their texts and the rules repeat their verdicts: each is computed once.
-    verdicts: dict[tuple[str, str, Label], list[float]] = {}
+    verdicts: dict[tuple[str, str, str, Label], list[float]] = {}
     measures: dict[str, tuple[float, ...]] = {}
     log1p = math.log1p
     rows = []
@@ -165,7 +168,9 @@ def page_features(
         measured = measures.get(text)
         if measured is None:
             measured = measures[text] = _text_measures(text, unit.words)
-        key = (unit.reason, unit.cls, unit.label)
+        # the figures in a reason ('body: 40 words, ...') do not count: its heads and prefixes do
+        prefix, _, last = unit.reason.rpartition("; ")
+        key = (prefix, last.partition(":")[0], unit.cls, unit.label)
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = verdicts[key] = _verdict(*key)
