@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from timeline.clean.features import page_features, rule_head
 from timeline.clean.model import BodyModel, load_model
-from timeline.clean.paragraphs import Block, split_blocks, split_units
+from timeline.clean.paragraphs import reflow_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -248,14 +248,16 @@ class _Unit:
         "words",
     )  # fmt: skip
 
-    def __init__(self, text: str, first: int, last: int, block: Block | None = None) -> None:
+    def __init__(  # the fields of a block, in its order
+        self, text: str, first: int, last: int, table: int = -1, column: int = 0, indent: int = 0
+    ) -> None:
         self.text = text
         self.first = first
         self.last = last
-        # where the text starts on its first line, and its side-by-side table and column (w3m layouts)
-        self.indent, self.table, self.column = (
-            (block.indent, block.table, block.column) if block else (0, -1, 0)
-        )
+        # its side-by-side table and column (w3m layouts), and where the text starts on its first line
+        self.table = table
+        self.column = column
+        self.indent = indent
         self.bullet = False
         self.recurring = False
         self.label = BOILERPLATE
@@ -970,7 +972,7 @@ def _final_text(unit: _Unit) -> str:
 
 def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], int, int, dict[str, str]]:
     """The rule cascade: every unit labelled, the densest run of prose (start, end) and the header found."""
-    units = [_Unit(block.text.strip(), block.first, block.last, block) for block in split_blocks(text)]
+    units = [_Unit(*block) for block in reflow_blocks(text)]  # a block's text is stripped
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
