@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from collections import Counter
@@ -151,3 +152,12 @@ def test_rules_alone_still_clean_a_page() -> None:
     kept = [line.text for line in clean_text(text, model=None).lines if line.label in KEPT_LABELS]
     assert kept[0].startswith("The harbour bridge will close")
     assert not any(line.reason.startswith("model:") for line in clean_text(text, model=None).lines)
+
+
+def test_a_smoothing_stage_that_ignores_the_neighbours_decides_as_the_first_stage() -> None:
+    model = load_model()
+    assert model is not None
+    plain = dataclasses.replace(model, smooth=())
+    smoothed = dataclasses.replace(model, smooth=(0.0, 1.0, 0.0, 0.0, 0.0, 0.0))  # own log-odds only
+    text = (FIXTURE / "harbour.txt").read_text(encoding="utf-8")
+    assert clean_text(text, model=smoothed) == clean_text(text, model=plain)
