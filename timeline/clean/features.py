@@ -142,8 +142,7 @@ def _run_column(units: Sequence[UnitLike], start: int, end: int) -> tuple[int, i
 def page_features(
     units: Sequence[UnitLike], start: int, end: int, title: int, which: Iterable[int] | None = None
 ) -> list[list[float]]:
-    """A feature row per unit (or per index of `which`); `start`..`end` is the rules' densest run (-1 if
-    none), `title` the headline."""
+    """Feature rows of the units (or of `which`); `start`..`end`: the densest run (-1: none); `title`: H1."""
     n = len(units)
     total_words = sum(unit.words for unit in units) or 1
     run_words = sum(unit.words for unit in units[start : end + 1]) if start >= 0 else 0
