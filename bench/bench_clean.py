@@ -5,7 +5,8 @@
 First, for both corpora (boilerplate/dev, boilerplate-wide/dev), w3m and lynx, per source: mean body F1 of
 the rules alone, of the shipped model (fitted on these very pages: an optimistic figure), and of the same
 kind of model under 5-fold cross-validation grouped by site (the figure that counts; needs the `train`
-extra), then pages per second of `clean_text` on each.
+extra), then pages per second of `clean_text` on each, rules alone and with the model (`--speed-only`: this
+alone).
 For each path `timeline clean <pages> --output-dir <dir>/<path>/` writes the kept text of every page
 (body, subheads, captions) to `<id>.txt`, then `score_boilerplate.py` prints its table (per-page scores
 go to `<dir>/<path>.jsonl`). Throughput, measured first: `clean_text` alone over the w3m and lynx dumps, one
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.train_clean import CORPORA, cross_validate, load_pages, load_scorer, score_page, summarise
 from timeline.clean import clean_document, clean_text, find_recurring_lines
 from timeline.clean.model import load_model
+from timeline.clean.text import DEFAULT_MODEL
 from timeline.dating import describe_article
 from timeline.load import load_document
 from timeline.models import Problem
@@ -105,7 +107,8 @@ def measure_model(shared: Path, folds: int, cv: bool) -> None:
 
 
 def measure_speed(dev: Path, passes: int = 10) -> None:
-    """Documents per second of `clean_text` on the w3m and lynx dumps (one process, one core).
+    """Documents per second of `clean_text` on the w3m and lynx dumps (one process, one core), rules alone
+    and with the shipped model.
 
     Each pass cleans every page once; the best pass is reported (like `timeit`), in CPU time and by
     the wall clock, so that other work on a shared machine disturbs the figure as little as possible.
@@ -113,19 +116,20 @@ def measure_speed(dev: Path, passes: int = 10) -> None:
     for path in ("w3m", "lynx"):
         texts = list(_inputs(dev, path).values())
         recurring = find_recurring_lines(texts)
-        best_cpu = best_wall = float("inf")
-        for _ in range(passes):
-            wall, cpu = time.perf_counter(), time.process_time()
-            for text in texts:
-                clean_text(text, recurring)
-            best_cpu = min(best_cpu, time.process_time() - cpu)
-            best_wall = min(best_wall, time.perf_counter() - wall)
         size = sum(len(t) for t in texts) / len(texts) / 1000
-        print(
-            f"speed {dev.parent.name} {path}: {len(texts) / best_cpu:.0f} docs/s of CPU time, "
-            f"{len(texts) / best_wall:.0f} by "
-            f"the wall clock (best of {passes} passes over {len(texts)} pages of {size:.1f} kB, one process)"
-        )
+        for name, model in (("rules", None), ("model", DEFAULT_MODEL)):
+            best_cpu = best_wall = float("inf")
+            for _ in range(passes):
+                wall, cpu = time.perf_counter(), time.process_time()
+                for text in texts:
+                    clean_text(text, recurring, model)
+                best_cpu = min(best_cpu, time.process_time() - cpu)
+                best_wall = min(best_wall, time.perf_counter() - wall)
+            print(
+                f"speed {dev.parent.name} {path} {name}: {len(texts) / best_cpu:.0f} docs/s of CPU time, "
+                f"{len(texts) / best_wall:.0f} by the wall clock (best of {passes} passes over {len(texts)} "
+                f"pages of {size:.1f} kB, one process)"
+            )
 
 
 def title_words(text: str | None) -> Counter[str]:
@@ -175,6 +179,7 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="write outputs here instead of a temp dir")
     parser.add_argument("--paths", default=",".join(PATHS), help="comma-separated: w3m,lynx,html")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    parser.add_argument("--speed-only", action="store_true", help="only the throughput measurement")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (no train extra)")
     parser.add_argument("--folds", type=int, default=5, help="folds of the site-grouped cross-validation")
     args = parser.parse_args()
@@ -185,6 +190,10 @@ def main() -> int:
         print(f"bench_clean: no corpus or scorer under {shared}", file=sys.stderr)
         return 2
     paths = [p for p in args.paths.split(",") if p]
+    if args.speed_only:
+        for corpus in CORPORA:
+            measure_speed(shared / "corpora" / corpus / "dev", passes=3)
+        return 0
     measure_model(shared, args.folds, not args.no_cv)
     if not args.no_speed:
         for corpus in CORPORA:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from collections import Counter
@@ -12,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.clean import clean_text
-from timeline.clean.features import FEATURE_NAMES, reason_head
+from timeline.clean.features import FEATURE_NAMES, reason_head, rule_head
 from timeline.clean.model import compile_trees, load_model, model_from_dict, smooth_logits
-from timeline.clean.text import model_inputs
+from timeline.clean.text import _label_by_rules, _unit_features, model_inputs
 from timeline.models import KEPT_LABELS
 
 FIXTURE = Path(__file__).resolve().parent / "clean_fixture"
@@ -116,6 +117,26 @@ def test_smoothing_gives_one_probability_per_unit(logits: list[float]) -> None:
 )
 def test_reason_heads_name_the_rule_that_decided(reason: str, expected: tuple[tuple[str, ...], str]) -> None:
     assert reason_head(reason) == expected
+    assert rule_head(reason) == expected[1]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["body", "short: 3 words", "a; b", "x: y; z: w", ";", ":", " after "]), max_size=5
+    )
+)
+def test_rule_head_is_the_last_reason_head(parts: list[str]) -> None:
+    reason = "; ".join(parts)
+    assert rule_head(reason) == reason_head(reason)[1]
+
+
+@pytest.mark.parametrize("name", ["harbour", "orchard"])
+def test_feature_rows_of_some_units_are_those_of_the_whole_page(name: str) -> None:
+    units, start, end, _ = _label_by_rules((FIXTURE / f"{name}.txt").read_text(encoding="utf-8"), frozenset())
+    every = _unit_features(units, start, end)
+    some = list(range(0, len(units), 3))
+    assert len(every) == len(units)
+    assert _unit_features(units, start, end, some) == [every[i] for i in some]
 
 
 def test_model_decisions_name_their_probability() -> None:
@@ -131,3 +152,12 @@ def test_rules_alone_still_clean_a_page() -> None:
     kept = [line.text for line in clean_text(text, model=None).lines if line.label in KEPT_LABELS]
     assert kept[0].startswith("The harbour bridge will close")
     assert not any(line.reason.startswith("model:") for line in clean_text(text, model=None).lines)
+
+
+def test_a_smoothing_stage_that_ignores_the_neighbours_decides_as_the_first_stage() -> None:
+    model = load_model()
+    assert model is not None
+    plain = dataclasses.replace(model, smooth=())
+    smoothed = dataclasses.replace(model, smooth=(0.0, 1.0, 0.0, 0.0, 0.0, 0.0))  # own log-odds only
+    text = (FIXTURE / "harbour.txt").read_text(encoding="utf-8")
+    assert clean_text(text, model=smoothed) == clean_text(text, model=plain)

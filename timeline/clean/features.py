@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from timeline.models import KEPT_LABELS, Label
@@ -79,18 +79,28 @@ def reason_head(reason: str) -> tuple[tuple[str, ...], str]:
     return tuple(prefix.split(":")[0].split(" after ")[0] for prefix in prefixes), first.split(":")[0]
 
 
-def _text_measures(text: str, words: int) -> list[float]:
+def rule_head(reason: str) -> str:
+    """`reason_head(reason)[1]` alone, without splitting the prefixes (read for every unit)."""
+    return reason.rpartition("; ")[2].partition(":")[0]
+
+
+def _text_measures(text: str, words: int) -> tuple[float, ...]:
     """What the unit's characters say: length, capitals, digits, box-drawing, separators."""
-    return [
+    return (
         math.log1p(len(text)),
         min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
         1.0 if DIGIT_RE.search(text) else 0.0,
-    ]
+        1.0 if BOX_RE.search(text) else 0.0,
+        min(text.count("|") + text.count("»") + text.count("›"), 5) / 5,
+    )
 
 
-def _verdict(reason: str, cls: str, label: Label) -> tuple[list[float], list[float]]:
-    """What the rules decided: (label and decision prefix; one-hot class and reason head)."""
-    prefixes, head = reason_head(reason)
+def _verdict(prefix: str, head: str, cls: str, label: Label) -> list[float]:
+    """What the rules decided: label and decision prefix, then one-hot class and reason head.
+
+    `prefix` and `head` are a reason's decisions before its last '; ' and the head of its last part.
+    """
+    prefixes = {part.split(":")[0].split(" after ")[0] for part in prefix.split("; ")} if prefix else set()
     decided = [
         1.0 if label in KEPT_LABELS else 0.0,
         1.0 if label is Label.SUBHEAD else 0.0,
@@ -105,39 +115,34 @@ def _verdict(reason: str, cls: str, label: Label) -> tuple[list[float], list[flo
     index = _REASON_INDEX.get(head)
     if index is not None:
         onehot[len(CLASSES) + index] = 1.0
-    return decided, onehot
+    return decided + onehot
 
 
-def _own(unit: UnitLike, gaps: tuple[int, int], common: list[float], measures: list[float]) -> list[float]:
-    """The unit's own measures; `common` is what its neighbours see of it too (`_common`)."""
-    text = unit.text
-    return [
-        *common[:3],
-        1.0 if unit.bullet else 0.0,
-        *measures,
-        1.0 if unit.recurring else 0.0,
-        min(unit.indent, 40) / 40,
-        1.0 if BOX_RE.search(text) else 0.0,
-        float(min(gaps[0], 2)),
-        float(min(gaps[1], 2)),
-        min(text.count("|") + text.count("»") + text.count("›"), 5) / 5,
-    ]
-
-
-def _common(unit: UnitLike) -> list[float]:
-    """The measures of a unit its neighbours' rows carry (`NEIGHBOUR`)."""
+def _common(unit: UnitLike) -> tuple[float, ...]:
+    """The measures of a unit its neighbours' rows carry (`NEIGHBOUR`), the first three its own too."""
     words = unit.words
-    return [
+    return (
         math.log1p(words),
         unit.function / words if words else 0.0,
         float(unit.ends_sentence),
         float(unit.cls == "good"),
         float(unit.label in KEPT_LABELS),
-    ]
+    )
 
 
-def page_features(units: Sequence[UnitLike], start: int, end: int, title: int) -> list[list[float]]:
-    """A feature row per unit; `start`..`end` is the rules' densest run (-1 if none), `title` the headline."""
+def _run_column(units: Sequence[UnitLike], start: int, end: int) -> tuple[int, int]:
+    """The table column most of the run's prose stands in (w3m lays a page out side by side)."""
+    columns: Counter[tuple[int, int]] = Counter()
+    for unit in units[start : end + 1]:
+        if unit.cls == "good":
+            columns[unit.table, unit.column] += unit.words
+    return columns.most_common(1)[0][0] if columns else (-1, 0)
+
+
+def page_features(
+    units: Sequence[UnitLike], start: int, end: int, title: int, which: Iterable[int] | None = None
+) -> list[list[float]]:
+    """Feature rows of the units (or of `which`); `start`..`end`: the densest run (-1: none); `title`: H1."""
     n = len(units)
     total_words = sum(unit.words for unit in units) or 1
     run_words = sum(unit.words for unit in units[start : end + 1]) if start >= 0 else 0
@@ -146,55 +151,67 @@ def page_features(units: Sequence[UnitLike], start: int, end: int, title: int) -
     log_units = math.log1p(n)
     run_lengths = sorted(len(unit.text) for unit in units[start : end + 1] if unit.cls == "good")
     typical = math.log1p(run_lengths[len(run_lengths) // 2]) if run_lengths else 0.0
-    # the table column most of the run's prose stands in (w3m lays a page out side by side)
-    columns: Counter[tuple[int, int]] = Counter()
-    for unit in units[start : end + 1]:
-        if unit.cls == "good":
-            columns[unit.table, unit.column] += unit.words
-    run_column = columns.most_common(1)[0][0] if columns else (-1, 0)
-    prose = [unit.words if unit.cls == "good" else 0 for unit in units]
-    kept = [1 if unit.label in KEPT_LABELS else 0 for unit in units]
-    nothing = [0.0] * len(NEIGHBOUR)
-    commons = [nothing] * 2 + [_common(unit) for unit in units] + [nothing] * 2  # padded for the neighbours
-    verdicts: dict[tuple[str, str, Label], tuple[list[float], list[float]]] = {}
-    measures: dict[str, list[float]] = {}
-    prose_sums = [0, *itertools.accumulate(prose)]
-    kept_sums = [0, *itertools.accumulate(kept)]
+    run_column = _run_column(units, start, end)
+    prose_sums = [0, *itertools.accumulate(unit.words if unit.cls == "good" else 0 for unit in units)]
+    kept_sums = [0, *itertools.accumulate(1 if unit.label in KEPT_LABELS else 0 for unit in units)]
+    nothing = (0.0,) * len(NEIGHBOUR)
+    commons = [nothing, nothing, *map(_common, units), nothing, nothing]  # padded for the neighbours
+    # Menus and footers repeat their texts and the rules repeat their verdicts: each is computed once.
+    verdicts: dict[tuple[str, str, str, Label], list[float]] = {}
+    measures: dict[str, tuple[float, ...]] = {}
+    log1p = math.log1p
     rows = []
-    for i, unit in enumerate(units):
-        gap_before = unit.first - units[i - 1].last - 1 if i else 2
-        gap_after = units[i + 1].first - unit.last - 1 if i + 1 < n else 2
+    for i in range(n) if which is None else which:
+        unit = units[i]
         text = unit.text
-        if text not in measures:
-            measures[text] = _text_measures(text, unit.words)
-        key = (unit.reason, unit.cls, unit.label)
-        if key not in verdicts:
-            verdicts[key] = _verdict(*key)
-        decided, onehot = verdicts[key]
-        row = _own(unit, (gap_before, gap_after), commons[i + 2], measures[text])
-        row += decided
-        row += onehot
+        measured = measures.get(text)
+        if measured is None:
+            measured = measures[text] = _text_measures(text, unit.words)
+        # the figures in a reason ('body: 40 words, ...') do not count: its heads and prefixes do
+        prefix, _, last = unit.reason.rpartition("; ")
+        key = (prefix, last.partition(":")[0], unit.cls, unit.label)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _verdict(*key)
         if start < 0:
             distance = n
         else:
             distance = start - i if i < start else i - end if i > end else 0
         low, high = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        row += [
-            float(start <= i <= end),
-            math.log1p(distance),
-            i / n,
-            run_share,
-            run_units_share,
-            log_units,
-            float(title >= 0 and i > title),
-            math.log1p(abs(i - title)) if title >= 0 else log_units,
-            math.log1p(prose_sums[high] - prose_sums[low]),
-            (kept_sums[high] - kept_sums[low]) / (high - low),
-            row[4] - typical,  # log characters against the run's median paragraph
-            float(unit.table >= 0),
-            float((unit.table, unit.column) == run_column),
-        ]
-        for offset in NEIGHBOURS:
-            row += commons[i + 2 + offset]
-        rows.append(row)
+        own = commons[i + 2]
+        rows.append(
+            [
+                own[0],
+                own[1],
+                own[2],
+                1.0 if unit.bullet else 0.0,
+                measured[0],
+                measured[1],
+                measured[2],
+                1.0 if unit.recurring else 0.0,
+                min(unit.indent, 40) / 40,
+                measured[3],
+                float(min(unit.first - units[i - 1].last - 1, 2)) if i else 2.0,
+                float(min(units[i + 1].first - unit.last - 1, 2)) if i + 1 < n else 2.0,
+                measured[4],
+                *verdict,
+                float(start <= i <= end),
+                log1p(distance),
+                i / n,
+                run_share,
+                run_units_share,
+                log_units,
+                float(title >= 0 and i > title),
+                log1p(abs(i - title)) if title >= 0 else log_units,
+                log1p(prose_sums[high] - prose_sums[low]),
+                (kept_sums[high] - kept_sums[low]) / (high - low),
+                measured[0] - typical,  # log characters against the run's median paragraph
+                float(unit.table >= 0),
+                float((unit.table, unit.column) == run_column),
+                *commons[i],
+                *commons[i + 1],
+                *commons[i + 3],
+                *commons[i + 4],
+            ]
+        )
     return rows

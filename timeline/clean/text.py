@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from operator import attrgetter
 
-from timeline.clean.features import page_features, reason_head
+from timeline.clean.features import page_features, rule_head
 from timeline.clean.model import BodyModel, load_model
-from timeline.clean.paragraphs import Block, split_blocks, split_units
+from timeline.clean.paragraphs import reflow_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
 
@@ -248,14 +248,16 @@ class _Unit:
         "words",
     )  # fmt: skip
 
-    def __init__(self, text: str, first: int, last: int, block: Block | None = None) -> None:
+    def __init__(  # the fields of a block, in its order
+        self, text: str, first: int, last: int, table: int = -1, column: int = 0, indent: int = 0
+    ) -> None:
         self.text = text
         self.first = first
         self.last = last
-        # where the text starts on its first line, and its side-by-side table and column (w3m layouts)
-        self.indent, self.table, self.column = (
-            (block.indent, block.table, block.column) if block else (0, -1, 0)
-        )
+        # its side-by-side table and column (w3m layouts), and where the text starts on its first line
+        self.table = table
+        self.column = column
+        self.indent = indent
         self.bullet = False
         self.recurring = False
         self.label = BOILERPLATE
@@ -970,7 +972,7 @@ def _final_text(unit: _Unit) -> str:
 
 def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], int, int, dict[str, str]]:
     """The rule cascade: every unit labelled, the densest run of prose (start, end) and the header found."""
-    units = [_Unit(block.text.strip(), block.first, block.last, block) for block in split_blocks(text)]
+    units = [_Unit(*block) for block in reflow_blocks(text)]  # a block's text is stripped
     # Menus and footers repeat lines within a page: measure and classify each distinct text once.
     first_of: dict[str, _Unit] = {}
     copies: list[tuple[_Unit, _Unit]] = []
@@ -1030,9 +1032,11 @@ def _label_by_rules(text: str, recurring: Container[str]) -> tuple[list[_Unit], 
 FIXED_LABELS = frozenset((TITLE, BYLINE, DATELINE, CREDIT, CAPTION))
 
 
-def _unit_features(units: list[_Unit], start: int, end: int) -> list[list[float]]:
+def _unit_features(
+    units: list[_Unit], start: int, end: int, which: list[int] | None = None
+) -> list[list[float]]:
     title = next((i for i, unit in enumerate(units) if unit.label is TITLE), -1)
-    return page_features(units, start, end, title)
+    return page_features(units, start, end, title, which)
 
 
 def model_inputs(text: str, recurring: Container[str] = frozenset()) -> list[tuple[str, list[float], bool]]:
@@ -1048,15 +1052,20 @@ def _label_by_model(units: list[_Unit], start: int, end: int, model: BodyModel) 
     A page where the model would keep no line at all (a one-sentence note, a bare list) keeps the rules'
     decisions: an empty article is never the better guess.
     """
-    probs = model.probabilities(_unit_features(units, start, end))
     veto, threshold = model.veto, model.threshold
-    decided = [
-        (unit, p)
-        for unit, p in zip(units, probs, strict=True)
-        # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+    # not the header, a caption, or a line a rule has named (a copyright notice, a form, ...)
+    which = [
+        i
+        for i, unit in enumerate(units)
         if unit.label not in FIXED_LABELS
-        and not (unit.cls in (BAD, SPECIAL) and reason_head(unit.reason)[1] in veto)
+        and not (unit.cls in (BAD, SPECIAL) and rule_head(unit.reason) in veto)
     ]
+    if model.smooth:  # the smoothing stage reads every unit's first stage
+        probs = model.probabilities(_unit_features(units, start, end))
+        decided = [(units[i], probs[i]) for i in which]
+    else:  # each unit's own probability: only those the model decides are worth computing
+        probs = model.probabilities(_unit_features(units, start, end, which))
+        decided = [(units[i], p) for i, p in zip(which, probs, strict=True)]
     if not any(p >= threshold for _, p in decided):
         return
     for unit, p in decided:
