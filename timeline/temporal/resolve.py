@@ -35,7 +35,18 @@ from timeline.temporal.tense import (
     tense_at,
     tense_marker,
 )
-from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
+from timeline.temporal.words import (
+    CENTURY_WORDS,
+    DECADE_WORDS,
+    MOD_WORDS,
+    MONTHS,
+    NUMBERS,
+    REFS,
+    SET_ADVERBS,
+    UNIT_CODES,
+    WEEKDAYS,
+    WEEKEND_SIDES,
+)
 
 Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
 
@@ -105,124 +116,18 @@ _QUARTER_ENDED = re.compile(
     re.IGNORECASE,
 )
 
-MOD_WORDS = {
-    "early": "START",
-    "earlier": "START",
-    "beginning": "START",
-    "start": "START",
-    "turn": "START",
-    "mid": "MID",
-    "middle": "MID",
-    "late": "END",
-    "later": "END",
-    "end": "END",
-    "close": "END",
-    "around": "APPROX",
-    "about": "APPROX",
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "some": "APPROX",
-    "nearly": "APPROX",
-    "almost": "APPROX",
-    "more than": "MORE_THAN",
-    "over": "MORE_THAN",
-    "well over": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "upwards of": "MORE_THAN",
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "fewer than": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
-    "not more than": "EQUAL_OR_LESS",
-    "post": "AFTER",
-    "pre": "BEFORE",
-}
-UNIT_CODES = {
-    "second": ("T", "S"),
-    "minute": ("T", "M"),
-    "hour": ("T", "H"),
-    "day": ("", "D"),
-    "night": ("", "D"),
-    "week": ("", "W"),
-    "weekend": ("", "WE"),
-    "fortnight": ("", "W"),
-    "month": ("", "M"),
-    "quarter": ("", "Q"),
-    "year": ("", "Y"),
-    "decade": ("", "DE"),
-    "century": ("", "CE"),
-    "millennium": ("", "ML"),
-}
-SET_ADVERBS = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "nightly": "P1D",
-    "biweekly": "P2W",
-    "bimonthly": "P2M",
-    "semiannually": "P6M",
-    "semi-annually": "P6M",
-    "biannually": "P6M",
-}
-REFS = {
-    "now": "PRESENT_REF",
-    "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF",
-    "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF",
-    "current": "PRESENT_REF",
-    "the present": "PRESENT_REF",
-    "recently": "PAST_REF",
-    "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
-    "the past": "PAST_REF",
-    "then current": "PAST_REF",  # "at the then current price": current at a time now past
-    "then-current": "PAST_REF",
-}
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 REPORTING_BEFORE = re.compile(
     r"(?:\b(?:said|says|say|announced|announces|reported|reports|comes|come|is|are|was|were|came|added|told)\W*)$",
     re.IGNORECASE,
 )
+_WEEKDAY_NAME = "(?:" + "|".join(WEEKDAYS) + ")"
 SCHEDULE_BEFORE = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s*(?:through|thru|to|-|–)\s*"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
+    _WEEKDAY_NAME + r"s?\s*(?:through|thru|to|-|–)\s*" + _WEEKDAY_NAME + "|" + _WEEKDAY_NAME + r"s\b"
+    r"|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
 WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
-# the side of the publication day (or of a report's day) that a word before "weekend" names
-WEEKEND_SIDES = {
-    "this": "this",
-    "coming": "future",
-    "this coming": "future",
-    "past": "past",
-    "this past": "past",
-    "recent": "past",
-    "latest": "past",
-}
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
 EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
