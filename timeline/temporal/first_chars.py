@@ -1,0 +1,84 @@
+"""The characters a pattern's match can begin with, read from the parsed pattern: for dispatching on a word.
+
+The analysis may only over-approximate (a construct it does not know counts as "any character"), so a rule
+left out of a character's bucket can never match there.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import import_module
+from typing import Any
+
+# the parsed form of a pattern: no public API offers it (typeshed has no stubs for these modules either)
+sre: Any = import_module("re._constants")
+sre_parse: Any = import_module("re._parser")
+
+ANY = frozenset(string.printable)  # "may begin with anything", as far as dispatch on ASCII keys goes
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: frozenset(string.digits),
+    sre.CATEGORY_UNI_DIGIT: frozenset(string.digits),
+    sre.CATEGORY_SPACE: frozenset(string.whitespace),
+    sre.CATEGORY_UNI_SPACE: frozenset(string.whitespace),
+}
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _fold(chars: frozenset[str]) -> frozenset[str]:
+    """Both cases of every letter: the rules match regardless of case."""
+    return frozenset(c for ch in chars for c in (ch.lower(), ch.upper()))
+
+
+def _first_of_set(items: list[tuple[Any, Any]]) -> frozenset[str]:
+    """The characters a character class `[...]` admits (ANY when negated or not understood)."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre.RANGE:
+            chars.update(chr(c) for c in range(arg[0], min(arg[1], 127) + 1))
+        elif op is sre.CATEGORY and arg in _CATEGORIES:
+            chars |= _CATEGORIES[arg]
+        else:
+            return ANY
+    return frozenset(chars)
+
+
+def _first_of_item(op: Any, arg: Any) -> tuple[frozenset[str], bool]:
+    """The first characters of one parsed item and whether it can match the empty string."""
+    if op is sre.LITERAL:
+        return frozenset(chr(arg)), False
+    if op is sre.IN:
+        return _first_of_set(arg), False
+    if op in _ZERO_WIDTH:
+        return frozenset(), True
+    if op is sre.SUBPATTERN:
+        return first_of_sequence(arg[3])
+    if op is sre.ATOMIC_GROUP:
+        return first_of_sequence(arg)
+    if op in _REPEATS:
+        chars, empty = first_of_sequence(arg[2])
+        return chars, empty or arg[0] == 0
+    if op is sre.BRANCH:
+        found = [first_of_sequence(seq) for seq in arg[1]]
+        return frozenset().union(*(f[0] for f in found)), any(f[1] for f in found)
+    return ANY, True
+
+
+def first_of_sequence(items: Any) -> tuple[frozenset[str], bool]:
+    """The first characters of a parsed sequence and whether all of it can match the empty string."""
+    chars: frozenset[str] = frozenset()
+    for op, arg in items:
+        first, empty = _first_of_item(op, arg)
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def first_chars(pattern: str) -> frozenset[str]:
+    """Every character (both cases of letters) that a match of `pattern` can begin with."""
+    chars, empty = first_of_sequence(sre_parse.parse(pattern, re.IGNORECASE))
+    return ANY if empty else _fold(chars)
