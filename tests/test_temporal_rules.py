@@ -3,6 +3,7 @@ a token's first character picks the same rule as trying every rule in order."""
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from timeline.temporal.context import TOKEN
 from timeline.temporal.first_chars import ANY, first_chars
-from timeline.temporal.grammar import START_WORDS, iter_candidates, match_at
+from timeline.temporal.grammar import START_WORDS, _rules_for_word, iter_candidates, match_at
+from timeline.temporal.records import Rule
 from timeline.temporal.rules import PRECEDENCE, RULES, dates, durations, relative, sets, times
 from timeline.temporal.words import MONTHS, WEEKDAYS
 
@@ -70,18 +72,40 @@ _VOCABULARY = [
     "to",
     "Q3",
 ]
-# the words expressions are made of most often, so that random texts hold whole expressions
-_CORE = (
-    "the this last next past coming early mid late about more than over two three a few several days weeks "
-    "years ago later earlier week month year quarter first second half morning night every each per other "
-    "once times since until in on of"
-).split()
+# phrases shaped like expressions (a determiner or modifier, a number, a unit or a name), so that random texts
+# hold whole expressions, and any start word of the grammar
+_PHRASES = st.builds(
+    lambda *parts: " ".join(part for part in parts if part),
+    st.sampled_from(
+        ["", "", "the", "last", "early last", "the past", "about", "more than", "every", "until"]
+    ),
+    st.sampled_from(["", "", "two", "a few", "several", "14", "1998", "first", "mid"]),
+    st.sampled_from(
+        [
+            "days",
+            "weeks",
+            "year",
+            "quarter",
+            "May",
+            "June 14",
+            "Monday",
+            "morning",
+            "later",
+            "ago",
+            "'90s",
+            "then",
+        ]
+    ),
+)
 _WORDS = st.one_of(
-    st.sampled_from(_CORE),
-    st.sampled_from(["May", "June", "Sept.", "Monday", "Tues.", "Christmas", "14", "1998", "'90s", "’90s"]),
+    _PHRASES,
     st.sampled_from(_VOCABULARY).map(lambda w: w.capitalize() if w[0] in "jfmasondtw" else w),
 )
 _GAPS = st.sampled_from([" ", " ", " ", ", ", "-", ". ", "\n", "–", " the "])
+
+
+def _named(found: tuple[Rule, re.Match[str]] | None) -> tuple[str, int] | None:
+    return (found[0].name, found[1].end()) if found else None
 
 
 @settings(max_examples=250, deadline=None)
@@ -89,7 +113,9 @@ _GAPS = st.sampled_from([" ", " ", " ", ", ", "-", ". ", "\n", "–", " the "])
 def test_dispatch_picks_the_rule_trying_them_all_would(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + gap for word, gap in pieces)
     for tok in TOKEN.finditer(text):
-        for start in {tok.start(), max(0, tok.start() - 1)}:
-            found = match_at(text, start)
-            got = (found[0].name, found[1].end()) if found else None
-            assert got == _every_rule_at(text, start), (text, start)
+        start = tok.start()
+        expected = _every_rule_at(text, start)
+        assert _named(match_at(text, start)) == expected, (text, start)  # by the first character
+        assert _named(match_at(text, start, _rules_for_word(text, tok))) == expected, (text, start)  # by word
+        if start:
+            assert _named(match_at(text, start - 1)) == _every_rule_at(text, start - 1), (text, start - 1)

@@ -82,3 +82,71 @@ def first_chars(pattern: str) -> frozenset[str]:
     """Every character (both cases of letters) that a match of `pattern` can begin with."""
     chars, empty = first_of_sequence(sre_parse.parse(pattern, re.IGNORECASE))
     return ANY if empty else _fold(chars)
+
+
+_LETTERS = frozenset(string.ascii_letters)
+_NO_LETTER = "\0"  # stands for a character that is no letter
+_MAX_PREFIXES = 20_000  # beyond this a rule counts as able to begin with any word (never reached today)
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _walk(items: list[tuple[Any, Any]], acc: str, out: set[str]) -> None:
+    """Add to `out` the lower-cased literal starts of every match of `items` read after `acc`.
+
+    A start stops at the first character that is no letter or at the first construct that is no literal: what
+    follows cannot change which words the match may begin with.
+    """
+    if len(out) > _MAX_PREFIXES:
+        raise _TooMany
+    for i, (op, arg) in enumerate(items):
+        rest = items[i + 1 :]
+        if op is sre.LITERAL:
+            acc += chr(arg).lower()
+            if chr(arg) not in _LETTERS:
+                break
+        elif op is sre.IN:
+            admits = _first_of_set(arg)
+            if admits is not ANY and not admits & _LETTERS:
+                acc += _NO_LETTER  # a digit or a space comes next: the word must end here
+            break
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is sre.SUBPATTERN:
+            _walk(list(arg[3]) + rest, acc, out)
+            return
+        elif op is sre.BRANCH:
+            for alternative in arg[1]:
+                _walk(list(alternative) + rest, acc, out)
+            return
+        elif op in _REPEATS:
+            low, high, body = arg
+            # once, then the rest when it repeats at most once; once and stop when it may repeat more
+            _walk(list(body) + (rest if high == 1 else [(None, None)]), acc, out)
+            if low == 0:
+                _walk(rest, acc, out)
+            return
+        else:
+            break
+    out.add(acc)
+
+
+def literal_starts(pattern: str) -> frozenset[str] | None:
+    """Lower-cased strings, one of which begins every match of `pattern` (None: too many to list)."""
+    out: set[str] = set()
+    try:
+        _walk(list(sre_parse.parse(pattern, re.IGNORECASE)), "", out)
+    except _TooMany:
+        return None
+    return frozenset(out)
+
+
+def may_begin_with_word(starts: frozenset[str] | None, word: str) -> bool:
+    """Whether a match with these literal starts may begin at a token `word` (lower-case letters) that is
+    followed by no letter: a start is part of the word, or the word and then a character that is no letter."""
+    if starts is None:
+        return True
+    n = len(word)
+    return any(word.startswith(s) or (s.startswith(word) and s[n] not in _LETTERS) for s in starts)

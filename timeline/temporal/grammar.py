@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from timeline.temporal.context import TOKEN
-from timeline.temporal.first_chars import first_chars
+from timeline.temporal.first_chars import first_chars, literal_starts, may_begin_with_word
 from timeline.temporal.records import Candidate, Rule
 from timeline.temporal.rules import RULES
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
@@ -73,16 +73,50 @@ def _rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]
     return {ch: tuple(rule for rule, chars in starts if ch in chars) for ch in sorted(keys)}
 
 
+def _rules_by_start_word(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    """For each start word, the rules (in precedence order) whose match can begin with that word."""
+    starts = [(rule, literal_starts(rule.pattern)) for rule in rules]
+    words = sorted(w for w in START_WORDS if w.isascii() and w.isalpha())
+    return {w: tuple(rule for rule, found in starts if may_begin_with_word(found, w)) for w in words}
+
+
 RULES_BY_FIRST_CHAR: dict[str, tuple[Rule, ...]] = _rules_by_first_char(RULES)
+RULES_BY_START_WORD: dict[str, tuple[Rule, ...]] = _rules_by_start_word(RULES)
 
 
-def match_at(text: str, start: int) -> tuple[Rule, re.Match[str]] | None:
-    """The first rule (in precedence order) matching at `start`, with its match; None when none does."""
-    for rule in RULES_BY_FIRST_CHAR.get(text[start], ()) if text[start].isascii() else RULES:
+def match_at(
+    text: str, start: int, rules: tuple[Rule, ...] | None = None
+) -> tuple[Rule, re.Match[str]] | None:
+    """The first of `rules` (by default those that can begin with the character at `start`) matching at
+    `start`, with its match; None when none does."""
+    if rules is None:
+        rules = RULES_BY_FIRST_CHAR.get(text[start], ()) if text[start].isascii() else RULES
+    for rule in rules:
         m = rule.regex.match(text, start)
         if m is not None:
             return rule, m
     return None
+
+
+def _rules_for_word(text: str, tok: re.Match[str]) -> tuple[Rule, ...] | None:
+    """The rules that can begin with a word token, when the word alone tells: when an ASCII character or
+    nothing follows it (a letter beyond ASCII might match a pattern's letter regardless of case)."""
+    end = tok.end()
+    if end < len(text) and not text[end].isascii():
+        return None
+    return RULES_BY_START_WORD.get(tok.group().lower())
+
+
+def _match_token(text: str, tok: re.Match[str], pos: int) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule matching at a token (at a digit's apostrophe first: "'90s"), with its match."""
+    start = tok.start()
+    if tok.group()[0].isdigit():
+        if start and text[start - 1] in "'’" and start - 1 >= pos:
+            found = match_at(text, start - 1)
+            if found is not None:
+                return found
+        return match_at(text, start)
+    return match_at(text, start, _rules_for_word(text, tok))
 
 
 def iter_candidates(text: str) -> Iterator[Candidate]:
@@ -105,11 +139,7 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
         word = tok.group()
         if not (word[0].isdigit() or word.lower() in START_WORDS):
             continue
-        if start and text[start - 1] in "'’" and word[0].isdigit() and start - 1 >= pos:
-            start -= 1  # "'90s"
-        found = match_at(text, start)
-        if found is None and start < tok.start():
-            found = match_at(text, tok.start())
+        found = _match_token(text, tok, pos)
         if found is None:
             continue
         rule, m = found
