@@ -1133,6 +1133,7 @@ class Resolver:
         return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
 
     def resolve_duration(self, c: Candidate) -> Found | None:
+        """'three days', 'the past two years': a length; 'two weeks ago', 'a decade later': a date."""
         g = c.match.group
         if g("unit2"):
             return self._the_last_units(c)
@@ -1153,22 +1154,34 @@ class Resolver:
         core = (c.start, dur_end)
         dvalue = duration_value(n, unit)
         if not direction or direction == "old":
-            if self._one_day_ahead(c):
-                return self.make(c, "DATE", "FUTURE_REF", "ref", "unresolved")
-            if (
-                _norm(g("num")) in ("a", "an")
-                and not g("the")
-                and not g("mod")
-                and money_before(self.text, c.start)
-                and unit in ("day", "week", "month", "year", "hour", "quarter")
-            ):
-                return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
-            return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
+            return self._length(c, unit, dvalue, mod)
         if direction in ("after", "before") and not self._event_offset(c):
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
         if direction in ("later", "earlier") and THAN_AFTER.match(self.text, c.end):
             # "about three months later than planned": a difference between two dates, not a date
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        return self._offset_date(c, core, n, unit, direction, mod)
+
+    def _length(self, c: Candidate, unit: str, dvalue: str, mod: str | None) -> Found:
+        """A length with no direction: a DURATION, or a rate's period ("$30 a day"), or "in a day" ahead."""
+        g = c.match.group
+        if self._one_day_ahead(c):
+            return self.make(c, "DATE", "FUTURE_REF", "ref", "unresolved")
+        if (
+            _norm(g("num")) in ("a", "an")
+            and not g("the")
+            and not g("mod")
+            and money_before(self.text, c.start)
+            and unit in ("day", "week", "month", "year", "hour", "quarter")
+        ):
+            return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
+        return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
+
+    def _offset_date(
+        self, c: Candidate, core: tuple[int, int], n: float | None, unit: str, direction: str, mod: str | None
+    ) -> Found:
+        """The date a length leads to from its anchor: 'two weeks ago', 'three days later', 'a year after'."""
+        dvalue = duration_value(n, unit)
         timeml: Span | None = None
         if direction in ("later", "after", "before"):
             timeml = (core[0], core[1], "DURATION", dvalue, mod)
