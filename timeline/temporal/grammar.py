@@ -16,24 +16,18 @@ from timeline.temporal.context import TOKEN
 from timeline.temporal.first_chars import first_chars, literal_starts, may_begin_with_word
 from timeline.temporal.records import Candidate, Rule
 from timeline.temporal.rules import RULES
-from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
+from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, load_words
 
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade".split()
-# Every expression holds a digit or one of these words: the big pattern only runs around them.
+# Every expression holds a digit or one of these words: the rules only run around them.
 TRIGGERS: frozenset[str] = frozenset(
     list(MONTHS)
     + list(WEEKDAYS)
     + [w + "s" for w in WEEKDAYS]
     + _UNIT_WORDS
     + [w + "s" for w in _UNIT_WORDS]
-    + "mon tue tues wed thu thur thurs fri sat sun century centuries millennium millennia morning "
-    "afternoon evening overnight spring summer fall autumn winter now nowadays current currently recent "
-    "recently lately formerly soon future past present presently daily weekly monthly quarterly annually "
-    "yearly hourly nightly biweekly bimonthly semiannually biannually annually once twice noon midnight "
-    "midday clock tonight tomorrow today yesterday twenties thirties forties fifties sixties seventies "
-    "eighties nineties nineteen thousand christmas easter thanksgiving halloween valentine independence "
-    "labor memorial veterans boxing good election black cyber half period date term q fy hourlong daylong "
-    "weeklong monthlong yearlong then".split()
+    + list(WEEKDAY_ABBREVIATIONS)
+    + list(load_words("trigger_words"))
 )
 _REACH = 45  # no expression reaches further than this from its trigger word
 
@@ -53,17 +47,7 @@ def _windows(text: str) -> list[list[int]]:
 
 
 # Words an expression can start with (besides digits and trigger words): modifiers, determiners, numbers.
-START_WORDS: frozenset[str] = (
-    TRIGGERS
-    | frozenset(NUMBERS)
-    | frozenset(
-        "the a an last this next early mid late earlier later about around approximately roughly nearly "
-        "almost some more less over under at no not up well just upwards fewer within every each per once "
-        "twice that right coming fiscal calendar post pre several few many dozen dozens hundreds thousands "
-        "first second third fourth final latest previous following same prior preceding new latter "
-        "eighteenth nineteenth twentieth twenty these then".split()
-    )
-)
+START_WORDS: frozenset[str] = TRIGGERS | frozenset(NUMBERS) | frozenset(load_words("start_words"))
 
 
 def _rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
+from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -22,7 +22,7 @@ FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in FULL_MONTHS]
 MONTH = "(?:" + _alt(FULL_MONTHS) + r"(?![\w-])|" + _alt(_ABBR_MONTHS) + r"(?:\.|(?![\w-])))"
 WEEKDAY = _alt(list(WEEKDAYS)) + r"(?!\w)"
-WD_ABBR = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+WD_ABBR = _alt(list(WEEKDAY_ABBREVIATIONS)) + r"\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%$]|[:.,/]\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\w%$]|[:.,/-]\d)"
 RANGE = r"(?:\s*[-–—]\s*|\s+(?:to|through|thru|until|till)\s+)"

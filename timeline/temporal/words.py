@@ -45,6 +45,7 @@ def _unit_code(value: str) -> tuple[str, str]:
 
 MONTHS: dict[str, int] = load_numbers("months")
 WEEKDAYS: dict[str, int] = load_numbers("weekdays")
+WEEKDAY_ABBREVIATIONS: dict[str, int] = load_numbers("weekday_abbreviations")
 NUMBERS: dict[str, int] = load_numbers("numbers")
 DECADE_WORDS: dict[str, int] = load_numbers("decades")
 CENTURY_WORDS: dict[str, int] = load_numbers("centuries")
