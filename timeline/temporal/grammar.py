@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from timeline.temporal.context import TOKEN
 from timeline.temporal.first_chars import first_chars, literal_starts, may_begin_with_word
@@ -57,15 +58,15 @@ def _rules_by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]
     return {ch: tuple(rule for rule, chars in starts if ch in chars) for ch in sorted(keys)}
 
 
-def _rules_by_start_word(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
-    """For each start word, the rules (in precedence order) whose match can begin with that word."""
-    starts = [(rule, literal_starts(rule.pattern)) for rule in rules]
-    words = sorted(w for w in START_WORDS if w.isascii() and w.isalpha())
-    return {w: tuple(rule for rule, found in starts if may_begin_with_word(found, w)) for w in words}
-
-
+_LITERAL_STARTS = tuple((rule, literal_starts(rule.pattern)) for rule in RULES)
 RULES_BY_FIRST_CHAR: dict[str, tuple[Rule, ...]] = _rules_by_first_char(RULES)
-RULES_BY_START_WORD: dict[str, tuple[Rule, ...]] = _rules_by_start_word(RULES)
+
+
+@cache
+def rules_for_start_word(word: str) -> tuple[Rule, ...]:
+    """The rules (in precedence order) whose match can begin with `word` (lower-case letters); worked out
+    the first time the word is met."""
+    return tuple(rule for rule, starts in _LITERAL_STARTS if may_begin_with_word(starts, word))
 
 
 def match_at(
@@ -83,12 +84,12 @@ def match_at(
 
 
 def _rules_for_word(text: str, tok: re.Match[str]) -> tuple[Rule, ...] | None:
-    """The rules that can begin with a word token, when the word alone tells: when an ASCII character or
-    nothing follows it (a letter beyond ASCII might match a pattern's letter regardless of case)."""
+    """The rules that can begin with a token of letters, when the word alone tells: when an ASCII character
+    or nothing follows it (a letter beyond ASCII might match a pattern's letter regardless of case)."""
     end = tok.end()
-    if end < len(text) and not text[end].isascii():
+    if tok.group()[0].isdigit() or (end < len(text) and not text[end].isascii()):
         return None
-    return RULES_BY_START_WORD.get(tok.group().lower())
+    return rules_for_start_word(tok.group().lower())
 
 
 def _match_token(text: str, tok: re.Match[str], pos: int) -> tuple[Rule, re.Match[str]] | None:
