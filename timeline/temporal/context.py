@@ -8,7 +8,7 @@ import re
 
 from timeline.temporal.patterns import WEEKDAY
 from timeline.temporal.tense import sentence_bounds
-from timeline.temporal.words import LABEL_NOUNS, MONTHS, WEEKDAYS
+from timeline.temporal.words import LABEL_NOUNS, MONTHS, WEEKDAYS, load_set
 
 WEEKDAY_SPAN_AFTER = re.compile(r"\s*(?:through|thru|to|-|–)\s*" + WEEKDAY, re.IGNORECASE)
 WEEKDAY_SPAN_BEFORE = re.compile(WEEKDAY + r"\s*(?:through|thru|to|-|–)\s*$", re.IGNORECASE)
@@ -18,75 +18,13 @@ _MONEY_BEFORE = re.compile(
     r"(?:\d|million|billion|trillion|cents?|dollars?|percent|%|pounds|euros|yen)\W*$", re.I
 )
 
-# Prepositions that put a month or a year in a calendar context ("in May", "until 1999").
-CALENDAR_PREPOSITIONS = frozenset(
-    ["in", "on", "of", "since", "until", "till", "by", "from", "through", "to", "before", "after", "during"]
-)
-# Bare months that are also ordinary words need a calendar context before them.
-MONTH_CONTEXT = CALENDAR_PREPOSITIONS | frozenset(
-    [
-        "last",
-        "next",
-        "this",
-        "early",
-        "mid",
-        "late",
-        "between",
-        "and",
-        "or",
-        "since,",
-        "for",
-        "next,",
-        "end",
-        "beginning",
-    ]
-)
-BARE_PLURAL_CONTEXT = frozenset(
-    [
-        "for",
-        "within",
-        "in",
-        "over",
-        "took",
-        "take",
-        "takes",
-        "taking",
-        "lasted",
-        "last",
-        "lasting",
-        "spent",
-        "than",
-    ]
-)
-# "the end of 2050", "the summer of 1666": a part of a year, not an amount ("a score of 2072")
-PERIOD_BEFORE_OF = frozenset(
-    "end beginning start middle half part quarter spring summer autumn fall winter months years course "
-    "rest first last class".split()
-)
-YEAR_CONTEXT = CALENDAR_PREPOSITIONS | frozenset(
-    [
-        "between",
-        "and",
-        "or",
-        "year",
-        "since",
-        "circa",
-        "c",
-        "around",
-        "about",
-        "early",
-        "late",
-        "mid",
-        "the",
-        "fiscal",
-    ]
-)
-
-
-# Capitalised words that make a weekday part of a name ("Black Monday", "Ash Wednesday", "Giving Tuesday")
-NAMED_WEEKDAY = frozenset(
-    "black cyber super bloody ash holy maundy palm shrove giving fat spy manic blue".split()
-)
+# the words around a match that decide it (each data file says what its words do)
+CALENDAR_PREPOSITIONS = load_set("calendar_prepositions")
+MONTH_CONTEXT = CALENDAR_PREPOSITIONS | load_set("month_context")
+BARE_PLURAL_CONTEXT = load_set("bare_plural_context")
+PERIOD_BEFORE_OF = load_set("period_before_of")
+YEAR_CONTEXT = CALENDAR_PREPOSITIONS | load_set("year_context")
+NAMED_WEEKDAY = load_set("named_weekdays")
 
 
 # "the April 6 Youth Movement", "the March 14 Alliance": a date naming a group, not a day

@@ -25,12 +25,9 @@ from timeline.temporal.context import (
 )
 from timeline.temporal.records import Rule
 from timeline.temporal.resolve import Resolver
-from timeline.temporal.words import COUNT_NOUNS, LABEL_NOUNS
+from timeline.temporal.words import COUNT_NOUNS, LABEL_NOUNS, load_set
 
-# words before a bare season that make it a time: "in spring", "late summer", "this winter"
-SEASON_CONTEXT = frozenset(
-    "in during by since until through over this last next early late mid of into".split()
-)
+SEASON_CONTEXT = load_set("season_context")
 
 
 def accept_holiday(m: re.Match[str], text: str) -> bool:

@@ -8,9 +8,9 @@ from timeline.temporal import patterns as p
 from timeline.temporal.context import OF_THE_AGE, TODAYS_GENERIC, mid_sentence, word_after, word_before
 from timeline.temporal.records import Rule
 from timeline.temporal.resolve import Resolver
+from timeline.temporal.words import load_set
 
-# the words before a bare "10:30" that make it a clock time ("at 10:30", not "John 3:16")
-CLOCK_CONTEXT = frozenset("at from until till between to by before after and around about since".split())
+CLOCK_CONTEXT = load_set("clock_context")
 DAY_WORDS = ("today", "yesterday", "tomorrow", "tonight")
 
 
