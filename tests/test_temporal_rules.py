@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 from timeline.temporal.context import TOKEN
 from timeline.temporal.first_chars import ANY, first_chars
-from timeline.temporal.grammar import START_WORDS, _rules_for_word, iter_candidates, match_at
+from timeline.temporal.grammar import START_WORDS, _rules_for_word, iter_candidates, match_at, tokenize
 from timeline.temporal.records import Rule
 from timeline.temporal.rules import PRECEDENCE, RULES, dates, durations, relative, sets, times
 from timeline.temporal.words import MONTHS, WEEKDAYS
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
-def test_every_rule_finds_its_example(rule) -> None:  # type: ignore[no-untyped-def]
+def test_every_rule_finds_its_example(rule: Rule) -> None:
     found = [c.kind for c in iter_candidates(rule.example)]
     assert rule.name in found, (rule.example, found)
 
@@ -116,6 +116,16 @@ def test_dispatch_picks_the_rule_trying_them_all_would(pieces: list[tuple[str, s
         start = tok.start()
         expected = _every_rule_at(text, start)
         assert _named(match_at(text, start)) == expected, (text, start)  # by the first character
-        assert _named(match_at(text, start, _rules_for_word(text, tok))) == expected, (text, start)  # by word
+        by_word = _rules_for_word(text, tok.end(), tok.group())
+        assert _named(match_at(text, start, by_word)) == expected, (text, start)
         if start:
             assert _named(match_at(text, start - 1)) == _every_rule_at(text, start - 1), (text, start - 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZk 1٣9'’-.\nſé"), max_size=40) | st.text(max_size=40))
+def test_tokenize_finds_the_tokens_finditer_finds(text: str) -> None:
+    tokens = tokenize(text)
+    expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    assert list(zip(tokens.starts, tokens.ends, tokens.words, strict=True)) == expected
+    assert tokens.lower == [word.lower() for _, _, word in expected]

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate, compress
+from operator import or_
+from typing import NamedTuple
 
 from timeline.temporal.context import TOKEN
 from timeline.temporal.first_chars import first_chars, literal_starts, may_begin_with_word
@@ -33,17 +36,42 @@ TRIGGERS: frozenset[str] = frozenset(
 _REACH = 45  # no expression reaches further than this from its trigger word
 
 
-def _windows(text: str) -> list[list[int]]:
+class Tokens(NamedTuple):
+    """A text's tokens (runs of ASCII letters, runs of digits): where each starts and ends, as written and
+    lower-cased."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    lower: list[str]
+
+
+_TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
+
+
+def tokenize(text: str) -> Tokens:
+    """The tokens of `text` (those of TOKEN.finditer), read in one split rather than one match at a time."""
+    pieces = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    return Tokens(offsets[0:-1:2], offsets[1::2], words, list(map(str.lower, words)))
+
+
+def _flagged(tokens: Tokens, words: frozenset[str]) -> Iterator[int]:
+    """The indices of the tokens that are digits or, lower-cased, one of `words`."""
+    flags = map(or_, map(words.__contains__, tokens.lower), map(str.isdigit, tokens.words))
+    return compress(range(len(tokens.words)), flags)
+
+
+def _windows(tokens: Tokens) -> list[list[int]]:
     """Merged [start, end) ranges of text around trigger tokens."""
     spans: list[list[int]] = []
-    for m in TOKEN.finditer(text):
-        tok = m.group()
-        if tok[0].isdigit() or tok.lower() in TRIGGERS:
-            s, e = m.start() - _REACH, m.end() + _REACH
-            if spans and s <= spans[-1][1]:
-                spans[-1][1] = e
-            else:
-                spans.append([max(0, s), e])
+    for i in _flagged(tokens, TRIGGERS):
+        s, e = tokens.starts[i] - _REACH, tokens.ends[i] + _REACH
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = e
+        else:
+            spans.append([max(0, s), e])
     return spans
 
 
@@ -83,36 +111,36 @@ def match_at(
     return None
 
 
-def _rules_for_word(text: str, tok: re.Match[str]) -> tuple[Rule, ...] | None:
-    """The rules that can begin with a token of letters, when the word alone tells: when an ASCII character
-    or nothing follows it (a letter beyond ASCII might match a pattern's letter regardless of case)."""
-    end = tok.end()
-    if tok.group()[0].isdigit() or (end < len(text) and not text[end].isascii()):
+def _rules_for_word(text: str, end: int, word: str) -> tuple[Rule, ...] | None:
+    """The rules that can begin with a token of letters ending at `end`, when the word alone tells: when an
+    ASCII character or nothing follows it (a letter beyond ASCII might match a pattern's letter regardless
+    of case)."""
+    if word[0].isdigit() or (end < len(text) and not text[end].isascii()):
         return None
-    return rules_for_start_word(tok.group().lower())
+    return rules_for_start_word(word.lower())
 
 
-def _match_token(text: str, tok: re.Match[str], pos: int) -> tuple[Rule, re.Match[str]] | None:
+def _match_token(text: str, start: int, end: int, word: str, pos: int) -> tuple[Rule, re.Match[str]] | None:
     """The first rule matching at a token (at a digit's apostrophe first: "'90s"), with its match."""
-    start = tok.start()
-    if tok.group()[0].isdigit():
+    if word[0].isdigit():
         if start and text[start - 1] in "'’" and start - 1 >= pos:
             found = match_at(text, start - 1)
             if found is not None:
                 return found
         return match_at(text, start)
-    return match_at(text, start, _rules_for_word(text, tok))
+    return match_at(text, start, _rules_for_word(text, end, word))
 
 
 def iter_candidates(text: str) -> Iterator[Candidate]:
     """Every accepted grammar match in `text`, left to right, non-overlapping."""
-    windows = _windows(text)
+    tokens = tokenize(text)
+    windows = _windows(tokens)
     if not windows:
         return
     wi, n_windows = 0, len(windows)
     pos = 0  # the end of the last accepted match
-    for tok in TOKEN.finditer(text):
-        start = tok.start()
+    for i in _flagged(tokens, START_WORDS):
+        start = tokens.starts[i]
         if start < pos:
             continue
         while wi < n_windows and windows[wi][1] <= start:
@@ -121,10 +149,7 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
             return
         if start < windows[wi][0]:
             continue
-        word = tok.group()
-        if not (word[0].isdigit() or word.lower() in START_WORDS):
-            continue
-        found = _match_token(text, tok, pos)
+        found = _match_token(text, start, tokens.ends[i], tokens.words[i], pos)
         if found is None:
             continue
         rule, m = found
