@@ -8,11 +8,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS, load_set
 
 _WORD = re.compile(r"[A-Za-z’']+")
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 _BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
 _FUTURE_WORDS = load_set("future_words")
 # News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
@@ -190,10 +192,10 @@ class _Tokens:
     __slots__ = ("kinds", "positions", "words")
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-        self.positions = [pos for pos, _ in spans]
-        self.words = [word for _, word in spans]
-        self.kinds: list[str | None] = [_UNSET] * len(spans)
+        pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
+        self.positions = list(accumulate(map(len, pieces)))[0:-1:2]
+        self.words = pieces[1::2]
+        self.kinds: list[str | None] = [_UNSET] * len(self.words)
 
 
 @lru_cache(maxsize=4)
