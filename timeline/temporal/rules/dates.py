@@ -170,34 +170,34 @@ def accept_season(m: re.Match[str], text: str) -> bool:
 
 
 HOLIDAY = Rule(
-    "holiday",
-    r"(?:(?P<det>last|this|next)\s+)?(?P<w>" + p.HOLIDAY + r")(?:,?\s+(?P<y>" + p.YEAR + "))?",
-    Resolver.resolve_holiday,
-    accept_holiday,
+    name="holiday",
+    pattern=r"(?:(?P<det>last|this|next)\s+)?(?P<w>" + p.HOLIDAY + r")(?:,?\s+(?P<y>" + p.YEAR + "))?",
+    resolve=Resolver.resolve_holiday,
+    accept=accept_holiday,
     example="Protesters gathered on Christmas Eve.",
 )
 
 
 ISO_DATE = Rule(
-    "iso_date",
-    r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+    name="iso_date",
+    pattern=r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
     r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|[:.]\d)",
-    Resolver.resolve_iso_date,
+    resolve=Resolver.resolve_iso_date,
     example="The file is dated 2020-06-14 10:30.",
 )
 
 
 SLASH_DATE = Rule(
-    "slash_date",
-    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.,-]\d)",
-    Resolver.resolve_slash_date,
+    name="slash_date",
+    pattern=r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.,-]\d)",
+    resolve=Resolver.resolve_slash_date,
     example="The form was signed on 6/14/2020.",
 )
 
 
 WEEKDAY = Rule(
-    "weekday",
-    r"(?:(?P<q>every|each)\s+|(?P<mod>early|late|mid)[\s-]+"
+    name="weekday",
+    pattern=r"(?:(?P<q>every|each)\s+|(?P<mod>early|late|mid)[\s-]+"
     r"|(?P<det>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
     r"(?:(?P<d>"
     + p.WEEKDAY[:-6]
@@ -209,25 +209,25 @@ WEEKDAY = Rule(
     r"(?:[\s-]+(?P<pod>" + p.POD + r")(?P<pods>s)?(?!\w))?"
     r"(?:,?\s+(?:(?P<m>" + p.MONTH + r")\s+(?P<day>" + p.DAY + r")|(?P<day2>" + p.DAY + r")\s+(?:of\s+)?"
     r"(?P<m2>" + p.MONTH + r"))(?:,?\s+(?P<y>" + p.YEAR + r"))?)?",
-    Resolver.resolve_weekday,
-    accept_weekday,
+    resolve=Resolver.resolve_weekday,
+    accept=accept_weekday,
     example="The minister arrived on Sunday, June 14.",
 )
 
 
 MONTH_RANGE = Rule(
-    "month_range",
-    r"(?P<m1>" + p.MONTH + r")\s*(?:[-–]|\s(?:to|through|until|and)\s+)\s*(?P<m2>" + p.MONTH + r")"
+    name="month_range",
+    pattern=r"(?P<m1>" + p.MONTH + r")\s*(?:[-–]|\s(?:to|through|until|and)\s+)\s*(?P<m2>" + p.MONTH + r")"
     r"(?:,?\s+(?P<y>" + p.YEAR + r"))?",
-    Resolver.resolve_month_range,
-    accept_month_range,
+    resolve=Resolver.resolve_month_range,
+    accept=accept_month_range,
     example="Sales rose from January to March 2020.",
 )
 
 
 MONTH_DAY = Rule(
-    "month_day",
-    r"(?:(?P<wk>the\s+week\s+of)\s+)?"
+    name="month_day",
+    pattern=r"(?:(?P<wk>the\s+week\s+of)\s+)?"
     r"(?:(?P<mod>" + p.MOD_PRE + r"|around|about|approximately)(?:\s+|-))?"
     r"(?:(?P<det>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
     r"(?P<m>" + p.MONTH + r")(?:\s+(?P<d>" + p.DAY + r")(?:" + p.RANGE + r"(?:(?P<m2>" + p.MONTH + r")\s+)?"
@@ -238,15 +238,15 @@ MONTH_DAY = Rule(
     + p.SPELLED_YEAR
     + r"))?"
     r"(?:\s+(?P<rel>last|next|this)\s+year(?!\w))?",
-    Resolver.resolve_month_day,
-    accept_month_day,
+    resolve=Resolver.resolve_month_day,
+    accept=accept_month_day,
     example="The talks were held on June 14-15, 2020.",
 )
 
 
 DAY_MONTH = Rule(
-    "day_month",
-    r"(?:(?P<mod>early|mid|late|around|about)\s+)?(?P<d>"
+    name="day_month",
+    pattern=r"(?:(?P<mod>early|mid|late|around|about)\s+)?(?P<d>"
     + p.DAY
     + r")(?:"
     + p.RANGE
@@ -254,15 +254,15 @@ DAY_MONTH = Rule(
     + p.DAY
     + r"))?"
     r"\s+(?:of\s+)?(?P<m>" + p.MONTH + r")(?:,?\s+(?P<y>" + p.YEAR + r"))?",
-    Resolver.resolve_day_month,
-    accept_day_month,
+    resolve=Resolver.resolve_day_month,
+    accept=accept_day_month,
     example="The talks were held on 14 June 2020.",
 )
 
 
 QUARTER = Rule(
-    "quarter",
-    r"(?:(?P<det>(?:the|this|last|next|that|(?:this|last|next)\s+year's)(?:\s+(?:same|latest|current|previous|"
+    name="quarter",
+    pattern=r"(?:(?P<det>(?:the|this|last|next|that|(?:this|last|next)\s+year's)(?:\s+(?:same|latest|current|previous|"
     r"prior|year-earlier|year-ago|comparable|most\s+recent|recent|preceding|following|coming|fiscal|flat|"
     r"strong|weak|disappointing))*)\s+)?"
     r"(?:(?P<y>"
@@ -273,46 +273,46 @@ QUARTER = Rule(
     r"|(?P<ago>\s+a\s+year\s+(?:ago|earlier))(?!\w))?"
     r"|(?P<qq>q[1-4])(?:[\s/-]*(?P<qq_y>" + p.YEAR + r"|'?\d\d(?!\d)))?(?!\w)"
     r"|(?P<qq_y2>" + p.YEAR + r")[\s-]?(?P<qq2>q[1-4])(?!\w)",
-    Resolver.resolve_quarter,
-    accept_quarter,
+    resolve=Resolver.resolve_quarter,
+    accept=accept_quarter,
     example="Profits fell in the third quarter of 2019.",
 )
 
 
 HALF_YEAR = Rule(
-    "half_year",
-    r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)"
+    name="half_year",
+    pattern=r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)"
     r"(?:\s+of\s+(?:the\s+)?(?:(?P<dec>(?:1\d|20)\d0'?s|'\d0'?s)|(?P<y>"
     + p.YEAR
     + r"|year|this\s+year|next\s+year|last\s+year)))?(?!\w)",
-    Resolver.resolve_half_year,
-    accept_half_year,
+    resolve=Resolver.resolve_half_year,
+    accept=accept_half_year,
     example="Sales grew in the first half of 2019.",
 )
 
 
 DECADE = Rule(
-    "decade",
-    r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
+    name="decade",
+    pattern=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
     r"(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<s>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties))(?!\w)",
-    Resolver.resolve_decade,
+    resolve=Resolver.resolve_decade,
     example="Prices soared in the late 1990s.",
 )
 
 
 CENTURY = Rule(
-    "century",
-    r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)"
+    name="century",
+    pattern=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)"
     r"|(?P<w>eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+century(?!\w)",
-    Resolver.resolve_century,
+    resolve=Resolver.resolve_century,
     example="The town was founded in the 19th century.",
 )
 
 
 SPELLED_YEAR = Rule(
-    "spelled_year",
-    r"the\s+year\s+(?P<c>two\s+thousand(?:\s+and)?(?:\s+" + p.TEENS + r"|\s+" + p.UNITS + r")?)"
+    name="spelled_year",
+    pattern=r"the\s+year\s+(?P<c>two\s+thousand(?:\s+and)?(?:\s+" + p.TEENS + r"|\s+" + p.UNITS + r")?)"
     r"|(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<a>"
     + p.TENS
     + r"(?:[\s-]"
@@ -326,55 +326,55 @@ SPELLED_YEAR = Rule(
     + r"|\s+"
     + p.UNITS
     + r")?)(?=\s*[,.;)]|\s+(?:and|or|when|as|to|in|the|because|but)\b))(?!\w)",
-    Resolver.resolve_spelled_year,
+    resolve=Resolver.resolve_spelled_year,
     example="It happened in nineteen ninety-four, when the war ended.",
 )
 
 
 YEAR_RANGE = Rule(
-    "year_range",
-    r"(?P<y1>(?:1[5-9]|20)\d\d)\s?[-–]\s?(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%$]|[:.,/-]\d)",
-    Resolver.resolve_year_range,
-    accept_year_range,
+    name="year_range",
+    pattern=r"(?P<y1>(?:1[5-9]|20)\d\d)\s?[-–]\s?(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%$]|[:.,/-]\d)",
+    resolve=Resolver.resolve_year_range,
+    accept=accept_year_range,
     example="He served as mayor in 2016-2017.",
 )
 
 
 YEAR = Rule(
-    "year",
-    r"(?:(?P<mod>" + p.MOD_PRE + r"|post|pre|around|about)(?:\s+|-))?"
+    name="year",
+    pattern=r"(?:(?P<mod>" + p.MOD_PRE + r"|post|pre|around|about)(?:\s+|-))?"
     r"(?P<f>(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+|fy\s*)?(?P<y>" + p.YEAR + r")"
     r"(?P<later>\s+(?:or\s+later|and\s+beyond|or\s+earlier|and\s+later|onward|onwards))?",
-    Resolver.resolve_year,
-    accept_year,
+    resolve=Resolver.resolve_year,
+    accept=accept_year,
     example="The plant opened in 1998.",
 )
 
 
 FISCAL_PERIOD = Rule(
-    "fiscal_period",
-    r"the\s+(?:(?P<y>"
+    name="fiscal_period",
+    pattern=r"the\s+(?:(?P<y>"
     + p.YEAR
     + r")|(?P<w>latest|year-earlier|year-ago|comparable|corresponding|same|first|second|"
     r"third|fourth|fiscal))\s+(?:fiscal\s+)?period(?!\w)"
     r"(?P<rel>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))(?!\w))?",
-    Resolver.resolve_fiscal_period,
-    accept_fiscal_period,
+    resolve=Resolver.resolve_fiscal_period,
+    accept=accept_fiscal_period,
     example="Sales were flat in the year-earlier period.",
 )
 
 
 SEASON = Rule(
-    "season",
-    r"(?P<the0>the\s+(?=early|mid|late))?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<the>the\s+)?(?P<s>"
+    name="season",
+    pattern=r"(?P<the0>the\s+(?=early|mid|late))?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<the>the\s+)?(?P<s>"
     + p.SEASON
     + r")(?:\s+(?:of\s+)?(?P<y>"
     + p.YEAR
     + r"|"
     + p.SPELLED_YEAR
     + r"))?(?!\w)",
-    Resolver.resolve_season,
-    accept_season,
+    resolve=Resolver.resolve_season,
+    accept=accept_season,
     example="The offensive began in the spring of 2015.",
 )
 

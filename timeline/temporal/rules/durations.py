@@ -53,17 +53,19 @@ def accept_bare_units(m: re.Match[str], text: str) -> bool:
 
 
 LENGTH_ADJECTIVE = Rule(
-    "length_adjective",
-    r"(?:(?P<num>\d+|" + p.NUMWORD + r"(?:-" + p.NUMWORD + r")?)[\s-]+)?"
+    name="length_adjective",
+    pattern=r"(?:(?P<num>\d+|" + p.NUMWORD + r"(?:-" + p.NUMWORD + r")?)[\s-]+)?"
     r"(?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)-?long(?![\w-])",
-    Resolver.resolve_length_adjective,
+    resolve=Resolver.resolve_length_adjective,
     example="A day-long meeting ended.",
 )
 
 
 DURATION = Rule(
-    "duration",
-    r"(?:(?P<mod>" + p.DUR_MOD + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|previous|following|"
+    name="duration",
+    pattern=r"(?:(?P<mod>"
+    + p.DUR_MOD
+    + r")\s+)?(?:(?P<the>the)\s+(?:(?P<rel>past|last|next|previous|following|"
     r"coming|first|final|latest|remaining|initial|ensuing|preceding|prior)\s+)?)?"
     r"(?P<num>" + p.NUM + r"(?:\s+(?:to|or)\s+" + p.NUM + r")?)(?:\s+(?:more|additional|straight|consecutive|"
     r"full|long|trading|business|working|calendar|solid))*[\s-]+(?P<unit>" + p.UNIT + r")"
@@ -71,35 +73,35 @@ DURATION = Rule(
     r"|(?:(?P<mod2>" + p.DUR_MOD + r")\s+)?(?P<the2>the)\s+(?P<rel2>past|last|next|previous|coming|"
     r"recent|latest|following)\s+(?:(?P<num2>few|several|couple\s+of|many)\s+)?"
     r"(?P<unit2>" + p.UNIT + r")(?P<orso2>\s+or\s+so(?!\w))?",
-    Resolver.resolve_duration,
-    accept_duration,
+    resolve=Resolver.resolve_duration,
+    accept=accept_duration,
     example="Talks lasted more than three hours.",
 )
 
 
 VAGUE_STRETCH = Rule(
-    "vague_stretch",
-    r"the\s+(?:(?P<adj>first|early|earliest|final|closing|opening|initial|intervening)\s+)?"
+    name="vague_stretch",
+    pattern=r"the\s+(?:(?P<adj>first|early|earliest|final|closing|opening|initial|intervening)\s+)?"
     r"(?P<u>" + p.UNIT_BARE + r")(?![\w-])",
-    Resolver.resolve_vague_stretch,
-    accept_vague_stretch,
+    resolve=Resolver.resolve_vague_stretch,
+    accept=accept_vague_stretch,
     example="Prices rose over the years.",
 )
 
 
 VAGUE_OFFSET = Rule(
-    "vague_offset",
-    r"(?P<u>days|weeks|months|years)\s+(?P<dir>after|before|later|earlier)(?!\w)",
-    Resolver.resolve_vague_offset,
+    name="vague_offset",
+    pattern=r"(?P<u>days|weeks|months|years)\s+(?P<dir>after|before|later|earlier)(?!\w)",
+    resolve=Resolver.resolve_vague_offset,
     example="Days later, the talks ended.",
 )
 
 
 BARE_UNITS = Rule(
-    "bare_units",
-    r"(?P<u>" + p.UNIT_BARE + r")(?!\w)",
-    Resolver.resolve_bare_units,
-    accept_bare_units,
+    name="bare_units",
+    pattern=r"(?P<u>" + p.UNIT_BARE + r")(?!\w)",
+    resolve=Resolver.resolve_bare_units,
+    accept=accept_bare_units,
     example="The talks took weeks.",
 )
 

@@ -38,61 +38,61 @@ def accept_reference(m: re.Match[str], text: str) -> bool:
 
 
 YEAR_AGO = Rule(
-    "year_ago",
-    r"(?:(?P<the>the)\s+(?=\S+\s+(?:quarter|period|month|week|day|year)))?(?P<w>year[-\s]earlier|"
+    name="year_ago",
+    pattern=r"(?:(?P<the>the)\s+(?=\S+\s+(?:quarter|period|month|week|day|year)))?(?P<w>year[-\s]earlier|"
     r"year-ago|prior-year|previous-year|year[-\s]end|year's\s+end)"
     r"(?:\s+(?P<u>quarter|period|month|week|day|year))?(?!\w)",
-    Resolver.resolve_year_ago,
+    resolve=Resolver.resolve_year_ago,
     example="Profits rose at year-end.",
 )
 
 
 ANCHORED = Rule(
-    "anchored",
-    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<det>that|the\s+(?:same|previous|following|prior|"
+    name="anchored",
+    pattern=r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<det>that|the\s+(?:same|previous|following|prior|"
     r"preceding)|the\s+next)\s+(?P<u>day|morning|afternoon|evening|night|week|weekend|month|year|quarter)"
     r"|the\s+(?P<u2>day|week|month|year|night)\s+(?P<dir>before|after)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that|this|\w+ing)\b)(?:\s+(?P<rel>yesterday|tomorrow))?)(?!\w)",
-    Resolver.resolve_anchored,
+    resolve=Resolver.resolve_anchored,
     example="The two signed a deal the following day.",
 )
 
 
 THE_WEEKEND = Rule(
-    "the_weekend",
-    r"the\s+weekend(?!\w)",
-    Resolver.resolve_the_weekend,
+    name="the_weekend",
+    pattern=r"the\s+weekend(?!\w)",
+    resolve=Resolver.resolve_the_weekend,
     example="Crowds gathered over the weekend.",
 )
 
 
 THE_YEAR = Rule(
-    "the_year",
-    r"the\s+(?:(?P<adj>full|whole|entire|current|calendar|fiscal|latest)\s+)*"
+    name="the_year",
+    pattern=r"the\s+(?:(?P<adj>full|whole|entire|current|calendar|fiscal|latest)\s+)*"
     r"(?P<u>year|week)(?!\w|-)",
-    Resolver.resolve_the_year,
-    accept_the_year,
+    resolve=Resolver.resolve_the_year,
+    accept=accept_the_year,
     example="Sales rose 5% for the full year.",
 )
 
 
 RELATIVE_UNIT = Rule(
-    "relative_unit",
-    r"(?:(?P<mod>"
+    name="relative_unit",
+    pattern=r"(?:(?P<mod>"
     + p.MOD_PRE
     + r"|around|mid)(?:\s+|-)(?:in\s+)?(?P<det_a>the|last|this\s+past|this\s+coming"
     r"|this|next|coming|past|current)|(?P<det>last|this\s+past|this\s+coming|this|next|coming|past|current))\s+"
     r"(?P<u>week(?:end)?|month|year|quarter|decade|century|" + p.SEASON + r"|" + p.POD + r"|fiscal\s+year)"
     r"(?:\s+of\s+(?P<y>" + p.YEAR + r"))?(?!\w)",
-    Resolver.resolve_relative_unit,
-    accept_relative_unit,
+    resolve=Resolver.resolve_relative_unit,
+    accept=accept_relative_unit,
     example="Prices fell early last week.",
 )
 
 
 REFERENCE = Rule(
-    "reference",
-    r"(?P<w>then[\s-]+current|"
+    name="reference",
+    pattern=r"(?P<w>then[\s-]+current|"
     r"now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|formerly|"
     r"(?:the\s+)?(?:coming|weeks\s+ahead|months\s+ahead|years\s+ahead)(?:\s+(?:days|weeks|months|years|quarters))?|"
     r"the\s+(?:(?:near|distant|foreseeable|immediate|not-too-distant)\s+)?future|the\s+(?:near|short)\s+term|"
@@ -100,16 +100,16 @@ REFERENCE = Rule(
     r"(?:recent|past)\s+(?:years|months|weeks|days|decades|times|quarters)|current|"
     r"future\s+(?:years|months|weeks|quarters))"
     r"(?!\w)",
-    Resolver.resolve_reference,
-    accept_reference,
+    resolve=Resolver.resolve_reference,
+    accept=accept_reference,
     example="Prices are currently rising.",
 )
 
 
 THEN = Rule(
-    "then",
-    r"(?:(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Bb]y\s))then(?![\w-])",
-    Resolver.resolve_then,
+    name="then",
+    pattern=r"(?:(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Bb]y\s))then(?![\w-])",
+    resolve=Resolver.resolve_then,
     example="The vote is on Monday. Until then, talks go on.",
 )
 

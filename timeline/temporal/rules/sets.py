@@ -22,15 +22,15 @@ def accept_frequency(m: re.Match[str], text: str) -> bool:
 
 
 FREQUENCY = Rule(
-    "frequency",
-    r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
+    name="frequency",
+    pattern=r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
     r"semiannually|semi-annually|biannually)(?!\w)"
     r"|(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\d+|" + p.NUMWORD + r"|few)\s+)?"
     r"(?P<u>" + p.UNIT + r"|" + p.MONTH + r"|" + p.POD + r"|" + p.SEASON + r")(?!\w)"
     r"|(?P<f>once|twice|\d+\s+times|" + p.NUMWORD + r"\s+times)\s+(?:a|an|per|each|every)\s+"
     r"(?P<u2>" + p.UNIT + r")",
-    Resolver.resolve_frequency,
-    accept_frequency,
+    resolve=Resolver.resolve_frequency,
+    accept=accept_frequency,
     example="The council meets twice a year.",
 )
 

@@ -63,8 +63,8 @@ def accept_part_of_day(m: re.Match[str], text: str) -> bool:
 
 
 CLOCK_TIME = Rule(
-    "clock_time",
-    r"(?:(?P<mod>about|around|approximately|roughly)\s+)?"
+    name="clock_time",
+    pattern=r"(?:(?P<mod>about|around|approximately|roughly)\s+)?"
     r"(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?P<w>noon|midnight|midday)"
@@ -73,27 +73,27 @@ CLOCK_TIME = Rule(
     r"|(?P<oc>1[0-2]|0?\d|" + p.UNITS + r"|ten|eleven|twelve)\s+o'clock)"
     r"(?P<tz>\s+(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|et|pt|local\s+time)\b)?"
     r"(?:,?\s+(?P<day>today|yesterday|tomorrow|tonight|" + p.WEEKDAY + "|" + p.MONTH + r"\s+" + p.DAY + "))?",
-    Resolver.resolve_clock_time,
-    accept_clock_time,
+    resolve=Resolver.resolve_clock_time,
+    accept=accept_clock_time,
     example="The vote closed at 10:30 p.m. Sunday.",
 )
 
 
 DAY_WORD = Rule(
-    "day_word",
-    r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?:(?P<pod0>(?:mid-?)?(?:morning|afternoon|"
+    name="day_word",
+    pattern=r"(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?:(?P<pod0>(?:mid-?)?(?:morning|afternoon|"
     r"evening))\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>" + p.POD + r"))?(?!\w)",
-    Resolver.resolve_day_word,
-    accept_day_word,
+    resolve=Resolver.resolve_day_word,
+    accept=accept_day_word,
     example="The minister arrived early yesterday morning.",
 )
 
 
 PART_OF_DAY = Rule(
-    "part_of_day",
-    r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<the>the\s+)?(?P<w>morning|afternoon|evening)(?!\w)",
-    Resolver.resolve_part_of_day,
-    accept_part_of_day,
+    name="part_of_day",
+    pattern=r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<the>the\s+)?(?P<w>morning|afternoon|evening)(?!\w)",
+    resolve=Resolver.resolve_part_of_day,
+    accept=accept_part_of_day,
     example="The vote was held in the morning.",
 )
 
