@@ -1,5 +1,5 @@
 """The grammar's rules as records: each finds its example, the precedence names them all, and dispatching on
-a token's first character picks the same rule as trying every rule in order."""
+a token (its word, or its first character) picks the same rule as trying every rule in order."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.context import TOKEN
-from timeline.temporal.first_chars import ANY, first_chars
 from timeline.temporal.grammar import START_WORDS, _rules_for_word, iter_candidates, match_at, tokenize
 from timeline.temporal.records import Rule
 from timeline.temporal.rules import PRECEDENCE, RULES, dates, durations, relative, sets, times
+from timeline.temporal.starts import ANY, first_chars
 from timeline.temporal.words import MONTHS, WEEKDAYS
 
 

@@ -3,8 +3,9 @@
 Every rule's pattern is linear (no nested unbounded repetition) and anchored on a word start; at a position
 the first rule of `rules.PRECEDENCE` that matches wins. For speed a token is only tried when it can begin an
 expression (a digit, a modifier, a number word or a trigger word) and lies within reach of a trigger word, and
-then only with the rules whose pattern can begin with its first character (`first_chars`): the same first
-match as trying them all, without the cost of the rules that cannot start there.
+then only with the rules whose pattern can begin with that word (or, for a digit, that character), as read
+from the patterns by `starts`: the same first match as trying them all, without the cost of those that cannot
+start there.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from operator import or_
 from typing import NamedTuple
 
 from timeline.temporal.context import TOKEN
-from timeline.temporal.first_chars import first_chars, literal_starts, may_begin_with_word
 from timeline.temporal.records import Candidate, Rule
 from timeline.temporal.rules import RULES
+from timeline.temporal.starts import first_chars, literal_starts, may_begin_with_word
 from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, load_words
 
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade".split()

@@ -1,7 +1,9 @@
-"""The characters a pattern's match can begin with, read from the parsed pattern: for dispatching on a word.
+"""What a pattern's match can begin with, read from the parsed pattern: for dispatching on a token.
 
-The analysis may only over-approximate (a construct it does not know counts as "any character"), so a rule
-left out of a character's bucket can never match there.
+Its first characters (`first_chars`) and its literal starts (`literal_starts`: "the", "early", "january",
+...), which tell whether it can begin with a given word (`may_begin_with_word`). The analysis may only
+over-approximate (a construct it does not know counts as "anything"), so a rule left out of a character's
+or a word's bucket can never match there.
 """
 
 from __future__ import annotations
