@@ -9,7 +9,17 @@ import pytest
 from timeline.wordlists import data_lines, data_words
 
 DATA = resources.files("timeline").joinpath("data")
-LISTS = sorted(entry.name for entry in DATA.iterdir() if entry.name.endswith(".txt"))
+# the stage lists at the top, a language's word tables in its own folder (data/en/months.txt)
+LISTS = sorted(
+    [entry.name for entry in DATA.iterdir() if entry.name.endswith(".txt")]
+    + [
+        f"{folder.name}/{entry.name}"
+        for folder in DATA.iterdir()
+        if folder.is_dir()
+        for entry in folder.iterdir()
+        if entry.name.endswith(".txt")
+    ]
+)
 
 
 def test_lists_are_found() -> None:

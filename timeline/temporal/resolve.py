@@ -24,7 +24,9 @@ from timeline.temporal.calendar import (
     season_of,
     week_value,
 )
-from timeline.temporal.grammar import MONTH, Candidate, full_year, money_before
+from timeline.temporal.context import money_before
+from timeline.temporal.patterns import MONTH, full_year
+from timeline.temporal.records import Candidate
 from timeline.temporal.tense import (
     NO_MARKER,
     TENSE_MODEL,
@@ -35,7 +37,18 @@ from timeline.temporal.tense import (
     tense_at,
     tense_marker,
 )
-from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAYS
+from timeline.temporal.words import (
+    CENTURY_WORDS,
+    DECADE_WORDS,
+    MOD_WORDS,
+    MONTHS,
+    NUMBERS,
+    REFS,
+    SET_ADVERBS,
+    UNIT_CODES,
+    WEEKDAYS,
+    WEEKEND_SIDES,
+)
 
 Span = tuple[int, int, str, str, str | None]  # start, end, type, value, mod (a TimeML reading)
 
@@ -95,6 +108,8 @@ class Context:
         return self.base("XXXX-XX-XX", "day"), "publication"
 
 
+# the rules that write a day out as a date ("May 30", "30 May", "2020-05-30", "5/30/2020")
+NAMED_DAY_RULES = frozenset(("month_day", "day_month", "iso_date", "slash_date"))
 _X_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 # a quarter's reported figures: "this quarter's loss", "this quarter's results"
 _RESULTS_OF = re.compile(
@@ -105,124 +120,18 @@ _QUARTER_ENDED = re.compile(
     re.IGNORECASE,
 )
 
-MOD_WORDS = {
-    "early": "START",
-    "earlier": "START",
-    "beginning": "START",
-    "start": "START",
-    "turn": "START",
-    "mid": "MID",
-    "middle": "MID",
-    "late": "END",
-    "later": "END",
-    "end": "END",
-    "close": "END",
-    "around": "APPROX",
-    "about": "APPROX",
-    "approximately": "APPROX",
-    "roughly": "APPROX",
-    "some": "APPROX",
-    "nearly": "APPROX",
-    "almost": "APPROX",
-    "more than": "MORE_THAN",
-    "over": "MORE_THAN",
-    "well over": "MORE_THAN",
-    "just over": "MORE_THAN",
-    "upwards of": "MORE_THAN",
-    "less than": "LESS_THAN",
-    "under": "LESS_THAN",
-    "just under": "LESS_THAN",
-    "fewer than": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
-    "not more than": "EQUAL_OR_LESS",
-    "post": "AFTER",
-    "pre": "BEFORE",
-}
-UNIT_CODES = {
-    "second": ("T", "S"),
-    "minute": ("T", "M"),
-    "hour": ("T", "H"),
-    "day": ("", "D"),
-    "night": ("", "D"),
-    "week": ("", "W"),
-    "weekend": ("", "WE"),
-    "fortnight": ("", "W"),
-    "month": ("", "M"),
-    "quarter": ("", "Q"),
-    "year": ("", "Y"),
-    "decade": ("", "DE"),
-    "century": ("", "CE"),
-    "millennium": ("", "ML"),
-}
-SET_ADVERBS = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "hourly": "PT1H",
-    "nightly": "P1D",
-    "biweekly": "P2W",
-    "bimonthly": "P2M",
-    "semiannually": "P6M",
-    "semi-annually": "P6M",
-    "biannually": "P6M",
-}
-REFS = {
-    "now": "PRESENT_REF",
-    "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF",
-    "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF",
-    "current": "PRESENT_REF",
-    "the present": "PRESENT_REF",
-    "recently": "PAST_REF",
-    "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
-    "the past": "PAST_REF",
-    "then current": "PAST_REF",  # "at the then current price": current at a time now past
-    "then-current": "PAST_REF",
-}
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 REPORTING_BEFORE = re.compile(
     r"(?:\b(?:said|says|say|announced|announces|reported|reports|comes|come|is|are|was|were|came|added|told)\W*)$",
     re.IGNORECASE,
 )
+_WEEKDAY_NAME = "(?:" + "|".join(WEEKDAYS) + ")"
 SCHEDULE_BEFORE = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s*(?:through|thru|to|-|–)\s*"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)s\b|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
+    _WEEKDAY_NAME + r"s?\s*(?:through|thru|to|-|–)\s*" + _WEEKDAY_NAME + "|" + _WEEKDAY_NAME + r"s\b"
+    r"|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
 WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
-# the side of the publication day (or of a report's day) that a word before "weekend" names
-WEEKEND_SIDES = {
-    "this": "this",
-    "coming": "future",
-    "this coming": "future",
-    "past": "past",
-    "this past": "past",
-    "recent": "past",
-    "latest": "past",
-}
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
 EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that|in\s+the)\b", re.IGNORECASE)
@@ -486,10 +395,9 @@ class Resolver:
 
     def resolve(self, cand: Candidate) -> Found | None:
         """The resolved reading of one candidate, or None when it turns out not to be a time expression."""
-        fn: Callable[[Candidate], Found | None] = getattr(self, "_" + cand.kind)
         self.marker = NO_MARKER
         try:
-            found = fn(cand)
+            found = cand.rule.resolve(self, cand)
         except Unresolved as u:
             typ = u.type
             found = self.make(cand, typ, u.value, u.granularity, "unresolved", self._mod(cand))
@@ -505,7 +413,7 @@ class Resolver:
             verb = reporting_verb_next_to(self.text, e.start, e.end)
             if verb is not None and e.first_day == e.last_day:
                 self.ctx.report_day, self.ctx.report_verb = e.first_day, verb
-        if cand.kind in ("md", "dm", "iso", "sl") and e.first_day is not None and e.first_day == e.last_day:
+        if cand.rule.name in NAMED_DAY_RULES and e.first_day is not None and e.first_day == e.last_day:
             self.ctx.last_named, self.ctx.last_named_pos = e.first_day, e.end
         if (
             e.type == "DATE"
@@ -516,7 +424,7 @@ class Resolver:
         if e.anchor == "absolute" and e.type == "DATE" and e.first_day and e.granularity != "decade":
             self.ctx.last_year, self.ctx.last_year_pos = e.first_day.year, e.end
         if (
-            cand.kind == "q"
+            cand.rule.name == "quarter"
             and re.fullmatch(r"\d{4}-Q[1-4]", e.value)
             and not re.search(r"year-earlier|year-ago|last year|prior|previous|a year", e.text, re.I)
             and not self._forecast(cand, e)
@@ -549,25 +457,9 @@ class Resolver:
         return e.last_day >= dct and self.tense(cand, weak=True) in ("future", "weak_future", "prog", "would")
 
     def _mod(self, cand: Candidate) -> str | None:
-        gd = cand.match.groupdict()
-        for key in (
-            "md_mod",
-            "wd_mod",
-            "yr_mod",
-            "rel_mod",
-            "dec_mod",
-            "cen_mod",
-            "day_mod",
-            "se_mod",
-            "dm_mod",
-            "tm_mod",
-            "anc_mod",
-            "dur_mod",
-            "tod_mod",
-        ):
-            if gd.get(key):
-                return mod_of(gd[key])
-        return None
+        """The TIMEX3 mod of a candidate's modifier word ("early", "about"), None without one."""
+        word = cand.match.groupdict().get("mod")
+        return mod_of(word) if word else None
 
     def make(
         self,
@@ -660,12 +552,12 @@ class Resolver:
         """The tense of the sentence around a candidate (`weak`: let an infinitive point to the future)."""
         return tense_at(self.text, cand.start, cand.end, weak)
 
-    # ------------------------------------------------------------ kinds
+    # ------------------------------------------------------------ one method per rule (rules/*.py)
 
-    def _hol(self, c: Candidate) -> Found | None:
+    def resolve_holiday(self, c: Candidate) -> Found | None:
         g = c.match.group
-        name = _norm(g("hol_w"))
-        det = (g("hol_det") or "").lower()
+        name = _norm(g("w"))
+        det = (g("det") or "").lower()
 
         week = name.endswith(" week")  # "Easter week": the week holding the holiday, from its Monday
 
@@ -673,8 +565,8 @@ class Resolver:
             d = holiday(name.removesuffix(" week"), year)
             return d - dt.timedelta(days=d.weekday()) if week else d
 
-        if g("hol_y"):
-            d = day_in(int(g("hol_y")))
+        if g("y"):
+            d = day_in(int(g("y")))
             return self.make(c, "DATE", *value_at(d, "week" if week else "day"), "absolute")
         dct = self.ctx.base("XXXX-XX-XX", "day")
         this = day_in(dct.year)
@@ -696,54 +588,54 @@ class Resolver:
                 d = prev
         return self.make(c, "DATE", *value_at(d, "week" if week else "day"), "publication")
 
-    def _iso(self, c: Candidate) -> Found | None:
+    def resolve_iso_date(self, c: Candidate) -> Found | None:
         g = c.match.group
-        d = dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-        if g("iso_h"):
+        d = dt.date(int(g("y")), int(g("m")), int(g("d")))
+        if g("h"):
             return self.make(
-                c, "TIME", f"{d.isoformat()}T{g('iso_h')}:{g('iso_min')}", "time", "absolute", first=d, last=d
+                c, "TIME", f"{d.isoformat()}T{g('h')}:{g('min')}", "time", "absolute", first=d, last=d
             )
         return self.make(c, "DATE", d.isoformat(), "day", "absolute")
 
-    def _sl(self, c: Candidate) -> Found | None:
+    def resolve_slash_date(self, c: Candidate) -> Found | None:
         g = c.match.group
-        a, b, y = int(g("sl_a")), int(g("sl_b")), int(g("sl_y"))
+        a, b, y = int(g("a")), int(g("b")), int(g("y"))
         if y < 100:
             y += 1900 if y > 40 else 2000
         month, day = (a, b) if a <= 12 else (b, a)
         d = dt.date(y, month, day)
         return self.make(c, "DATE", d.isoformat(), "day", "absolute")
 
-    def _tm(self, c: Candidate) -> Found | None:
+    def resolve_clock_time(self, c: Candidate) -> Found | None:
         g = c.match.group
-        if g("tm_w"):
-            w = g("tm_w").lower()
+        if g("w"):
+            w = g("w").lower()
             hh, mm = (24, 0) if w == "midnight" else (12, 0)
-        elif g("tm_oc"):
-            o = g("tm_oc").lower()
+        elif g("oc"):
+            o = g("oc").lower()
             hh, mm = (int(o) if o.isdigit() else NUMBERS[o]), 0
-        elif g("tm_ih"):
+        elif g("ih"):
             # "4 in the morning", "eight in the evening"
-            o = g("tm_ih").lower()
+            o = g("ih").lower()
             hh, mm = (int(o) if o.isdigit() else NUMBERS[o]), 0
-            if g("tm_ipod").lower() != "morning" and hh < 12:
+            if g("ipod").lower() != "morning" and hh < 12:
                 hh += 12
-            elif g("tm_ipod").lower() == "morning" and hh == 12:
+            elif g("ipod").lower() == "morning" and hh == 12:
                 hh = 0
-        elif g("tm_h24") is not None:
-            hh, mm = int(g("tm_h24")), int(g("tm_min24"))
+        elif g("h24") is not None:
+            hh, mm = int(g("h24")), int(g("min24"))
         else:
-            hh, mm = int(g("tm_h")), int(g("tm_min") or 0)
-            pm = g("tm_ap").lower().startswith("p")
+            hh, mm = int(g("h")), int(g("min") or 0)
+            pm = g("ap").lower().startswith("p")
             if pm and hh < 12:
                 hh += 12
             elif not pm and hh == 12:
                 hh = 0
         clock = f"T{hh:02d}:{mm:02d}"
-        mod = mod_of(g("tm_mod")) if g("tm_mod") else None
+        mod = mod_of(g("mod")) if g("mod") else None
         anchor = "previous"
-        if g("tm_day"):
-            day, anchor = self._day_word(c, g("tm_day"))
+        if g("day"):
+            day, anchor = self._day_word(c, g("day"))
         else:
             if SCHEDULE_BEFORE.search(self.text, max(0, c.start - 80), c.start):
                 # "Sunday through Thursday between 07:00 and 14:00": opening hours, on no particular day
@@ -773,26 +665,26 @@ class Resolver:
             raise ValueError(word)
         return d, "publication"
 
-    def _wd(self, c: Candidate) -> Found | None:
+    def resolve_weekday(self, c: Candidate) -> Found | None:
         g = c.match.group
-        word = (g("wd_d") or g("wd_ab")).lower().rstrip(".")
+        word = (g("d") or g("ab")).lower().rstrip(".")
         wd = WEEKDAYS.get(word) or next(n for name, n in WEEKDAYS.items() if name.startswith(word[:3]))
-        if g("wd_q") or g("wd_pl") or g("wd_pods"):
-            pod = PARTS_OF_DAY.get((g("wd_pod") or "").lower())
+        if g("q") or g("pl") or g("pods"):
+            pod = PARTS_OF_DAY.get((g("pod") or "").lower())
             return self.make(c, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), "set", "absolute")
         # "Friday night", "Tuesday morning": TimeBank annotates the day (a DATE), not a time of day
-        mod = mod_of(g("wd_mod")) if g("wd_mod") else None
-        if g("wd_m") or g("wd_m2"):
-            month = _month_num(g("wd_m") or g("wd_m2"))
-            day = _day_num(g("wd_day") or g("wd_day2"))
-            if g("wd_y"):
-                d = dt.date(int(g("wd_y")), month, day)
+        mod = mod_of(g("mod")) if g("mod") else None
+        if g("m") or g("m2"):
+            month = _month_num(g("m") or g("m2"))
+            day = _day_num(g("day") or g("day2"))
+            if g("y"):
+                d = dt.date(int(g("y")), month, day)
                 anchor = "absolute"
             else:
                 base, anchor, tense = self.tensed(c, f"XXXX-{month:02d}-{day:02d}", "day")
                 d = pick_day(month, day, base, tense) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
-        det = _norm(g("wd_det") or "")
+        det = _norm(g("det") or "")
         if not det and WEEKDAY_LAST.match(self.text, c.end):
             det = "last"  # "on Thursday last": British and Caribbean for last Thursday
         dct = self.ctx.base(f"XXXX-WXX-{wd}", "day")
@@ -843,13 +735,13 @@ class Resolver:
             return None  # "from Sept. 14 to Thursday", "Friday's close": counted from the dct
         return last
 
-    def _mr(self, c: Candidate) -> Found | None:
+    def resolve_month_range(self, c: Candidate) -> Found | None:
         g = c.match.group
-        m1, m2 = _month_num(g("mr_m1")), _month_num(g("mr_m2"))
-        s1, e1 = c.match.span("mr_m1")
-        s2, e2 = c.match.span("mr_m2")
-        if g("mr_y"):
-            y1 = y2 = int(g("mr_y"))
+        m1, m2 = _month_num(g("m1")), _month_num(g("m2"))
+        s1, e1 = c.match.span("m1")
+        s2, e2 = c.match.span("m2")
+        if g("y"):
+            y1 = y2 = int(g("y"))
             anchor = "absolute"
         else:
             base, anchor, tense = self.tensed(c, f"XXXX-{m1:02d}/XXXX-{m2:02d}", "month")
@@ -859,53 +751,53 @@ class Resolver:
             y2 = y1 + 1
         first, last = dt.date(y1, m1, 1), last_of_month(y2, m2)
         v1, v2 = f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"
-        timeml = ((s1, e1, "DATE", v1, None), (s2, c.end if g("mr_y") else e2, "DATE", v2, None))
+        timeml = ((s1, e1, "DATE", v1, None), (s2, c.end if g("y") else e2, "DATE", v2, None))
         return self.make(c, "DATE", f"{v1}/{v2}", "month", anchor, None, first, last, timeml=timeml)
 
-    def _yrr(self, c: Candidate) -> Found | None:
+    def resolve_year_range(self, c: Candidate) -> Found | None:
         """'2016-2017', '1975-90': the years from one to the other; TimeML has the two years."""
         g = c.match.group
-        y1, y2 = int(g("yrr_y1")), full_year(g("yrr_y1"), g("yrr_y2"))
+        y1, y2 = int(g("y1")), full_year(g("y1"), g("y2"))
         timeml = (
-            (*c.match.span("yrr_y1"), "DATE", f"{y1:04d}", None),
-            (*c.match.span("yrr_y2"), "DATE", f"{y2:04d}", None),
+            (*c.match.span("y1"), "DATE", f"{y1:04d}", None),
+            (*c.match.span("y2"), "DATE", f"{y2:04d}", None),
         )
         first, last = dt.date(y1, 1, 1), dt.date(y2, 12, 31)
         value = f"{y1:04d}/{y2:04d}"
         return self.make(c, "DATE", value, "year", "absolute", None, first, last, timeml=timeml)
 
-    def _md(self, c: Candidate) -> Found | None:
+    def resolve_month_day(self, c: Candidate) -> Found | None:
         g = c.match.group
         found = self._month_day(
             c,
-            g("md_m"),
-            g("md_d"),
-            g("md_m2"),
-            g("md_d2") or g("md_d3"),
-            g("md_y"),
-            g("md_det"),
-            g("md_rel"),
-            g("md_mod"),
+            g("m"),
+            g("d"),
+            g("m2"),
+            g("d2") or g("d3"),
+            g("y"),
+            g("det"),
+            g("rel"),
+            g("mod"),
         )
         first = found.expr.first_day if found is not None else None
-        if found is not None and g("md_wk") and first is not None:
+        if found is not None and g("wk") and first is not None:
             # "the week of March 6": the ISO week holding that day
             value, gran = value_at(first, "week")
             return self.make(c, "DATE", value, gran, found.expr.anchor, found.expr.mod)
-        if found is not None and g("md_and"):
+        if found is not None and g("joined"):
             e = found.expr
             if e.first_day is not None and e.last_day is not None:
                 # "April 24 and 25": TimeML tags each day on its own
                 timeml = (
-                    (c.start, c.match.end("md_d"), "DATE", e.first_day.isoformat(), e.mod),
-                    (c.match.start("md_d3"), c.end, "DATE", e.last_day.isoformat(), None),
+                    (c.start, c.match.end("d"), "DATE", e.first_day.isoformat(), e.mod),
+                    (c.match.start("d3"), c.end, "DATE", e.last_day.isoformat(), None),
                 )
                 found = Found(e, timeml)
         return found
 
-    def _dm(self, c: Candidate) -> Found | None:
+    def resolve_day_month(self, c: Candidate) -> Found | None:
         g = c.match.group
-        return self._month_day(c, g("dm_m"), g("dm_d"), None, g("dm_d2"), g("dm_y"), None, None, g("dm_mod"))
+        return self._month_day(c, g("m"), g("d"), None, g("d2"), g("y"), None, None, g("mod"))
 
     def _month_day(
         self,
@@ -996,7 +888,7 @@ class Resolver:
             last = add_years(last, 1)
         return started if last >= base else first
 
-    def _q(self, c: Candidate) -> Found | None:
+    def resolve_quarter(self, c: Candidate) -> Found | None:
         g = c.match.group
         if g("qq") or g("qq2"):
             q = int((g("qq") or g("qq2"))[1])
@@ -1007,11 +899,11 @@ class Resolver:
                 return self.make(c, "DATE", f"{y:04d}-Q{q}", "quarter", "absolute")
             dct = self.ctx.base(f"XXXX-Q{q}", "quarter")
             return self.make(c, "DATE", f"{dct.year:04d}-Q{q}", "quarter", "publication")
-        det = _norm(g("q_det") or "")
-        ordw = (g("q_ord") or "").lower()
-        if ordw and g("q_det") and re.match(r"-\s*quarter", self.text[c.match.end("q_ord") : c.end], re.I):
+        det = _norm(g("det") or "")
+        ordw = (g("ord") or "").lower()
+        if ordw and g("det") and re.match(r"-\s*quarter", self.text[c.match.end("ord") : c.end], re.I):
             # "the third-quarter results": an adjective, TimeML leaves the determiner out
-            c = Candidate(c.kind, c.match.start("q_ord"), c.end, c.match)
+            c = Candidate(c.rule, c.match.start("ord"), c.end, c.match)
         q_of = {
             "first": 1,
             "1st": 1,
@@ -1023,22 +915,22 @@ class Resolver:
             "4th": 4,
             "final": 4,
         }
-        year_s = g("q_y") or g("q_y2")
+        year_s = g("y") or g("y2")
         if ordw:
             q = q_of[ordw]
             if year_s:
                 return self.make(c, "DATE", f"{year_s}-Q{q}", "quarter", "absolute")
             dct = self.ctx.base(f"XXXX-Q{q}", "quarter")
             y = dct.year
-            shift_y = {"last": -1, "next": 1, "this": 0}.get((g("q_rel") or "").lower(), 0)
-            if g("q_ago"):
+            shift_y = {"last": -1, "next": 1, "this": 0}.get((g("rel") or "").lower(), 0)
+            if g("ago"):
                 shift_y = -1
             if "last year's" in det or "year-earlier" in det or "year-ago" in det:
                 shift_y = -1
             elif "next year's" in det:
                 shift_y = 1
             elif (
-                not g("q_rel")
+                not g("rel")
                 and q > quarter_of(dct)
                 and self.reading(c, weak=False) == "past"
                 and self.text[max(0, c.start - 8) : c.start].split()[-1:]
@@ -1068,7 +960,7 @@ class Resolver:
             idx = ended
         else:
             idx = cur - 1
-        if "year-earlier" in det or "year-ago" in det or "last year's" in det or g("q_ago"):
+        if "year-earlier" in det or "year-ago" in det or "last year's" in det or g("ago"):
             idx -= 4  # "the year-ago quarter", "the quarter a year ago"
         y, qi = divmod(idx, 4)
         return self.make(c, "DATE", f"{y:04d}-Q{qi + 1}", "quarter", "publication")
@@ -1085,32 +977,32 @@ class Resolver:
         middle = year * 12 + month - 2  # months counted from 0: the quarter's middle month
         return (middle // 12) * 4 + (middle % 12) // 3
 
-    def _hf(self, c: Candidate) -> Found | None:
+    def resolve_half_year(self, c: Candidate) -> Found | None:
         g = c.match.group
-        h = 1 if g("hf_ord").lower() == "first" else 2
-        if g("hf_dec"):  # "the last half of the '80s": the decade's end
-            digits = g("hf_dec").strip("'s")
+        h = 1 if g("ord").lower() == "first" else 2
+        if g("dec"):  # "the last half of the '80s": the decade's end
+            digits = g("dec").strip("'s")
             decade = digits[:3] if len(digits) == 4 else self._century_of(int(digits[0])) + digits[0]
             first = dt.date(int(decade) * 10 + 5 * (h - 1), 1, 1)
             last = dt.date(first.year + 4, 12, 31)
             return self.make(
                 c, "DATE", decade, "decade", "absolute", "START" if h == 1 else "END", first, last
             )
-        ys = _norm(g("hf_y") or "")
+        ys = _norm(g("y") or "")
         if ys.isdigit():
             return self.make(c, "DATE", f"{ys}-H{h}", "half", "absolute")
         dct = self.ctx.base(f"XXXX-H{h}", "half")
         y = dct.year + {"last year": -1, "next year": 1}.get(ys, 0)
         return self.make(c, "DATE", f"{y:04d}-H{h}", "half", "publication")
 
-    def _dec(self, c: Candidate) -> Found | None:
+    def resolve_decade(self, c: Candidate) -> Found | None:
         g = c.match.group
-        mod = mod_of(g("dec_mod")) if g("dec_mod") else None
-        if g("dec_c") and g("dec_d") == "0" and int(g("dec_c")) <= LAST_CENTURY_OF_HUNDREDS:
-            return self.make(c, "DATE", g("dec_c"), "century", "absolute", mod)  # "the 1300s": a century
-        if g("dec_c"):
-            return self.make(c, "DATE", g("dec_c") + g("dec_d"), "decade", "absolute", mod)
-        digit = int(g("dec_s")) if g("dec_s") else DECADE_WORDS[g("dec_w").lower()]
+        mod = mod_of(g("mod")) if g("mod") else None
+        if g("c") and g("d") == "0" and int(g("c")) <= LAST_CENTURY_OF_HUNDREDS:
+            return self.make(c, "DATE", g("c"), "century", "absolute", mod)  # "the 1300s": a century
+        if g("c"):
+            return self.make(c, "DATE", g("c") + g("d"), "decade", "absolute", mod)
+        digit = int(g("s")) if g("s") else DECADE_WORDS[g("w").lower()]
         return self.make(c, "DATE", f"{self._century_of(digit)}{digit}", "decade", "absolute", mod)
 
     def _century_of(self, digit: int) -> str:
@@ -1119,39 +1011,39 @@ class Resolver:
             return "20"
         return "19"
 
-    def _cen(self, c: Candidate) -> Found | None:
+    def resolve_century(self, c: Candidate) -> Found | None:
         g = c.match.group
-        n = int(g("cen_n")) if g("cen_n") else CENTURY_WORDS[_norm(g("cen_w"))]
-        mod = mod_of(g("cen_mod")) if g("cen_mod") else None
+        n = int(g("n")) if g("n") else CENTURY_WORDS[_norm(g("w"))]
+        mod = mod_of(g("mod")) if g("mod") else None
         return self.make(c, "DATE", f"{n - 1:02d}", "century", "absolute", mod)
 
-    def _sy(self, c: Candidate) -> Found | None:
+    def resolve_spelled_year(self, c: Candidate) -> Found | None:
         g = c.match.group
-        if g("sy_a"):
-            a = _norm(g("sy_a")).replace("oh ", "").replace("oh-", "")
+        if g("a"):
+            a = _norm(g("a")).replace("oh ", "").replace("oh-", "")
             n = parse_number(a)
             if n is None:
                 return None
             y = 1900 + int(n)
         else:
-            n = parse_number(_norm(g("sy_b") or g("sy_c")))
+            n = parse_number(_norm(g("b") or g("c")))
             if n is None:
                 return None
             y = int(n)
         return self.make(c, "DATE", f"{y:04d}", "year", "absolute")
 
-    def _yr(self, c: Candidate) -> Found | None:
+    def resolve_year(self, c: Candidate) -> Found | None:
         g = c.match.group
-        mod = mod_of(g("yr_mod")) if g("yr_mod") else None
-        later = _norm(g("yr_later") or "")
+        mod = mod_of(g("mod")) if g("mod") else None
+        later = _norm(g("later") or "")
         if later:
             mod = "ON_OR_BEFORE" if "earlier" in later else "ON_OR_AFTER"
-        return self.make(c, "DATE", g("yr_y"), "year", "absolute", mod)
+        return self.make(c, "DATE", g("y"), "year", "absolute", mod)
 
-    def _ya(self, c: Candidate) -> Found | None:
+    def resolve_year_ago(self, c: Candidate) -> Found | None:
         g = c.match.group
-        w = _norm(g("ya_w"))
-        unit = (g("ya_u") or "").lower()
+        w = _norm(g("w"))
+        unit = (g("u") or "").lower()
         if "end" in w:
             dct = self.ctx.base("XXXX", "year")
             return self.make(c, "DATE", f"{dct.year:04d}", "year", "publication", "END")
@@ -1166,15 +1058,15 @@ class Resolver:
             return self.make(c, "DATE", f"{y - 1:04d}-Q{q}", "quarter", "publication")
         return self.make(c, "DATE", f"{dct.year - 1:04d}", "year", "publication")
 
-    def _anc(self, c: Candidate) -> Found | None:
+    def resolve_anchored(self, c: Candidate) -> Found | None:
         g = c.match.group
-        det = _norm(g("anc_det") or "")
-        unit = (g("anc_u") or g("anc_u2")).lower()
-        direction = (g("anc_dir") or "").lower()
-        mod = mod_of(g("anc_mod")) if g("anc_mod") else None
-        if g("anc_rel"):
+        det = _norm(g("det") or "")
+        unit = (g("u") or g("u2")).lower()
+        direction = (g("dir") or "").lower()
+        mod = mod_of(g("mod")) if g("mod") else None
+        if g("rel"):
             dct = self.ctx.base("XXXX-XX-XX", "day")
-            d = dct + dt.timedelta(days=-2 if g("anc_rel").lower() == "yesterday" else 2)
+            d = dct + dt.timedelta(days=-2 if g("rel").lower() == "yesterday" else 2)
             return self.make(c, "DATE", d.isoformat(), "day", "publication", mod)
         if det in ("the previous", "the prior", "the preceding") or direction == "before":
             n = -1
@@ -1224,13 +1116,13 @@ class Resolver:
     def _the_last_units(self, c: Candidate) -> Found:
         """'The past few weeks', 'the coming weekend', 'over the past year': a stretch named from now."""
         g = c.match.group
-        unit = _unit(g("dur_unit2"))
-        plural = g("dur_unit2").lower().endswith("s") or "centuries" in g("dur_unit2").lower()
-        n = None if (plural or g("dur_num2")) and g("dur_num2") != "couple of" else 1.0
-        if g("dur_num2") and _norm(g("dur_num2")) == "couple of":
+        unit = _unit(g("unit2"))
+        plural = g("unit2").lower().endswith("s") or "centuries" in g("unit2").lower()
+        n = None if (plural or g("num2")) and g("num2") != "couple of" else 1.0
+        if g("num2") and _norm(g("num2")) == "couple of":
             n = 2
-        mod = mod_of(g("dur_mod2")) if g("dur_mod2") else ("APPROX" if g("dur_orso2") else None)
-        rel = g("dur_rel2").lower()
+        mod = mod_of(g("mod2")) if g("mod2") else ("APPROX" if g("orso2") else None)
+        rel = g("rel2").lower()
         if unit == "weekend" and n == 1 and not mod and rel in WEEKEND_SIDES:
             return self._named_weekend(c, rel, None)  # "the coming weekend" is a weekend, not two days
         if n == 1 and rel in ("past", "last") and unit == "year" and not mod:
@@ -1240,43 +1132,56 @@ class Resolver:
             return self.make(c, "DATE", value, gran, "publication")
         return self.make(c, "DURATION", duration_value(n, unit), "duration", "absolute", mod)
 
-    def _dur(self, c: Candidate) -> Found | None:
+    def resolve_duration(self, c: Candidate) -> Found | None:
+        """'three days', 'the past two years': a length; 'two weeks ago', 'a decade later': a date."""
         g = c.match.group
-        if g("dur_unit2"):
+        if g("unit2"):
             return self._the_last_units(c)
-        unit = _unit(g("dur_unit"))
-        n = parse_number(g("dur_num"))
-        if n is not None and g("dur_half"):
+        unit = _unit(g("unit"))
+        n = parse_number(g("num"))
+        if n is not None and g("half"):
             n += 0.5
-        mod = mod_of(g("dur_mod")) if g("dur_mod") else ("APPROX" if g("dur_orso") else None)
-        direction = _norm(g("dur_dir") or "")
-        dur_end = max(c.match.end("dur_unit"), c.match.end("dur_half"), c.match.end("dur_orso"))
+        mod = mod_of(g("mod")) if g("mod") else ("APPROX" if g("orso") else None)
+        direction = _norm(g("dir") or "")
+        dur_end = max(c.match.end("unit"), c.match.end("half"), c.match.end("orso"))
         if (
-            g("dur_the")
-            and not g("dur_rel")
-            and not g("dur_dir")
-            and "-" in self.text[c.match.end("dur_num") : c.match.start("dur_unit")]
+            g("the")
+            and not g("rel")
+            and not g("dir")
+            and "-" in self.text[c.match.end("num") : c.match.start("unit")]
         ):
-            c = Candidate(c.kind, c.match.start("dur_num"), c.end, c.match)
+            c = Candidate(c.rule, c.match.start("num"), c.end, c.match)
         core = (c.start, dur_end)
         dvalue = duration_value(n, unit)
         if not direction or direction == "old":
-            if self._one_day_ahead(c):
-                return self.make(c, "DATE", "FUTURE_REF", "ref", "unresolved")
-            if (
-                _norm(g("dur_num")) in ("a", "an")
-                and not g("dur_the")
-                and not g("dur_mod")
-                and money_before(self.text, c.start)
-                and unit in ("day", "week", "month", "year", "hour", "quarter")
-            ):
-                return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
-            return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
+            return self._length(c, unit, dvalue, mod)
         if direction in ("after", "before") and not self._event_offset(c):
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
         if direction in ("later", "earlier") and THAN_AFTER.match(self.text, c.end):
             # "about three months later than planned": a difference between two dates, not a date
             return self.make(core, "DURATION", dvalue, "duration", "absolute", mod)
+        return self._offset_date(c, core, n, unit, direction, mod)
+
+    def _length(self, c: Candidate, unit: str, dvalue: str, mod: str | None) -> Found:
+        """A length with no direction: a DURATION, or a rate's period ("$30 a day"), or "in a day" ahead."""
+        g = c.match.group
+        if self._one_day_ahead(c):
+            return self.make(c, "DATE", "FUTURE_REF", "ref", "unresolved")
+        if (
+            _norm(g("num")) in ("a", "an")
+            and not g("the")
+            and not g("mod")
+            and money_before(self.text, c.start)
+            and unit in ("day", "week", "month", "year", "hour", "quarter")
+        ):
+            return self.make(c, "SET", duration_value(1, unit), "set", "absolute")
+        return self.make(c, "DURATION", dvalue, "duration", "absolute", mod)
+
+    def _offset_date(
+        self, c: Candidate, core: tuple[int, int], n: float | None, unit: str, direction: str, mod: str | None
+    ) -> Found:
+        """The date a length leads to from its anchor: 'two weeks ago', 'three days later', 'a year after'."""
+        dvalue = duration_value(n, unit)
         timeml: Span | None = None
         if direction in ("later", "after", "before"):
             timeml = (core[0], core[1], "DURATION", dvalue, mod)
@@ -1327,7 +1232,7 @@ class Resolver:
             return self.make(c, "DATE", value, gran, anchor, mod, first, last, timeml=timeml)
         return self.make(c, "DATE", value, gran, anchor, mod, timeml=timeml)
 
-    def _then(self, c: Candidate) -> Found | None:
+    def resolve_then(self, c: Candidate) -> Found | None:
         """'Until then', 'by then': the time the text has just named (news anchors them to it), if any."""
         last = self.ctx.last_dated
         if last is None or c.start - self.ctx.last_dated_pos > THEN_REACH:
@@ -1380,14 +1285,14 @@ class Resolver:
         value = f"{first.isoformat()}/{last.isoformat()}"
         return self.make(c, "DATE", value, "day", "publication", "APPROX", first, last, timeml=timeml)
 
-    def _day(self, c: Candidate) -> Found | None:
+    def resolve_day_word(self, c: Candidate) -> Found | None:
         g = c.match.group
-        w = g("day_w").lower()
+        w = g("w").lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
-        podw = (g("day_pod") or g("day_pod0") or "").lower().replace("mid-", "").replace("mid", "").strip()
+        podw = (g("pod") or g("pod0") or "").lower().replace("mid-", "").replace("mid", "").strip()
         pod = PARTS_OF_DAY.get(podw)  # "tonight" is a day, like "Friday night"; "this morning" a time
-        mod = mod_of(g("day_mod")) if g("day_mod") else None
-        if g("day_pod0") and "mid" in g("day_pod0").lower():
+        mod = mod_of(g("mod")) if g("mod") else None
+        if g("pod0") and "mid" in g("pod0").lower():
             mod = "MID"
         suffix = f"T{pod}" if pod else ""
         dct = self.ctx.base("XXXX-XX-XX" + suffix, "time" if pod else "day", "TIME" if pod else "DATE")
@@ -1403,7 +1308,7 @@ class Resolver:
             d,
         )
 
-    def _wke(self, c: Candidate) -> Found | None:
+    def resolve_the_weekend(self, c: Candidate) -> Found | None:
         """'The weekend': the one the tense points to; told of with no tense, the one just gone."""
         base, anchor, tense = self.tensed(c, "XXXX-WXX-WE", "week")
         d = pick_weekend(base, tense or "past")
@@ -1419,13 +1324,13 @@ class Resolver:
             d = pick_weekend(base, side, strict=side == "future")
         return self.make(c, "DATE", week_value(d) + "-WE", "week", anchor, mod)
 
-    def _ty(self, c: Candidate) -> Found | None:
+    def resolve_the_year(self, c: Candidate) -> Found | None:
         after = self.text[c.end : c.end + 12].lower().lstrip()
-        unit = c.match.group("ty_u").lower()
+        unit = c.match.group("u").lower()
         if after.startswith(("ended", "ending", "ends", "to date", "through")):
             return self.make(c, "DURATION", "P1" + unit[0].upper(), "duration", "absolute")
         dct = self.ctx.base(*_unresolved(unit))
-        if unit == "week" and not c.match.group("ty_adj"):
+        if unit == "week" and not c.match.group("adj"):
             # "For the week, the index fell": the week of the last day named; TimeML leaves the week open
             day, anchor = self.ctx.anchor_day(c.start, window=1500)
             value, gran = value_at(day, unit)
@@ -1434,11 +1339,11 @@ class Resolver:
         value, gran = value_at(dct, unit)
         return self.make(c, "DATE", value, gran, "publication")
 
-    def _rel(self, c: Candidate) -> Found | None:
+    def resolve_relative_unit(self, c: Candidate) -> Found | None:
         g = c.match.group
-        det = _norm(g("rel_det") or g("rel_det_a"))
-        unit = _norm(g("rel_u"))
-        mod = mod_of(g("rel_mod")) if g("rel_mod") else None
+        det = _norm(g("det") or g("det_a"))
+        unit = _norm(g("u"))
+        mod = mod_of(g("mod")) if g("mod") else None
         step = {"last": -1, "this past": -1, "past": -1, "next": 1, "coming": 1, "this coming": 1}.get(det, 0)
         if unit in PARTS_OF_DAY:
             pod = PARTS_OF_DAY[unit]
@@ -1447,15 +1352,15 @@ class Resolver:
             return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", "publication", mod, d, d)
         if unit in ("spring", "summer", "fall", "autumn", "winter"):
             code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[unit]
-            if g("rel_y"):
-                return self.make(c, "DATE", f"{g('rel_y')}-{code}", "season", "absolute", mod)
+            if g("y"):
+                return self.make(c, "DATE", f"{g('y')}-{code}", "season", "absolute", mod)
             dct = self.ctx.base(f"XXXX-{code}", "season")
             return self.make(
                 c, "DATE", f"{season_year(code, dct, step, None):04d}-{code}", "season", "publication", mod
             )
         if unit == "fiscal year":
             unit = "year"
-        if g("rel_y"):
+        if g("y"):
             return None
         if unit == "weekend" and det in WEEKEND_SIDES:
             return self._named_weekend(c, det, mod)
@@ -1464,22 +1369,20 @@ class Resolver:
         value, gran = value_at(d, unit)
         return self.make(c, "DATE", value, gran, "publication", mod)
 
-    def _se(self, c: Candidate) -> Found | None:
+    def resolve_season(self, c: Candidate) -> Found | None:
         g = c.match.group
-        code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[
-            g("se_s").lower()
-        ]
-        mod = mod_of(g("se_mod")) if g("se_mod") else None
-        if g("se_y"):
-            return self.make(c, "DATE", f"{year_number(g('se_y')):04d}-{code}", "season", "absolute", mod)
+        code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[g("s").lower()]
+        mod = mod_of(g("mod")) if g("mod") else None
+        if g("y"):
+            return self.make(c, "DATE", f"{year_number(g('y')):04d}-{code}", "season", "absolute", mod)
         dct = self.ctx.base(f"XXXX-{code}", "season")
         y = season_year(code, dct, 0, self.reading(c))
         return self.make(c, "DATE", f"{y:04d}-{code}", "season", "publication", mod)
 
-    def _tod(self, c: Candidate) -> Found | None:
+    def resolve_part_of_day(self, c: Candidate) -> Found | None:
         g = c.match.group
-        pod = PARTS_OF_DAY[g("tod_w").lower()]
-        mod = mod_of(g("tod_mod")) if g("tod_mod") else None
+        pod = PARTS_OF_DAY[g("w").lower()]
+        mod = mod_of(g("mod")) if g("mod") else None
         if self._addressed_to_reader(c):
             return self.make(c, "TIME", f"XXXX-XX-XXT{pod}", "time", "unresolved", mod)
         try:
@@ -1488,13 +1391,13 @@ class Resolver:
             raise Unresolved(f"XXXX-XX-XXT{pod}", "time", "TIME") from None
         return self.make(c, "TIME", f"{d.isoformat()}T{pod}", "time", anchor, mod, d, d)
 
-    def _set(self, c: Candidate) -> Found | None:
+    def resolve_frequency(self, c: Candidate) -> Found | None:
         g = c.match.group
-        if g("set_adv"):
-            return self.make(c, "SET", SET_ADVERBS[g("set_adv").lower()], "set", "absolute")
-        if g("set_f"):
-            return self.make(c, "SET", duration_value(1, _unit(g("set_u2"))), "set", "absolute")
-        u = g("set_u").lower().rstrip(".")
+        if g("adv"):
+            return self.make(c, "SET", SET_ADVERBS[g("adv").lower()], "set", "absolute")
+        if g("f"):
+            return self.make(c, "SET", duration_value(1, _unit(g("u2"))), "set", "absolute")
+        u = g("u").lower().rstrip(".")
         if u in MONTHS:
             return self.make(c, "SET", f"XXXX-{MONTHS[u]:02d}", "set", "absolute")
         if u in PARTS_OF_DAY:
@@ -1502,13 +1405,13 @@ class Resolver:
         if u in ("spring", "summer", "fall", "autumn", "winter"):
             code = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}[u]
             return self.make(c, "SET", f"XXXX-{code}", "set", "absolute")
-        n = parse_number(g("set_n")) if g("set_n") else 1.0
-        if g("set_other"):
+        n = parse_number(g("n")) if g("n") else 1.0
+        if g("other"):
             n = 2.0
         return self.make(c, "SET", duration_value(n, _unit(u)), "set", "absolute")
 
-    def _ref(self, c: Candidate) -> Found | None:
-        w = _norm(c.match.group("ref_w"))
+    def resolve_reference(self, c: Candidate) -> Found | None:
+        w = _norm(c.match.group("w"))
         w = w.removeprefix("right ")
         if w.startswith("recent ") and w.split()[1] in ("days", "weeks", "months", "quarters"):
             # "in recent weeks": a stretch of time up to now, of unknown length
@@ -1524,12 +1427,12 @@ class Resolver:
         anchor = "publication" if value == "PRESENT_REF" else "unresolved"
         return self.make(c, "DATE", value, "ref", anchor)
 
-    def _per(self, c: Candidate) -> Found | None:
+    def resolve_fiscal_period(self, c: Candidate) -> Found | None:
         g = c.match.group
         recent = self._recent_quarter(c.start)
-        w = (g("per_w") or "").lower()
-        if g("per_y"):
-            y = int(g("per_y"))
+        w = (g("w") or "").lower()
+        if g("y"):
+            y = int(g("y"))
             if recent and not self._longer_stretch(c):
                 return self.make(c, "DATE", f"{y:04d}-Q{recent[1]}", "quarter", "previous")
             return self.make(c, "DATE", f"{y:04d}", "year", "absolute")
@@ -1539,15 +1442,15 @@ class Resolver:
         else:
             y, q = divmod(dct.year * 4 + quarter_of(dct) - 2, 4)
             q += 1
-        if w in ("year-earlier", "year-ago") or g("per_rel"):
+        if w in ("year-earlier", "year-ago") or g("rel"):
             y -= 1  # "the year-earlier period", "the corresponding period last year"
         return self.make(c, "DATE", f"{y:04d}-Q{q}", "quarter", "publication")
 
-    def _vag(self, c: Candidate) -> Found | None:
+    def resolve_vague_offset(self, c: Candidate) -> Found | None:
         g = c.match.group
-        unit = _unit(g("vag_u"))
-        direction = g("vag_dir").lower()
-        core = (c.start, c.match.end("vag_u"))
+        unit = _unit(g("u"))
+        direction = g("dir").lower()
+        core = (c.start, c.match.end("u"))
         dvalue = duration_value(None, unit)
         timeml: Span = (core[0], core[1], "DURATION", dvalue, None)
         if direction in ("after", "before"):
@@ -1566,21 +1469,21 @@ class Resolver:
         value = "PAST_REF" if direction == "earlier" else "FUTURE_REF"
         return self.make(c, "DATE", value, "ref", "unresolved", timeml=timeml)
 
-    def _lng(self, c: Candidate) -> Found | None:
+    def resolve_length_adjective(self, c: Candidate) -> Found | None:
         """A length used as an adjective ("day-long", "two-week-long", "decades-long"): a DURATION."""
         g = c.match.group
-        word = g("lng_u").lower()
-        n = parse_number(g("lng_num")) if g("lng_num") else (None if word.endswith("s") else 1.0)
+        word = g("u").lower()
+        n = parse_number(g("num")) if g("num") else (None if word.endswith("s") else 1.0)
         return self.make(c, "DURATION", duration_value(n, _unit(word)), "duration", "absolute")
 
-    def _vdur(self, c: Candidate) -> Found | None:
+    def resolve_vague_stretch(self, c: Candidate) -> Found | None:
         """A DURATION of unstated length: "the first hours", "the early years", "over the years"."""
-        unit = _unit(c.match.group("vdur_u"))
+        unit = _unit(c.match.group("u"))
         return self.make(c, "DURATION", duration_value(None, unit), "duration", "absolute")
 
-    def _bare(self, c: Candidate) -> Found | None:
+    def resolve_bare_units(self, c: Candidate) -> Found | None:
         return self.make(
-            c, "DURATION", duration_value(None, _unit(c.match.group("bare_u"))), "duration", "absolute"
+            c, "DURATION", duration_value(None, _unit(c.match.group("u"))), "duration", "absolute"
         )
 
 

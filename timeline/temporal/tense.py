@@ -8,45 +8,36 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import NamedTuple
 
-from timeline.temporal.words import NOT_PAST, PAST_VERBS
+from timeline.temporal.words import NOT_PAST, PAST_VERBS, load_set
 
 _WORD = re.compile(r"[A-Za-z’']+")
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 _BOUNDARY = re.compile(r"[.!?;][^\w\s]*\s+(?=[^\w\s]*[A-Z])|\n\s*\n")
-_FUTURE_WORDS = frozenset(
-    "will won't wont shall 'll ’ll upcoming tomorrow tonight soon payable effective expire expires "
-    "scheduled planning expects expect".split()
-)
+_FUTURE_WORDS = load_set("future_words")
 # News writes scheduled events in the present: "the council meets Tuesday", "talks resume on Monday"
-_SCHEDULE_PRESENT = frozenset(
-    "meet meets begin begins resume resumes reconvene reconvenes convene convenes "
-    "arrive arrives depart departs opens".split()
-)
+_SCHEDULE_PRESENT = load_set("schedule_verbs")
 # ... and a name's scheduled act: "Lowe's reports earnings Wednesday", "Arsenal hosts Chelsea on Sunday"
-_SCHEDULE_AFTER_NAME = frozenset(
-    "reports hosts holds opens releases votes unveils launches publishes plays".split()
-)
+_SCHEDULE_AFTER_NAME = load_set("schedule_verbs_after_name")
 _NOT_SCHEDULE_BEFORE = frozenset("to did didn't would could should may might".split())
-_FUTURE_BEFORE_TO = frozenset(
-    "going plans plan planned planning set expected scheduled due intends intend aims "
-    "hopes hope wants want slated poised ready".split()
-)
+_FUTURE_BEFORE_TO = load_set("future_before_to")
 # "pleaded guilty to threatening to kill her in March", "was trying to flee in May": the infinitive
 # hangs on a gerund or a past progressive, and the clause's own tense decides
 _GERUND_AFTER = frozenset("to of for by was were been after before while without".split())
 _ON_SCHEDULE = frozenset("sale air display show trial".split())
 # "It had been due to expire Friday": a plan in the past perfect was overtaken, its time is behind us
-_PLANNED = frozenset("due scheduled set slated expected planned".split())
+_PLANNED = load_set("planned_words")
 # "the slated visit of the minister in September": a planned thing, named as such, lies ahead
-_PLANNED_THING = frozenset("slated planned scheduled proposed expected anticipated".split())
+_PLANNED_THING = load_set("planned_thing_words")
 _DETERMINERS = frozenset("the a an its his her their our".split())
 _DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.IGNORECASE)
 # ... named with "a", a new one ("set a Saturday deadline"); "the Tuesday deadline" may be long past
 _DEADLINE_SET = re.compile(r"(?<!missed)(?<!ignored)(?<!defied)\s+an?\s+$", re.IGNORECASE)
 _UNITS_AWAY = frozenset("hours days weeks months years day week month year".split())
-_REPORTING = frozenset("said says say told reported announced added stated noted according".split())
-_REPORTED_PAST = frozenset("said told reported announced added stated noted".split())
+_REPORTING = load_set("reporting_words")
+_REPORTED_PAST = load_set("reported_past_verbs")
 _NOT_PAST_BEFORE = frozenset(
     "be been being is are am to will would could should can may might must a an the its his her their still "
     "very newly fully well".split()
@@ -56,16 +47,13 @@ _NOT_VERB_AFTER_TO = frozenset(
     "more less".split()
 )
 # "postponed until Tuesday", "extended its deadline until Nov. 16": a deadline lies ahead
-_DEADLINE = frozenset(
-    "postponed postpone postpones delayed delay delays extended extend extends adjourned adjourn deadline "
-    "deadlines given gave give suspended suspend ultimatum".split()
-)
+_DEADLINE = load_set("deadline_words")
 _BE_PRESENT = frozenset("is are am 's ’s".split())
 # after a preposition an -ed word is an adjective ("of armed violence", "by elected officials"), not a verb
 _PREPOSITIONS = frozenset("of for with by from in on at into about against without under over".split())
-_MODALS = frozenset("must should may might can cannot can't can’t".split())
+_MODALS = load_set("modals")
 # The finite verb forms that carry a clause's tense; a participle ("the tendered shares") may not
-_AUXILIARIES = frozenset("will won't wont would shall must should may might can cannot was were".split())
+_AUXILIARIES = load_set("auxiliaries")
 # a time an extension or a delay moves to: "extended to Nov. 20", "postponed until Tuesday"
 _GOAL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+$", re.IGNORECASE)
 _WINDOW = 220
@@ -204,10 +192,10 @@ class _Tokens:
     __slots__ = ("kinds", "positions", "words")
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-        self.positions = [pos for pos, _ in spans]
-        self.words = [word for _, word in spans]
-        self.kinds: list[str | None] = [_UNSET] * len(spans)
+        pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
+        self.positions = list(accumulate(map(len, pieces)))[0:-1:2]
+        self.words = pieces[1::2]
+        self.kinds: list[str | None] = [_UNSET] * len(self.words)
 
 
 @lru_cache(maxsize=4)
