@@ -89,7 +89,7 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 GRANULARITIES = frozenset(
     "day week month quarter season half year decade century time ref duration set".split()
 )
-ANCHORS = frozenset({"absolute", "publication", "previous", "unresolved"})
+ANCHORS = frozenset({"absolute", "publication", "previous", "reported", "unresolved"})
 MODS = frozenset(
     "START MID END BEFORE AFTER ON_OR_BEFORE ON_OR_AFTER APPROX LESS_THAN MORE_THAN EQUAL_OR_LESS "
     "EQUAL_OR_MORE".split()
