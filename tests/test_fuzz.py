@@ -27,6 +27,7 @@ from typer.testing import CliRunner, Result
 from tests import factories
 from timeline.cache import InvalidEntry, checksum, decode_entry, encode_entry
 from timeline.clean import clean_html, clean_text
+from timeline.clean.paragraphs import VERTICAL_BORDERS
 from timeline.cli import ExitCode, app
 from timeline.dating import COPYRIGHT, EARLIEST, LATEST, WIRE_STAMP, describe_article, find_date_in
 from timeline.load import decode_document, utf8_evidence
@@ -201,10 +202,12 @@ def check_document(result: Document | Problem, path: str) -> None:
     assert bad is None, f"control character {bad.group()!r} in decoded text"
     assert not SURROGATES.search(result.text), "lone surrogate in decoded text"
 
+_BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
+
 
 def _squash(text: str) -> str:
-    """Whitespace collapsed: the form in which a kept line must appear in its input."""
-    return " ".join(text.split())
+    """Whitespace collapsed, table borders as spaces: the form a kept line must have in its input."""
+    return " ".join(text.translate(_BORDERS_TO_SPACES).split())
 
 
 def check_cleaned(cleaned: Cleaned, source: str | None) -> None:
