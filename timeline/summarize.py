@@ -55,15 +55,17 @@ NEAR_DAYS = 3  # the neighbourhood of a day: this many days either side
 SPAN_QUANTILE = 0.05  # the run's span: its articles' publication days less this share at either end
 DAYS_OUTSIDE_SCALE = 365  # a day a year or more outside the span scores 1 on that feature
 COUNT_FEATURES = (
-    "refs", "refs_split", "refs_central", "refs_lead", "refs_absolute", "refs_ahead", "refs_same_day",
-    "refs_soon_after", "refs_later", "refs_long_after", "statements", "published", "published_next",
-    "refs_near", "refs_next_to", "refs_day_before", "refs_day_after",
+    "refs", "refs_split", "refs_central", "refs_topical", "refs_lead", "refs_absolute", "refs_ahead",
+    "refs_same_day", "refs_soon_after", "refs_later", "refs_long_after", "statements", "published",
+    "published_next", "refs_near", "refs_next_to", "refs_day_before", "refs_day_after",
+    "same_day_refs_after",
 )  # fmt: skip
 SHARE_FEATURES = (
     "share_lead", "share_absolute", "share_ahead", "share_same_day", "share_soon_after", "share_later",
-    "share_long_after",
+    "share_long_after", "share_topical",
 )  # fmt: skip
-FEATURES = (*COUNT_FEATURES, "outside_span", *SHARE_FEATURES)
+SPAN_FEATURES = ("outside_span", "before_span", "after_span")
+FEATURES = (*COUNT_FEATURES, *SPAN_FEATURES, *SHARE_FEATURES)
 DAY_MODEL_FILE = "tls_day_model.json"
 ONE_DAY = dt.timedelta(days=1)
 
@@ -293,8 +295,25 @@ def _lag_feature(lag: int | None) -> str | None:
     return "refs_later" if lag <= LAG_LATER else "refs_long_after"
 
 
+def reference_topicality(
+    events: Sequence[Event], topicality: Sequence[float] | None = None
+) -> dict[tuple[str, dt.date], float]:
+    """How far each article's reference to a day is about the run's story: its most topical statement's."""
+    if topicality is None:
+        topicality = event_topicality(events)
+    best: dict[tuple[str, dt.date], float] = {}
+    for event, value in zip(events, topicality, strict=True):
+        if _is_day(event) and event.first_day is not None:
+            for path in _paths(event):
+                key = (path, event.first_day)
+                best[key] = max(best.get(key, 0.0), value)
+    return best
+
+
 def day_features(
-    events: Sequence[Event], centrality: Mapping[str, float] | None = None
+    events: Sequence[Event],
+    centrality: Mapping[str, float] | None = None,
+    topicality: Sequence[float] | None = None,
 ) -> dict[dt.date, dict[str, float]]:
     """Per-day evidence of importance, each count on a log scale relative to the run's largest.
 
@@ -303,6 +322,8 @@ def day_features(
     if centrality is None:
         centrality = article_centrality(events)
     references = day_references(events)
+    topical = reference_topicality(events, topicality)
+    top_topical = max(topical.values(), default=0.0) or 1.0  # cosines are small: relative to the run's best
     days_named: Counter[str] = Counter(ref.path for ref in references)
     counts: defaultdict[dt.date, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for ref in references:
@@ -310,6 +331,7 @@ def day_features(
         row["refs"] += 1
         row["refs_split"] += 1 / days_named[ref.path]
         row["refs_central"] += centrality.get(ref.path, 0.0) ** CENTRALITY_POWER
+        row["refs_topical"] += topical.get((ref.path, ref.day), 0.0) / top_topical
         row["refs_lead"] += ref.lead
         row["refs_absolute"] += ref.absolute
         lag = _lag_feature(ref.lag)
@@ -328,6 +350,8 @@ def day_features(
         row["refs_next_to"] = max(
             (counts[near]["refs"] for near in _neighbours(day, 1) if near in counts), default=0
         )
+        # a happening late in the day is often filed by the next day's reports as 'today'
+        row["same_day_refs_after"] = counts[day + ONE_DAY]["refs_same_day"] if day + ONE_DAY in counts else 0
     features = {day: {name: math.log1p(row[name]) for name in COUNT_FEATURES} for day, row in counts.items()}
     for name in COUNT_FEATURES:
         top = max((values[name] for values in features.values()), default=0.0)
@@ -335,12 +359,20 @@ def day_features(
             values[name] = values[name] / top if top else 0.0
     span = _publication_span(events)
     for day, values in features.items():
-        outside = max((span[0] - day).days, (day - span[1]).days, 0) if span else 0
-        values["outside_span"] = min(1.0, math.log1p(outside) / math.log1p(DAYS_OUTSIDE_SCALE))
+        before = max((span[0] - day).days, 0) if span else 0
+        after = max((day - span[1]).days, 0) if span else 0
+        values["before_span"] = _span_distance(before)
+        values["after_span"] = _span_distance(after)
+        values["outside_span"] = _span_distance(max(before, after))
         row = counts[day]
         for name in SHARE_FEATURES:
             values[name] = row[name.replace("share", "refs", 1)] / row["refs"] if row["refs"] else 0.0
     return features
+
+
+def _span_distance(days: int) -> float:
+    """Days outside the publication span on a log scale, a year or more scoring 1."""
+    return min(1.0, math.log1p(days) / math.log1p(DAYS_OUTSIDE_SCALE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,10 +415,13 @@ def score_days(features: Mapping[dt.date, Mapping[str, float]], model: DayModel)
 
 
 def date_importance(
-    events: Sequence[Event], model: DayModel | None = None, centrality: Mapping[str, float] | None = None
+    events: Sequence[Event],
+    model: DayModel | None = None,
+    centrality: Mapping[str, float] | None = None,
+    topicality: Sequence[float] | None = None,
 ) -> dict[dt.date, float]:
     """Importance of each day of the events: its features scored by the (shipped) day model."""
-    return score_days(day_features(events, centrality), model or day_model())
+    return score_days(day_features(events, centrality, topicality), model or day_model())
 
 
 def pick_days(importance: Mapping[dt.date, float], count: int, discount: float = 1.0) -> list[dt.date]:
@@ -414,6 +449,17 @@ def event_vectors(events: Sequence[Event]) -> list[dict[str, float]]:
     return list(
         _tfidf({i: Counter(text_stems(event_text(event))) for i, event in enumerate(events)}).values()
     )
+
+
+def event_topicality(events: Sequence[Event], vectors: Sequence[Mapping[str, float]] | None = None) -> list[float]:
+    """How much each event is about the run's dominant story: cosine of its vector with the run's centroid."""
+    if vectors is None:
+        vectors = event_vectors(events)
+    centroid: Counter[str] = Counter()
+    for vector in vectors:
+        centroid.update(vector)
+    unit = _unit(centroid)
+    return [_dot(vector, unit) for vector in vectors]
 
 
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:
@@ -461,8 +507,8 @@ def top_dates(events: Sequence[Event], dates: int, per_date: int) -> tuple[Event
         return ()
     model = day_model()
     centrality = article_centrality(events)
-    importance = date_importance(events, model, centrality)
     vectors = event_vectors(events)
+    importance = date_importance(events, model, centrality, event_topicality(events, vectors))
     topic: Counter[str] = Counter()
     for vector in vectors:
         topic.update(vector)
