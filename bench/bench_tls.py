@@ -8,7 +8,8 @@ Every folder under the corpus that holds reference timelines (`gold*.jsonl`: one
 build as `--top-dates N --per-date 2` would (restricted: also `--since FIRST --until LAST`, the
 reference's own span, as the literature does; unrestricted: the whole folder, the user's case).
 Printed per reference and as a mean, for both protocols:
-- date-F1: exact days in common over predicted and reference days;
+- date-F1: exact days in common over predicted and reference days, and how the wrong days miss
+  (a day after or before a missed reference day: the report's day for the happening's);
 - alignment ROUGE-1 and ROUGE-2 F, the date-aligned many-to-one measure of Martschat and Markert
   (2017), "align+ m:1" in the `tilse` package: every predicted day is matched to the reference day
   of least cost (date distance times content dissimilarity) for precision, every reference day to a
@@ -41,7 +42,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,7 @@ from timeline.summarize import day_references, top_dates
 
 Summary = Mapping[dt.date, Sequence[str]]  # a timeline: day -> its sentences
 LEAD_DAYS = 1  # the lead baseline looks this many days ahead for a day's report
+ONE_DAY = dt.timedelta(days=1)
 
 
 # --- Porter stemmer (Porter 1980, as in ROUGE-1.5.5) -------------------------------------------------
@@ -239,6 +241,19 @@ def align_rouge(pred: Summary, ref: Summary, n: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def day_errors(pred: Sequence[dt.date], ref: Sequence[dt.date], candidates: Iterable[dt.date]) -> tuple[int, ...]:
+    """How the predicted days miss: (wrong days, of which the day after a missed reference day, the day
+    before one, next to a found one; reference days missed, of which no statement is dated to).
+    """
+    chosen, wanted, known = set(pred), set(ref), set(candidates)
+    wrong = chosen - wanted
+    after = {day for day in wrong if day - ONE_DAY in wanted - chosen}
+    before = {day for day in wrong - after if day + ONE_DAY in wanted - chosen}
+    beside = {day for day in wrong - after - before if {day - ONE_DAY, day + ONE_DAY} & wanted}
+    missed = wanted - chosen
+    return len(wrong), len(after), len(before), len(beside), len(missed), len(missed - known)
+
+
 def date_f1(pred: Sequence[dt.date], ref: Sequence[dt.date]) -> float:
     """F1 of exact days."""
     common = len(set(pred) & set(ref))
@@ -370,6 +385,7 @@ class Row:
     pub_count: float
     mention_count: float
     seconds: float
+    errors: tuple[int, ...] = ()  # day_errors of the tool's days
 
 
 def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) -> Row:
@@ -392,6 +408,7 @@ def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) 
         date_f1(pub_count_days(articles, len(reference), span), ref_days),
         date_f1(mention_count_days(events, len(reference)), ref_days),
         folder.seconds + seconds,
+        day_errors(sorted(summary), ref_days, {ref.day for ref in day_references(events)}),
     )
 
 
@@ -413,6 +430,12 @@ def print_rows(title: str, rows: Sequence[Row]) -> None:
         f"{'mean of ' + str(len(rows)):<34}{'':>4}{mean['tool']:>9.3f}{mean['pub_count']:>10.3f}"
         f"{mean['mention_count']:>14.3f}{mean['rouge1']:>7.3f}{mean['rouge2']:>7.3f}"
         f"{mean['lead_rouge1']:>9.3f}{mean['seconds']:>9.1f}"
+    )
+    errors = [sum(column) for column in zip(*(row.errors for row in rows), strict=True)]
+    print(
+        f"wrong days {errors[0]}: the day after a missed reference day {errors[1]}, the day before one"
+        f" {errors[2]}, next to a found one {errors[3]}; reference days missed {errors[4]}, with no statement"
+        f" dated to them {errors[5]}"
     )
     margin = mean["tool"] - mean["mention_count"]
     print(
