@@ -241,7 +241,9 @@ def align_rouge(pred: Summary, ref: Summary, n: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def day_errors(pred: Sequence[dt.date], ref: Sequence[dt.date], candidates: Iterable[dt.date]) -> tuple[int, ...]:
+def day_errors(
+    pred: Sequence[dt.date], ref: Sequence[dt.date], candidates: Iterable[dt.date]
+) -> tuple[int, ...]:
     """How the predicted days miss: (wrong days, of which the day after a missed reference day, the day
     before one, next to a found one; reference days missed, of which no statement is dated to).
     """
