@@ -22,9 +22,9 @@ Printed per reference and as a mean, for both protocols:
   than on raw whitespace tokens.
 Beside the tool, in the same run: PubCount (the N days on which the most articles were published),
 MentionCount (the N days the most articles refer to, one vote per article and day, from the same
-build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 of the first
-sentences of the articles published on each of the tool's days); the seconds column is the folder's
-build plus the summary.
+build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 and -2 of the
+first sentences of the articles published on each of the tool's days); the seconds column is the
+folder's build plus the summary.
 
 For a folder with several references (Syria): their agreement with each other, each one scored as if
 it were a prediction (a yardstick for what a human editor's timeline reaches); then two ceilings, both
@@ -384,6 +384,7 @@ class Row:
     rouge1: float
     rouge2: float
     lead_rouge1: float
+    lead_rouge2: float
     pub_count: float
     mention_count: float
     seconds: float
@@ -400,13 +401,15 @@ def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) 
     seconds = time.perf_counter() - started
     ref_days = sorted(reference)
     articles = folder.timeline.articles
+    leads = lead_summary(sorted(summary), articles, per_date)
     return Row(
         f"{folder.path.name}/{name.removesuffix('.jsonl')}",
         len(reference),
         date_f1(sorted(summary), ref_days),
         align_rouge(summary, reference, 1),
         align_rouge(summary, reference, 2),
-        align_rouge(lead_summary(sorted(summary), articles, per_date), reference, 1),
+        align_rouge(leads, reference, 1),
+        align_rouge(leads, reference, 2),
         date_f1(pub_count_days(articles, len(reference), span), ref_days),
         date_f1(mention_count_days(events, len(reference)), ref_days),
         folder.seconds + seconds,
@@ -419,19 +422,22 @@ def print_rows(title: str, rows: Sequence[Row]) -> None:
     print(title)
     print(
         f"{'timeline':<34}{'N':>4}{'date-F1':>9}{'PubCount':>10}{'MentionCount':>14}{'R1-F':>7}"
-        f"{'R2-F':>7}{'lead-R1':>9}{'seconds':>9}"
+        f"{'R2-F':>7}{'lead-R1':>9}{'lead-R2':>9}{'seconds':>9}"
     )
     for row in rows:
         print(
             f"{row.name:<34}{row.dates:>4}{row.tool:>9.3f}{row.pub_count:>10.3f}{row.mention_count:>14.3f}"
-            f"{row.rouge1:>7.3f}{row.rouge2:>7.3f}{row.lead_rouge1:>9.3f}{row.seconds:>9.1f}"
+            f"{row.rouge1:>7.3f}{row.rouge2:>7.3f}{row.lead_rouge1:>9.3f}{row.lead_rouge2:>9.3f}"
+            f"{row.seconds:>9.1f}"
         )
-    columns = ("tool", "pub_count", "mention_count", "rouge1", "rouge2", "lead_rouge1", "seconds")
+    columns = (
+        "tool", "pub_count", "mention_count", "rouge1", "rouge2", "lead_rouge1", "lead_rouge2", "seconds"
+    )  # fmt: skip
     mean = {column: sum(getattr(row, column) for row in rows) / len(rows) for column in columns}
     print(
         f"{'mean of ' + str(len(rows)):<34}{'':>4}{mean['tool']:>9.3f}{mean['pub_count']:>10.3f}"
         f"{mean['mention_count']:>14.3f}{mean['rouge1']:>7.3f}{mean['rouge2']:>7.3f}"
-        f"{mean['lead_rouge1']:>9.3f}{mean['seconds']:>9.1f}"
+        f"{mean['lead_rouge1']:>9.3f}{mean['lead_rouge2']:>9.3f}{mean['seconds']:>9.1f}"
     )
     errors = [sum(column) for column in zip(*(row.errors for row in rows), strict=True)]
     print(
@@ -441,7 +447,8 @@ def print_rows(title: str, rows: Sequence[Row]) -> None:
     )
     margin = mean["tool"] - mean["mention_count"]
     print(
-        f"tool - MentionCount: {margin:+.3f}; tool R1 - lead R1: {mean['rouge1'] - mean['lead_rouge1']:+.3f}"
+        f"tool - MentionCount: {margin:+.3f}; tool R1 - lead R1: {mean['rouge1'] - mean['lead_rouge1']:+.3f};"
+        f" tool R2 - lead R2: {mean['rouge2'] - mean['lead_rouge2']:+.3f}"
     )
 
 
