@@ -408,6 +408,16 @@ def test_a_caption_is_chosen_only_when_nothing_else_is_left() -> None:
     assert CAPTION.text in _texts(top_dates(merge_statements([*TALKS, CAPTION]), 1, 4))
 
 
+def test_an_event_shown_by_its_caption_comes_last_though_a_report_backs_it() -> None:
+    report = _report(
+        "2011-03-04", "r.txt", "2011-03-04T20:00", "Flower vendors in Aleppo's market struck on Friday."
+    )
+    shown = dataclasses.replace(merge_statements([CAPTION, report])[0], text=CAPTION.text)
+    assert len(shown.sources) == 2
+    chosen = top_dates((*merge_statements(TALKS), shown), 1, 3)
+    assert CAPTION.text not in _texts(chosen)
+
+
 EVE = _report("2011-05-12", "eve.txt", "2011-05-14T09:00", "Protests in Homs grew on Friday.")
 OFF_TOPIC = _report(
     "2011-05-11",

@@ -524,11 +524,16 @@ def representative_events(
             * (1.0 + support)
             / max(words, SHORT_WORDS) ** LENGTH_POWER
         )
-        unfit = all(is_unfit_statement(source.statement) for source in day_events[i].sources)
-        return (unfit, -value, day_events[i].text, i)
+        return (_shows_unfit(day_events[i]), -value, day_events[i].text, i)
 
     ranked = sorted(range(len(day_events)), key=score)
     return [day_events[i] for i in ranked[:count]]
+
+
+def _shows_unfit(event: Event) -> bool:
+    """Whether the statement an event shows (or, failing that, every one of its sources) is unfit."""
+    shown = [source.statement for source in event.sources if source.statement.text == event.text]
+    return all(is_unfit_statement(statement) for statement in shown or [s.statement for s in event.sources])
 
 
 def _paths(event: Event) -> Iterable[str]:
