@@ -4,12 +4,13 @@ Both are rankings over the run's own statements, with no outside knowledge:
 - focus: BM25 of each event's sources against the query, expanded once with the names that
   co-occur in the best matches (pseudo-relevance feedback), kept above a share of the best score;
 - summary: each day the run's one-day events name gets features (articles referring to it, their
-  vote split among the days each names, how long after the fact, in the lead or not, publications,
-  the neighbouring days, the run's span), each relative to the run; a linear model fitted to
+  vote split among the days each names, how long after the fact, in the lead or not, how far their
+  statements are about the run's dominant story, publications, the neighbouring days, the run's
+  span), each relative to the run; a linear model fitted to
   editors' timelines across stories (`make train-tls`, timeline/data/tls_day_model.json) scores
   them, and the best days are picked greedily (a chosen day's neighbour discounted as the model
   says); for each day the K events most representative of it: central among that day's
-  statements, on the run's topic, concise.
+  statements, on the run's topic, concise, a caption, dateline or fragment only when nothing else is left.
 """
 
 from __future__ import annotations
