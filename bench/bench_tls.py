@@ -8,7 +8,8 @@ Every folder under the corpus that holds reference timelines (`gold*.jsonl`: one
 build as `--top-dates N --per-date 2` would (restricted: also `--since FIRST --until LAST`, the
 reference's own span, as the literature does; unrestricted: the whole folder, the user's case).
 Printed per reference and as a mean, for both protocols:
-- date-F1: exact days in common over predicted and reference days;
+- date-F1: exact days in common over predicted and reference days, and how the wrong days miss
+  (a day after or before a missed reference day: the report's day for the happening's);
 - alignment ROUGE-1 and ROUGE-2 F, the date-aligned many-to-one measure of Martschat and Markert
   (2017), "align+ m:1" in the `tilse` package: every predicted day is matched to the reference day
   of least cost (date distance times content dissimilarity) for precision, every reference day to a
@@ -21,9 +22,9 @@ Printed per reference and as a mean, for both protocols:
   than on raw whitespace tokens.
 Beside the tool, in the same run: PubCount (the N days on which the most articles were published),
 MentionCount (the N days the most articles refer to, one vote per article and day, from the same
-build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 of the first
-sentences of the articles published on each of the tool's days); the seconds column is the folder's
-build plus the summary.
+build's dated statements) and the lead-sentence baseline of content (alignment ROUGE-1 and -2 of the
+first sentences of the articles published on each of the tool's days); the seconds column is the
+folder's build plus the summary.
 
 For a folder with several references (Syria): their agreement with each other, each one scored as if
 it were a prediction (a yardstick for what a human editor's timeline reaches); then two ceilings, both
@@ -41,7 +42,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,7 @@ from timeline.summarize import day_references, top_dates
 
 Summary = Mapping[dt.date, Sequence[str]]  # a timeline: day -> its sentences
 LEAD_DAYS = 1  # the lead baseline looks this many days ahead for a day's report
+ONE_DAY = dt.timedelta(days=1)
 
 
 # --- Porter stemmer (Porter 1980, as in ROUGE-1.5.5) -------------------------------------------------
@@ -239,6 +241,21 @@ def align_rouge(pred: Summary, ref: Summary, n: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def day_errors(
+    pred: Sequence[dt.date], ref: Sequence[dt.date], candidates: Iterable[dt.date]
+) -> tuple[int, ...]:
+    """How the predicted days miss: (wrong days, of which the day after a missed reference day, the day
+    before one, next to a found one; reference days missed, of which no statement is dated to).
+    """
+    chosen, wanted, known = set(pred), set(ref), set(candidates)
+    wrong = chosen - wanted
+    after = {day for day in wrong if day - ONE_DAY in wanted - chosen}
+    before = {day for day in wrong - after if day + ONE_DAY in wanted - chosen}
+    beside = {day for day in wrong - after - before if {day - ONE_DAY, day + ONE_DAY} & wanted}
+    missed = wanted - chosen
+    return len(wrong), len(after), len(before), len(beside), len(missed), len(missed - known)
+
+
 def date_f1(pred: Sequence[dt.date], ref: Sequence[dt.date]) -> float:
     """F1 of exact days."""
     common = len(set(pred) & set(ref))
@@ -367,9 +384,11 @@ class Row:
     rouge1: float
     rouge2: float
     lead_rouge1: float
+    lead_rouge2: float
     pub_count: float
     mention_count: float
     seconds: float
+    errors: tuple[int, ...] = ()  # day_errors of the tool's days
 
 
 def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) -> Row:
@@ -382,16 +401,19 @@ def score_reference(folder: Folder, name: str, per_date: int, restricted: bool) 
     seconds = time.perf_counter() - started
     ref_days = sorted(reference)
     articles = folder.timeline.articles
+    leads = lead_summary(sorted(summary), articles, per_date)
     return Row(
         f"{folder.path.name}/{name.removesuffix('.jsonl')}",
         len(reference),
         date_f1(sorted(summary), ref_days),
         align_rouge(summary, reference, 1),
         align_rouge(summary, reference, 2),
-        align_rouge(lead_summary(sorted(summary), articles, per_date), reference, 1),
+        align_rouge(leads, reference, 1),
+        align_rouge(leads, reference, 2),
         date_f1(pub_count_days(articles, len(reference), span), ref_days),
         date_f1(mention_count_days(events, len(reference)), ref_days),
         folder.seconds + seconds,
+        day_errors(sorted(summary), ref_days, {ref.day for ref in day_references(events)}),
     )
 
 
@@ -400,23 +422,33 @@ def print_rows(title: str, rows: Sequence[Row]) -> None:
     print(title)
     print(
         f"{'timeline':<34}{'N':>4}{'date-F1':>9}{'PubCount':>10}{'MentionCount':>14}{'R1-F':>7}"
-        f"{'R2-F':>7}{'lead-R1':>9}{'seconds':>9}"
+        f"{'R2-F':>7}{'lead-R1':>9}{'lead-R2':>9}{'seconds':>9}"
     )
     for row in rows:
         print(
             f"{row.name:<34}{row.dates:>4}{row.tool:>9.3f}{row.pub_count:>10.3f}{row.mention_count:>14.3f}"
-            f"{row.rouge1:>7.3f}{row.rouge2:>7.3f}{row.lead_rouge1:>9.3f}{row.seconds:>9.1f}"
+            f"{row.rouge1:>7.3f}{row.rouge2:>7.3f}{row.lead_rouge1:>9.3f}{row.lead_rouge2:>9.3f}"
+            f"{row.seconds:>9.1f}"
         )
-    columns = ("tool", "pub_count", "mention_count", "rouge1", "rouge2", "lead_rouge1", "seconds")
+    columns = (
+        "tool", "pub_count", "mention_count", "rouge1", "rouge2", "lead_rouge1", "lead_rouge2", "seconds"
+    )  # fmt: skip
     mean = {column: sum(getattr(row, column) for row in rows) / len(rows) for column in columns}
     print(
         f"{'mean of ' + str(len(rows)):<34}{'':>4}{mean['tool']:>9.3f}{mean['pub_count']:>10.3f}"
         f"{mean['mention_count']:>14.3f}{mean['rouge1']:>7.3f}{mean['rouge2']:>7.3f}"
-        f"{mean['lead_rouge1']:>9.3f}{mean['seconds']:>9.1f}"
+        f"{mean['lead_rouge1']:>9.3f}{mean['lead_rouge2']:>9.3f}{mean['seconds']:>9.1f}"
+    )
+    errors = [sum(column) for column in zip(*(row.errors for row in rows), strict=True)]
+    print(
+        f"wrong days {errors[0]}: the day after a missed reference day {errors[1]}, the day before one"
+        f" {errors[2]}, next to a found one {errors[3]}; reference days missed {errors[4]}, with no statement"
+        f" dated to them {errors[5]}"
     )
     margin = mean["tool"] - mean["mention_count"]
     print(
-        f"tool - MentionCount: {margin:+.3f}; tool R1 - lead R1: {mean['rouge1'] - mean['lead_rouge1']:+.3f}"
+        f"tool - MentionCount: {margin:+.3f}; tool R1 - lead R1: {mean['rouge1'] - mean['lead_rouge1']:+.3f};"
+        f" tool R2 - lead R2: {mean['rouge2'] - mean['lead_rouge2']:+.3f}"
     )
 
 

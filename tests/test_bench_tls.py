@@ -222,3 +222,20 @@ def test_lead_summary_takes_each_day_first_lines_or_the_next_day_ones(tmp_path: 
         D(2011, 3, 15): ["Troops enter Deraa."],
         D(2011, 3, 16): ["Talks."],
     }
+
+
+@pytest.mark.parametrize(
+    ("pred", "expected"),
+    [
+        ([D(2011, 3, 2), D(2011, 3, 9)], (0, 0, 0, 0, 0, 0)),
+        # the day after a missed reference day: a report's day taken for the happening's
+        ([D(2011, 3, 3), D(2011, 3, 9)], (1, 1, 0, 0, 1, 0)),
+        ([D(2011, 3, 1), D(2011, 3, 9)], (1, 0, 1, 0, 1, 0)),
+        # next to a reference day that was found; a reference day no statement is dated to
+        ([D(2011, 3, 2), D(2011, 3, 3)], (1, 0, 0, 1, 1, 1)),
+    ],
+)
+def test_day_errors_tell_off_by_one_days_from_others(pred: list[dt.date], expected: tuple[int, ...]) -> None:
+    reference = [D(2011, 3, 2), D(2011, 3, 9)]
+    candidates = [D(2011, 3, 1), D(2011, 3, 2), D(2011, 3, 3)]
+    assert tls.day_errors(pred, reference, candidates) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -23,6 +24,7 @@ from timeline.summarize import (
     day_features,
     day_model,
     focus_events,
+    is_unfit_statement,
     pick_days,
     read_day_model,
     top_dates,
@@ -341,3 +343,110 @@ def test_day_importance_is_independent_of_event_order(rng: random.Random) -> Non
     importance = date_importance(tuple(events))
     rng.shuffle(events)
     assert date_importance(tuple(events)) == importance
+
+
+def _absolute(item: Statement) -> Statement:
+    """The statement as dated by a calendar date of its own rather than relative to its publication."""
+    return dataclasses.replace(item, expr=dataclasses.replace(item.expr, anchor="absolute"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "absolute", "unfit"),
+    [
+        ("Security forces killed 100 protesters in Deraa on Friday.", "on Friday", False, False),
+        ("The talks resumed in Geneva on Friday after a week's pause.", "on Friday", False, False),
+        # a wire dateline cut from its lead, a fragment, the tail of a sentence split in two
+        ("GENEVA, March 4 (Wirenews) -", "March 4", True, True),
+        ("It ended on Friday.", "on Friday", False, True),
+        ("populous nation of the region on Friday, officials said.", "on Friday", False, True),
+        # photo credits and a caption closing on the picture's full date
+        (
+            "A protester waves a flag in Geneva. REUTERS/Jane Doe on March 4, 2011.",
+            "March 4, 2011",
+            True,
+            True,
+        ),
+        ("(AP Photo/Jane Doe) Delegates arrive at the talks on Friday in Geneva.", "on Friday", False, True),
+        (
+            "Delegates arrive for the talks at the palace in Geneva, March 4, 2011.",
+            "March 4, 2011",
+            True,
+            True,
+        ),
+        # a report that names a full date inside the sentence is still a report
+        ("Talks began on March 4, 2011 and went on for weeks in Geneva.", "March 4, 2011", True, False),
+    ],
+)
+def test_unfit_statements_are_told_from_reports(text: str, phrase: str, absolute: bool, unfit: bool) -> None:
+    item = statement(text, phrase, "2011-03-04", path="w.txt", published="2011-03-04T12:00")
+    assert is_unfit_statement(_absolute(item) if absolute else item) is unfit
+
+
+TALKS = [
+    _report("2011-03-04", f"t{i}.txt", "2011-03-04T18:00", text)
+    for i, text in enumerate(
+        [
+            "Delegates of both sides met in Geneva on Friday for talks on a ceasefire.",
+            "Rebels shelled the northern port on Friday, killing four fishermen.",
+            "The central bank froze the accounts of three ministers on Friday.",
+        ]
+    )
+]
+CAPTION = _absolute(
+    statement(
+        "A vendor sells flowers at a market in the old city of Aleppo, March 4, 2011.",
+        "March 4, 2011",
+        "2011-03-04",
+        path="c.txt",
+        published="2011-03-04T19:00",
+    )
+)
+
+
+def test_a_caption_is_chosen_only_when_nothing_else_is_left() -> None:
+    assert CAPTION.text not in _texts(top_dates(merge_statements([*TALKS, CAPTION]), 1, 3))
+    assert CAPTION.text in _texts(top_dates(merge_statements([*TALKS, CAPTION]), 1, 4))
+
+
+def test_an_event_shown_by_its_caption_comes_last_though_a_report_backs_it() -> None:
+    report = _report(
+        "2011-03-04", "r.txt", "2011-03-04T20:00", "Flower vendors in Aleppo's market struck on Friday."
+    )
+    shown = dataclasses.replace(merge_statements([CAPTION, report])[0], text=CAPTION.text)
+    assert len(shown.sources) == 2
+    chosen = top_dates((*merge_statements(TALKS), shown), 1, 3)
+    assert CAPTION.text not in _texts(chosen)
+
+
+EVE = _report("2011-05-12", "eve.txt", "2011-05-14T09:00", "Protests in Homs grew on Friday.")
+OFF_TOPIC = _report(
+    "2011-05-11",
+    "markets.txt",
+    "2011-05-11T18:00",
+    "Brent crude futures fell sharply on Friday in London trading.",
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "name", "expected"),
+    [
+        # the publication span runs from 05-11 to 05-20: the round-ups' days lie before it
+        ("2011-05-06", "before_span", math.log1p(5) / math.log1p(365)),
+        ("2011-05-06", "after_span", 0.0),
+        ("2011-05-13", "before_span", 0.0),
+        # 05-12 is next to 05-13, which one article reports on its own day
+        ("2011-05-12", "same_day_refs_after", 1.0),
+        ("2011-05-13", "same_day_refs_after", 0.0),
+    ],
+)
+def test_day_features_of_subject_and_span(day: str, name: str, expected: float) -> None:
+    assert _feature(merge_statements([*ROUNDUP, SINGLE, OFF_TOPIC, EVE]), day, name) == pytest.approx(
+        expected
+    )
+
+
+def test_a_day_named_only_off_the_folder_s_story_is_less_topical() -> None:
+    # the markets report shares no word with the folder's story of Homs
+    events = merge_statements([*ROUNDUP, SINGLE, OFF_TOPIC, EVE])
+    assert _feature(events, "2011-05-11", "share_topical") < _feature(events, "2011-05-13", "share_topical")
+    assert _feature(events, "2011-05-11", "refs_topical") < _feature(events, "2011-05-13", "refs_topical")
