@@ -403,6 +403,12 @@ CAPTION = _absolute(
 )
 
 
+def test_a_statement_marked_a_caption_is_unfit_whatever_its_shape() -> None:
+    item = statement("Delegates arrive for the talks on Friday.", "on Friday", "2011-03-04", path="w.txt")
+    assert not is_unfit_statement(item)
+    assert is_unfit_statement(dataclasses.replace(item, caption=True))
+
+
 def test_a_caption_is_chosen_only_when_nothing_else_is_left() -> None:
     assert CAPTION.text not in _texts(top_dates(merge_statements([*TALKS, CAPTION]), 1, 3))
     assert CAPTION.text in _texts(top_dates(merge_statements([*TALKS, CAPTION]), 1, 4))

@@ -482,6 +482,8 @@ def _unit(vector: Mapping[str, float]) -> dict[str, float]:
 
 def is_unfit_statement(statement: Statement) -> bool:
     """Whether a statement is a dateline, a fragment, a photo credit or a caption rather than a report."""
+    if statement.caption:
+        return True  # the statement stage marked it a photo caption
     text, expr = statement.text, statement.expr
     if len(WORD.findall(text[: expr.start] + text[expr.end :])) < FRAGMENT_WORDS:
         return True  # 'LONDON, June 7 (Reuters) -'
