@@ -23,7 +23,7 @@ import typer
 from timeline import __version__
 from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET
 from timeline.models import Problem, Timeline
-from timeline.render import PLAIN_RENDERERS, render_expression_lines
+from timeline.render import PLAIN_RENDERERS, render_expression_lines, render_text
 from timeline.render.labels import safe, safe_path
 
 if TYPE_CHECKING:
@@ -37,7 +37,11 @@ SUFFIX_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
 }
+MIN_WIDTH = 20  # columns: narrower, a date label alone would not fit on a line
+FILE_WIDTH = 160  # columns of a rich table written to a file (no terminal to measure)
 MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
 
@@ -241,14 +245,19 @@ def open_cache(folder: str, quiet: bool) -> Cache | None:
     return Cache(folder)
 
 
+def problem_line(problem: Problem) -> str:
+    """'path: skipped: reason' (not used), 'path: warning: reason' (used), 'path: note: reason' (not an article)."""
+    kind = "skipped" if problem.fatal else "note" if problem.note else "warning"
+    return f"{safe_path(problem.path)}: {kind}: {problem.reason}"
+
+
 def report(timeline: Timeline, quiet: bool) -> ExitCode:
     """Name every file that was skipped or only partly used; return the exit status."""
     skipped = [problem for problem in timeline.problems if problem.fatal]
     used = [result for result in timeline.articles if result.info is not None]
     if not quiet:
         for problem in timeline.problems:
-            kind = "skipped" if problem.fatal else "warning"
-            warn(f"{safe_path(problem.path)}: {kind}: {problem.reason}")
+            warn(problem_line(problem))
         statements = sum(len(result.statements) for result in used)
         warn(
             f"{len(used)} article(s) read, {len(skipped)} file(s) skipped; "
@@ -266,20 +275,27 @@ BUILD_EPILOG = """Examples:
 \b
   timeline build articles/                 # a table in a terminal, plain lines in a pipe
   timeline build articles/ -f json -o timeline.json
+  timeline build articles/ -o timeline.html   # one self-contained page to open in a browser
   timeline build a.txt b.html --since 2020-06-01 --until 2020-06-30 -f markdown
+  timeline build archive/ --glob '*.html' --exclude 'drafts/*'
+  find archive -newer last.txt -name '*.txt' | timeline build --files-from -
   cat article.txt | timeline build - --date 2020-06-14
 
 Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad command line,
-3 no usable article, 4 the output file could not be written.
+3 no usable article, 4 the output could not be written.
 """
 
 
 @app.command(epilog=BUILD_EPILOG)
 def build(
     paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH...", help="Files, folders (walked recursively), or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Files, folders (walked recursively), or - for one article on stdin.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -287,11 +303,30 @@ def build(
             "-f",
             metavar="FORMAT",
             help="auto (a table in a terminal, text in a pipe, by suffix with -o), rich, text, json, jsonl, "
-            "markdown, csv.",
+            "markdown, csv, html, timelinejs.",
         ),
     ] = "auto",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically).")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically); - is stdout."),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Wrap text (and the rich table) to N columns.", show_default=False),
+    ] = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
+    ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="Read the paths from FILE (- for stdin), one a line or NUL-separated."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option(metavar="DAY", help="Only events ending on or after this day (YYYY-MM-DD).")
@@ -321,7 +356,12 @@ def build(
         int | None,
         typer.Option("--top-dates", metavar="N", help="A summary: the N most important dates only."),
     ] = None,
-    per_date: Annotated[int, typer.Option(metavar="K", help="With --top-dates: K statements per date.")] = 1,
+    per_date: Annotated[
+        int | None,
+        typer.Option(
+            metavar="K", help="With --top-dates: K statements per date (default 1).", show_default=False
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -330,6 +370,7 @@ def build(
             metavar="N",
             help="Worker processes, 1 or more (default: the number of cores; never more than the files, "
             "the cores or what memory holds).",
+            show_default=False,
         ),
     ] = None,
     cache: Annotated[
@@ -352,16 +393,14 @@ def build(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
-    """Build the chronology of the articles under PATHS."""
+    """Build the chronology of the articles under the given paths."""
     from timeline.cluster import ClusterUnavailable  # heavy imports only when there is work
+    from timeline.load import Selection
     from timeline.pipeline import Options, build_timeline
 
-    formats = ("auto", "rich", *PLAIN_RENDERERS)
-    if output_format not in formats:
-        raise typer.BadParameter(
-            f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
-        )
+    chosen = choose_format(output_format, output)
     workers = _check_run_options(jobs, time_budget, max_bytes)
+    _check_build_options(top, per_date, width, cluster, cache)
     options = Options(
         default_date=_parse_day(date),
         since=_parse_day(since),
@@ -370,14 +409,18 @@ def build(
         time_budget=time_budget,
         about=about,
         top_dates=top,
-        per_date=per_date,
+        per_date=per_date or 1,
+        select=Selection(tuple(glob or ()), tuple(exclude or ())),
     )
+    if options.since and options.until and options.since > options.until:
+        usage_error(f"--since {options.since} is after --until {options.until}: the window keeps nothing")
+    inputs = gather_inputs(paths or [], files_from)
     store = open_cache(cache, quiet) if cache else None
     with ExitStack() as stack:
         mapper = None
         if cluster:
             mapper = cluster_mapper(stack, cluster, tls_files(tls_ca_file, tls_cert, tls_key))
-        run = partial(build_timeline, paths, options, workers, store, mapper=mapper)
+        run = partial(build_timeline, inputs, options, workers, store, mapper=mapper)
         try:
             if quiet or not sys.stderr.isatty():
                 timeline = run()
@@ -385,42 +428,116 @@ def build(
                 from timeline.load import iter_paths
                 from timeline.render.terminal import progress_bar
 
-                total = sum(1 for _ in iter_paths(paths))
+                total = sum(1 for _ in iter_paths(inputs, options.select))
                 with progress_bar(total) as advance:
                     timeline = run(progress=advance)
         except ClusterUnavailable as exc:  # the cluster failed during the run
             warn(str(exc))
             raise typer.Exit(ExitCode.NOTHING) from None
     status = report(timeline, quiet)
+    if not quiet:
+        report_filters(timeline, options)
     if store and store.rejected and not quiet:
         warn(
             f"{safe_path(str(store.folder))}: {len(store.rejected)} cache entr(ies) did not validate and "
             f"were recomputed (first: {store.rejected[0]})"
         )
-    chosen = output_format
-    if chosen == "auto" and output is not None:
-        chosen = SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
-    elif chosen == "auto":
-        chosen = "rich" if stdout_is_terminal() else "text"
+    write_timeline(timeline, chosen, output, width)
+    raise typer.Exit(status)
+
+
+def choose_format(output_format: str, output: str | None) -> str:
+    """The format to write: as asked, or by the -o file's suffix, or by whether stdout is a terminal."""
+    formats = ("auto", "rich", *PLAIN_RENDERERS)
+    if output_format not in formats:
+        raise typer.BadParameter(
+            f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
+        )
+    if output_format != "auto":
+        return output_format
+    if output is not None and output != "-":
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
+    return "rich" if stdout_is_terminal() else "text"
+
+
+def _check_build_options(
+    top: int | None, per_date: int | None, width: int | None, cluster: str | None, cache: str | None
+) -> None:
+    """Refuse build options no run can use (exit 2, one line)."""
+    if top is not None and top < 1:
+        usage_error(f"--top-dates {top}: give a number of dates, 1 or more")
+    if per_date is not None and top is None:
+        usage_error("--per-date only applies to a summary: give --top-dates N with it")
+    if per_date is not None and per_date < 1:
+        usage_error(f"--per-date {per_date}: give a number of statements per date, 1 or more")
+    if width is not None and width < MIN_WIDTH:
+        usage_error(f"--width {width}: give a number of columns, {MIN_WIDTH} or more")
+    if cluster and cache:
+        usage_error("--cache works on this machine's runs only: leave it out with --cluster")
+
+
+def gather_inputs(paths: list[str], files_from: str | None) -> list[str]:
+    """The paths given and those listed by --files-from; none at all is a usage error."""
+    from timeline.load import read_path_list
+
+    inputs = list(paths)
+    if files_from is not None:
+        if files_from == "-" and "-" in inputs:
+            usage_error("--files-from - and the path - both want standard input: give one of them")
+        listed = read_path_list(files_from)
+        if isinstance(listed, Problem):
+            usage_error(f"--files-from {safe_path(listed.path)}: {listed.reason}")
+        inputs.extend(listed)
+    if not inputs and files_from is None:
+        usage_error("give the files or folders to read (or --files-from FILE)")
+    return inputs
+
+
+def report_filters(timeline: Timeline, options: Any) -> None:
+    """Say so when --about or the --since/--until window left nothing of a run that had events."""
+    if timeline.events or not any(result.statements for result in timeline.articles):
+        return
+    asked = [
+        f"{name} {value}"
+        for name, value in (
+            ("--about", options.about),
+            ("--since", options.since),
+            ("--until", options.until),
+        )
+        if value
+    ]
+    if asked:
+        warn(f"no event left after {' and '.join(asked)}: the output is empty")
+
+
+def write_timeline(timeline: Timeline, chosen: str, output: str | None, width: int | None) -> None:
+    """Render in the chosen format to the -o file (atomically) or to standard output (`-o -` included)."""
+    to_stdout = output is None or output == "-"
     if chosen == "rich":
         from timeline.render.terminal import render_rich
 
-        if output is None:
+        if to_stdout:
             with stdout_errors():
-                render_rich(timeline, sys.stdout)
-        else:
-            import io
+                render_rich(timeline, sys.stdout, width=width)
+            return
+        import io
 
-            buffer = io.StringIO()
-            render_rich(timeline, buffer, width=160)
-            write_output(output, buffer.getvalue())
+        buffer = io.StringIO()
+        render_rich(timeline, buffer, width=width or FILE_WIDTH)
+        write_output(str(output), buffer.getvalue())
+        return
+    if chosen == "text":
+        text = render_text(timeline, width)
+    elif chosen == "html" and not to_stdout:  # links to the articles go from the page's own folder
+        from timeline.render.html import render_html
+
+        text = render_html(timeline, base=os.path.dirname(str(output)) or ".")
     else:
         text = PLAIN_RENDERERS[chosen](timeline)
-        if output is None:
-            write_stdout(text)
-        else:
-            write_output(output, text)
-    raise typer.Exit(status)
+    if to_stdout:
+        write_stdout(text)
+    else:
+        write_output(str(output), text)
 
 
 def tag_documents(path: str) -> ExitCode:
@@ -534,10 +651,10 @@ def clean(
             )
     if not quiet:
         for problem in problems:
-            warn(f"{safe_path(problem.path)}: skipped: {problem.reason}")
+            warn(problem_line(problem))
     if not docs:
         raise typer.Exit(ExitCode.NOTHING)
-    raise typer.Exit(ExitCode.SKIPPED if problems else ExitCode.OK)
+    raise typer.Exit(ExitCode.SKIPPED if any(problem.fatal for problem in problems) else ExitCode.OK)
 
 
 def safe_lines(text: str) -> str:

@@ -13,28 +13,38 @@ from rich.text import Text
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
-from timeline.render.labels import date_label, days_label, safe, source_label
+from timeline.render.citations import citation, citation_style
+from timeline.render.labels import date_label, days_label, safe
+
+NARROW = 100  # columns: below this the sources go under their statement, where they keep their width
 
 
 def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> None:
     """A table of events; article text is shown literally (never read as rich markup)."""
     console = Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+    narrow = console.width < NARROW
+    style = citation_style(timeline)
     table = Table(show_lines=True, expand=True, title=f"{len(timeline.events)} events")
-    table.add_column("Date", style="bold cyan", no_wrap=True)
-    table.add_column("Statement", ratio=3)
-    table.add_column("Sources", ratio=2, style="dim")
+    if narrow:  # one column: the date as a heading, the statement, then its sources at full width
+        table.add_column("Date, statement and sources")
+    else:
+        table.add_column("Date", style="bold cyan", no_wrap=True)
+        table.add_column("Statement", ratio=3)
+        table.add_column("Sources", ratio=2)
     for event in timeline.events:
-        sources = Text()
-        for i, source in enumerate(event.sources):
-            if i:
-                sources.append("\n")
-            style = "bold yellow" if source.relation else ""
-            sources.append(safe(source_label(source)), style=style)
+        sources = Text("\n").join(
+            Text(safe(citation(source, style)), style="bold yellow" if source.relation else "dim")
+            for source in event.sources
+        )
         statement = Text(safe(event.text))
         evolution = describe_evolution(event)
         if evolution:
             statement.append("\nstory: " + safe(evolution), style="bold yellow")
-        table.add_row(Text(date_label(event)), statement, sources)
+        date = Text(date_label(event), style="bold cyan" if narrow else "")
+        if narrow:
+            table.add_row(Text("\n").join([date, statement, sources]))
+        else:
+            table.add_row(date, statement, sources)
     console.print(table)
 
 
