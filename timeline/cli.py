@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import hashlib
+import io
 import logging
 import os
 import signal
@@ -16,7 +18,7 @@ from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -72,7 +74,7 @@ app = typer.Typer(
     help="Turn a folder of news articles into one merged, dated, sourced chronology.",
     epilog=MAIN_EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -246,7 +248,7 @@ def open_cache(folder: str, quiet: bool) -> Cache | None:
 
 
 def problem_line(problem: Problem) -> str:
-    """'path: skipped: reason' (not used), 'path: warning: reason' (used), 'path: note: reason' (not an article)."""
+    """'path: skipped: reason' (not used), 'path: warning: ...' (used), 'path: note: ...' (not an article)."""
     kind = "skipped" if problem.fatal else "note" if problem.note else "warning"
     return f"{safe_path(problem.path)}: {kind}: {problem.reason}"
 
@@ -290,11 +292,7 @@ Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad com
 def build(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="PATH",
-            help="Files, folders (walked recursively), or - for one article on stdin.",
-            show_default=False,
-        ),
+        typer.Argument(metavar="PATH", hidden=True, show_default=False),
     ] = None,
     output_format: Annotated[
         str,
@@ -393,7 +391,10 @@ def build(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
-    """Build the chronology of the articles under the given paths."""
+    """Build the chronology of the articles under each PATH.
+
+    PATH is a file, a folder (walked recursively) or - for one article on standard input.
+    """
     from timeline.cluster import ClusterUnavailable  # heavy imports only when there is work
     from timeline.load import Selection
     from timeline.pipeline import Options, build_timeline
@@ -520,7 +521,6 @@ def write_timeline(timeline: Timeline, chosen: str, output: str | None, width: i
             with stdout_errors():
                 render_rich(timeline, sys.stdout, width=width)
             return
-        import io
 
         buffer = io.StringIO()
         render_rich(timeline, buffer, width=width or FILE_WIDTH)
@@ -540,12 +540,12 @@ def write_timeline(timeline: Timeline, chosen: str, output: str | None, width: i
         write_output(str(output), text)
 
 
-def tag_documents(path: str) -> ExitCode:
+def tag_documents(path: str, handle: IO[bytes] | None = None) -> ExitCode:
     """`timeline tag DOCS.jsonl`: one tagged line per good line; a bad line is named and skipped."""
     from timeline.temporal.tag import tag_line
 
     try:
-        handle = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        handle = handle or open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         warn(f"{safe_path(path)}: {(exc.strerror or str(exc)).lower()}")
         return ExitCode.NOTHING
@@ -568,6 +568,12 @@ def tag_documents(path: str) -> ExitCode:
     if skipped:
         return ExitCode.SKIPPED if tagged else ExitCode.NOTHING
     return ExitCode.OK
+
+
+def is_json_lines(data: bytes) -> bool:
+    """Whether input is JSON Lines (its first non-blank line opens an object) rather than an article."""
+    first = next((line.strip() for line in data.lstrip(codecs.BOM_UTF8).splitlines() if line.strip()), b"")
+    return first.startswith(b"{")
 
 
 class Interrupted(BaseException):
@@ -602,7 +608,7 @@ CLEAN_EPILOG = """Examples:
 
 @app.command(epilog=CLEAN_EPILOG)
 def clean(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", hidden=True, show_default=False)],
     output_dir: Annotated[
         str | None,
         typer.Option("--output-dir", "-d", metavar="DIR", help="Write one <stem>.txt per input here."),
@@ -615,7 +621,10 @@ def clean(
     ] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
-    """Print each article's body as kept (no title, byline, dateline or boilerplate)."""
+    """Print each article's body as kept (no title, byline, dateline or boilerplate).
+
+    PATH is a file, a folder (walked recursively) or - for one article on standard input.
+    """
     from timeline.clean import clean_document, explain_lines, find_recurring_lines
     from timeline.models import Kind
     from timeline.pipeline import Options, iter_documents
@@ -637,18 +646,8 @@ def clean(
             heading = f"==> {safe_path(doc.path)} <==\n" if len(docs) > 1 else ""
             write_stdout(heading + safe_lines(text))
             continue
-        name = _unique_name(Path(doc.path).stem if doc.path != "-" else "stdin", used_names)
-        target = os.path.join(output_dir, name)
-        if os.path.realpath(target) in inputs:
-            problems.append(Problem(doc.path, f"not written: {target} is one of the inputs"))
-            continue
-        try:
-            os.makedirs(output_dir, exist_ok=True)
-            write_atomically(target, text)
-        except OSError as exc:
-            problems.append(
-                Problem(doc.path, f"not written to {target}: {(exc.strerror or str(exc)).lower()}")
-            )
+        name, renamed = output_name(doc.path, paths, used_names)
+        problems.extend(write_clean_file(doc.path, text, os.path.join(output_dir, name), renamed, inputs))
     if not quiet:
         for problem in problems:
             warn(problem_line(problem))
@@ -657,22 +656,50 @@ def clean(
     raise typer.Exit(ExitCode.SKIPPED if any(problem.fatal for problem in problems) else ExitCode.OK)
 
 
+def output_name(path: str, given: list[str], used: set[str]) -> tuple[str, bool]:
+    """`sub/<stem>.txt` for a file found in sub/ below a given folder, `<stem>.txt` for a file given by name;
+    numbered (and True) when an earlier input took that name."""
+    relative = os.path.basename(path) if path != "-" else "stdin"
+    for folder in given:
+        prefix = os.path.join(folder, "")
+        if folder != "-" and path.startswith(prefix) and os.path.isdir(folder):
+            relative = path[len(prefix) :]
+            break
+    folder, base = os.path.split(relative)
+    name, renamed = _unique_name(os.path.splitext(base)[0], used, folder)
+    return os.path.join(folder, name), renamed
+
+
+def write_clean_file(path: str, text: str, target: str, renamed: bool, inputs: set[str]) -> list[Problem]:
+    """Write one cleaned article under --output-dir; a failure is a problem, a numbered name a note."""
+    if os.path.realpath(target) in inputs:
+        return [Problem(path, f"not written: {target} is one of the inputs")]
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        write_atomically(target, text)
+    except OSError as exc:
+        return [Problem(path, f"not written to {target}: {(exc.strerror or str(exc)).lower()}")]
+    if renamed:
+        return [Problem(path, f"written as {target}: an earlier input took its name", fatal=False, note=True)]
+    return []
+
+
 def safe_lines(text: str) -> str:
     """Terminal-safe text, line by line (newlines kept)."""
     return "\n".join(safe(line) for line in text.split("\n"))
 
 
-def _unique_name(stem: str, used: set[str]) -> str:
-    """`<stem>.txt`, numbered when two inputs share a stem, cut to fit a file name's 255 bytes."""
+def _unique_name(stem: str, used: set[str], folder: str = "") -> tuple[str, bool]:
+    """`<stem>.txt`, numbered when two inputs share a stem in a folder, cut to fit a name's 255 bytes."""
     if len(os.fsencode(stem)) > MAX_STEM_BYTES:
         digest = hashlib.sha1(os.fsencode(stem)).hexdigest()[:10]
         stem = os.fsencode(stem)[:MAX_STEM_BYTES].decode("utf-8", errors="ignore") + "-" + digest
     name, number = f"{stem}.txt", 1
-    while name in used:
+    while os.path.join(folder, name) in used:
         number += 1
         name = f"{stem}-{number}.txt"
-    used.add(name)
-    return name
+    used.add(os.path.join(folder, name))
+    return name, number > 1
 
 
 TAG_EPILOG = """Examples:
@@ -686,23 +713,36 @@ TAG_EPILOG = """Examples:
 @app.command(epilog=TAG_EPILOG)
 def tag(
     path: Annotated[
-        str, typer.Argument(metavar="DOCS.jsonl|ARTICLE|-", help="JSON Lines documents or an article.")
+        str,
+        typer.Argument(metavar="INPUT", hidden=True),
     ],
     date: Annotated[
         str | None,
         typer.Option("--date", metavar="DAY", help="Publication date for an article that has none."),
     ] = None,
 ) -> None:
-    """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article."""
-    if path == "-" or path.endswith((".jsonl", ".json")):
-        raise typer.Exit(tag_documents(path))
+    """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article.
+
+    INPUT is a .jsonl file of {"id", "dct", "text"} lines, an article file, or - for either on
+    standard input.
+    """
+    from timeline.load import decode_document
     from timeline.pipeline import Options, article_expressions, read_document
 
-    item = read_document(path, Options())
+    day = _parse_day(date)
+    if path.endswith((".jsonl", ".json")):
+        raise typer.Exit(tag_documents(path))
+    if path == "-":  # standard input holds JSON Lines or one article: its first line tells which
+        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        if is_json_lines(data):
+            raise typer.Exit(tag_documents(path, io.BytesIO(data)))
+        item = decode_document(path, data[:DEFAULT_MAX_BYTES])
+    else:
+        item = read_document(path, Options())
     if isinstance(item, Problem):
         warn(f"{safe_path(item.path)}: {item.reason}")
         raise typer.Exit(ExitCode.NOTHING)
-    info, body, exprs = article_expressions(item, _parse_day(date))
+    info, body, exprs = article_expressions(item, day)
     if stdout_is_terminal():
         from timeline.render.terminal import render_expressions
 

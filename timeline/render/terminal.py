@@ -16,6 +16,7 @@ from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
 from timeline.render.citations import citation, citation_style
 from timeline.render.labels import date_label, days_label, safe
 
+CONTEXT_REACH = 40  # characters of the article shown on each side of an expression in `timeline tag`
 NARROW = 100  # columns: below this the sources go under their statement, where they keep their width
 
 
@@ -62,7 +63,7 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
         table.add_column(name, no_wrap=name != "Context", ratio=3 if name == "Context" else None)
     for expr in exprs:
         days = days_label(expr)
-        context = body[max(0, expr.start - 40) : expr.end + 40].replace("\n", " ")
+        context = context_words(body, expr.start, expr.end)
         table.add_row(
             *(
                 Text(safe(cell))
@@ -70,6 +71,17 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
             )
         )
     console.print(table)
+
+
+def context_words(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> str:
+    """The words around body[start:end], about `reach` characters each side, never cut mid-word."""
+    left = max(0, start - reach)
+    if left and not body[left - 1].isspace():  # inside a word: start at the next one
+        left = next((i + 1 for i in range(left, start) if body[i].isspace()), start)
+    right = min(len(body), end + reach)
+    if right < len(body) and not body[right].isspace():  # inside a word: stop before it
+        right = next((i for i in range(right, end, -1) if body[i - 1].isspace()), end)
+    return " ".join(body[left:right].split())
 
 
 @contextmanager
