@@ -619,6 +619,14 @@ def clean(
     max_bytes: Annotated[
         int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Print each article's body as kept (no title, byline, dateline or boilerplate).
@@ -626,11 +634,13 @@ def clean(
     PATH is a file, a folder (walked recursively) or - for one article on standard input.
     """
     from timeline.clean import clean_document, explain_lines, find_recurring_lines
+    from timeline.load import Selection
     from timeline.models import Kind
     from timeline.pipeline import Options, iter_documents
 
     _check_max_bytes(max_bytes)
-    items = list(iter_documents(paths, Options(max_bytes=max_bytes)))
+    select = Selection(tuple(glob or ()), tuple(exclude or ()))
+    items = list(iter_documents(paths, Options(max_bytes=max_bytes, select=select)))
     docs = [item for item in items if not isinstance(item, Problem)]
     problems = [item for item in items if isinstance(item, Problem)]
     recurring = find_recurring_lines(doc.text for doc in docs if doc.kind is Kind.TEXT)

@@ -41,7 +41,7 @@ def _event_block(label: str, column: int, event: Event, style: CitationStyle, wi
     indent = column + 2
     head: list[str] = []
     if indent > width // DATE_SHARE:
-        head, indent = [safe(label)], 2
+        head, indent = _wrap(safe(label), width, "", ""), 2
     pad = " " * indent
     first = f"{label:<{column}}  " if not head else pad
     body = _wrap(safe(event.text), width, first, pad) or [first.rstrip()]
