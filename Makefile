@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
+.PHONY: help browser install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -35,7 +35,10 @@ lint: install  ## ruff and mypy
 	$(BIN)/ruff check timeline tests
 	$(BIN)/mypy timeline
 
-pytest: install  ## the test suite only
+browser:  ## headless Chromium (Debian package) for the HTML page's test, installed when missing
+	@.ci/install-browser
+
+pytest: install browser  ## the test suite only
 	$(BIN)/python -m pytest
 
 test: lint pytest  ## lint, then the test suite
