@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help browser install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
+.PHONY: bench-report help browser install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ bench-language: install  ## the language gate on the corpora: texts that skip or
 
 bench-tls: install  ## summary timelines: date-F1, alignment ROUGE, baselines, on all corpora/tls timelines
 	$(BIN)/python bench/bench_tls.py --shared $(SHARED)
+
+bench-report: install  ## what a reader gets from the Syria folder: text line lengths, narrow table, html, timelinejs
+	$(BIN)/python bench/bench_report.py --shared $(SHARED)
 
 train-tls: install-train  ## fit the --top-dates day model (leave-one-story-out CV) into timeline/data/
 	$(BIN)/python bench/train_tls.py --shared $(SHARED) --out timeline/data/tls_day_model.json
