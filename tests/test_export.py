@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = [
 ]
 PAGE_SIZE = (1000, 1400)
 needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("TIMELINE_REQUIRE_BROWSER"),  # CI sets it: there the test must run
+    CHROMIUM is None and not os.environ.get("TIMELINE_REQUIRE_BROWSER"),  # set by CI: there it must run
     reason="chromium is not installed (make test installs the Debian package when run as root)",
 )
 
