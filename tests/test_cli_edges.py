@@ -221,7 +221,6 @@ def test_a_narrow_rich_table_still_shows_every_source(runner: CliRunner) -> None
     "command",
     [
         ["build", SAMPLE, "-f", "text"],
-        ["build", SAMPLE, "-f", "json"],
         ["clean", SAMPLE],
         ["tag", str(Path(SAMPLE) / "000_ff0e28e557756ce3.txt")],
     ],
