@@ -564,7 +564,7 @@ def _hostile_timeline() -> Timeline:
     return Timeline((event,), (ArticleResult("evil\x1b[31m.txt", statement.article, (statement,), ()),), ())
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "markdown", "html", "timelinejs"])
 def test_renderers_never_print_raw_control_or_bidi_characters(fmt: str) -> None:
     out = PLAIN_RENDERERS[fmt](_hostile_timeline())
     assert UNSAFE.search(out.replace("\n", "")) is None

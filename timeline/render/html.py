@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from timeline.merge import describe_evolution
 from timeline.models import Event, Source, Timeline
 from timeline.render.citations import CitationStyle, citation, citation_style
-from timeline.render.labels import date_label, safe, safe_path
+from timeline.render.labels import date_label, safe
 
 # Autoescaping on for every template: article text is data, never markup.
 ENVIRONMENT = Environment(
@@ -94,5 +94,4 @@ def render_html(timeline: Timeline, base: str = ".") -> str:
         events=len(timeline.events),
         articles=len(articles),
         changed=changed,
-        files=sorted({safe_path(result.path) for result in articles}),
     )
