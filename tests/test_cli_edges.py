@@ -137,6 +137,7 @@ def test_a_file_named_twice_is_read_and_cited_once(runner: CliRunner, folder: Pa
         (["--max-bytes", "-5"], "--max-bytes -5"),
         (["--since", "2020-06-15", "--until", "2020-06-01"], "is after --until"),
         (["--width", "5"], "--width 5"),
+        (["--width", "100000"], "--width 100000"),
         (["--cluster", "tcp://127.0.0.1:1", "--cache", "{tmp}/cache"], "--cache"),
         (["--files-from", "{tmp}/missing.txt"], "missing.txt"),
     ],

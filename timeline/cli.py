@@ -43,6 +43,7 @@ SUFFIX_FORMATS = {
     ".htm": "html",
 }
 MIN_WIDTH = 20  # columns: narrower, a date label alone would not fit on a line
+MAX_WIDTH = 1000  # columns: wider than any screen; a rich table pads every line to its width
 FILE_WIDTH = 160  # columns of a rich table written to a file (no terminal to measure)
 MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
@@ -471,8 +472,8 @@ def _check_build_options(
         usage_error("--per-date only applies to a summary: give --top-dates N with it")
     if per_date is not None and per_date < 1:
         usage_error(f"--per-date {per_date}: give a number of statements per date, 1 or more")
-    if width is not None and width < MIN_WIDTH:
-        usage_error(f"--width {width}: give a number of columns, {MIN_WIDTH} or more")
+    if width is not None and not MIN_WIDTH <= width <= MAX_WIDTH:
+        usage_error(f"--width {width}: give a number of columns from {MIN_WIDTH} to {MAX_WIDTH}")
     if cluster and cache:
         usage_error("--cache works on this machine's runs only: leave it out with --cluster")
 

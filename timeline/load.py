@@ -109,10 +109,18 @@ def iter_paths(paths: Iterable[str], select: Selection = Selection()) -> Iterato
         if isinstance(item, Problem):
             yield item
             continue
-        identity = item if item == "-" else os.path.realpath(item)
+        identity = item if item == "-" else _identity(item)
         if identity not in seen:
             seen.add(identity)
             yield item
+
+
+def _identity(path: str) -> str:
+    """The file a path names, links resolved; a link that cannot be read (/proc/1/cwd) names itself."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return os.path.abspath(path)
 
 
 def _iter_given(paths: Iterable[str], select: Selection) -> Iterator[str | Problem]:
