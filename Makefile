@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: help install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls fuzz golden clean train-tense bench-language train-tls bench-readable
+.PHONY: help browser install install-train train-clean run test lint pytest bench bench-clean bench-temporal bench-tls bench-readable bench-report fuzz golden clean train-tense bench-language train-tls
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -35,7 +35,10 @@ lint: install  ## ruff and mypy
 	$(BIN)/ruff check timeline tests
 	$(BIN)/mypy timeline
 
-pytest: install  ## the test suite only
+browser:  ## headless Chromium (Debian package) for the HTML page's test, installed when missing
+	@.ci/install-browser
+
+pytest: install browser  ## the test suite only
 	$(BIN)/python -m pytest
 
 test: lint pytest  ## lint, then the test suite
@@ -63,6 +66,9 @@ bench-tls: install  ## summary timelines: date-F1, alignment ROUGE, baselines, o
 
 bench-readable: install  ## the Syria chronology as a reader sees it: deadlines as happenings, shared sentences, captions, line lengths
 	$(BIN)/python bench/bench_readability.py --shared $(SHARED)
+
+bench-report: install  ## what a reader gets from the Syria folder: text line lengths, narrow table, html, timelinejs
+	$(BIN)/python bench/bench_report.py --shared $(SHARED)
 
 train-tls: install-train  ## fit the --top-dates day model (leave-one-story-out CV) into timeline/data/
 	$(BIN)/python bench/train_tls.py --shared $(SHARED) --out timeline/data/tls_day_model.json

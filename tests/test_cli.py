@@ -82,10 +82,13 @@ def test_python_dash_m() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"timeline {__version__}")
 
 
-def test_text_is_one_event_per_line(runner: CliRunner) -> None:
+def test_text_is_a_line_per_event_and_a_line_of_its_sources(runner: CliRunner) -> None:
     text = runner.invoke(app, ["build", SAMPLE, "-q", "-f", "text"]).stdout
     events = json.loads(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "json"]).stdout)["events"]
-    assert len(text.splitlines()) == len(events)
+    lines = text.splitlines()
+    assert len(lines) == 2 * len(events)
+    assert [line.split("  ")[0].strip() for line in lines[::2]] == [event["label"] for event in events]
+    assert all(line.startswith(" ") and line.strip().startswith("(") for line in lines[1::2])
     assert len(runner.invoke(app, ["build", SAMPLE, "-q", "-f", "jsonl"]).stdout.splitlines()) == len(events)
 
 
@@ -122,7 +125,8 @@ def test_labels_spell_out_what_the_data_keeps_in_timeml(runner: CliRunner) -> No
         ("201", "END", "late 2010s"),
     ]
     text = runner.invoke(app, [*args, "-f", "text"], input=DECADES).stdout
-    assert [line.split("  ")[0] for line in text.splitlines()] == ["late 1990s", "by 2011-10", "late 2010s"]
+    labels = ["late 1990s", "by 2011-10", "late 2010s"]
+    assert [line.split("  ")[0] for line in text.splitlines()[::2]] == labels
 
 
 def test_no_date_leaves_relative_dates_unresolved(runner: CliRunner) -> None:

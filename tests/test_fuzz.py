@@ -567,7 +567,7 @@ def _hostile_timeline() -> Timeline:
     return Timeline((event,), (ArticleResult("evil\x1b[31m.txt", statement.article, (statement,), ()),), ())
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "markdown", "html", "timelinejs"])
 def test_renderers_never_print_raw_control_or_bidi_characters(fmt: str) -> None:
     out = PLAIN_RENDERERS[fmt](_hostile_timeline())
     assert UNSAFE.search(out.replace("\n", "")) is None
@@ -801,7 +801,11 @@ def run_decoder(rng: random.Random) -> None:
 
 
 CLI_VALUES: dict[str, tuple[str, ...]] = {
-    "--format": ("auto", "rich", "text", "json", "jsonl", "markdown", "csv", "xml", ""),
+    "--format": ("auto", "rich", "text", "json", "jsonl", "markdown", "csv", "html", "timelinejs", "xml", ""),
+    "--width": ("20", "60", "19", "0", "-3", "x", str(10**6)),
+    "--glob": ("*.txt", "*", "[", "**/x", ""),
+    "--exclude": ("*.html", "*", "]", ""),
+    "--files-from": ("missing.txt", "/dev/null", ""),  # never "-": stdin holds an article, which may list "/"
     "--since": ("2020-06-01", "2020-13-45", "", "tomorrow"),
     "--until": ("2020-06-30", "0000-00-00", "9999-12-31"),
     "--date": ("2020-06-14", "June 14", "-1"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import hashlib
+import io
 import logging
 import os
 import signal
@@ -16,14 +18,14 @@ from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from timeline import __version__
 from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET
 from timeline.models import Problem, Timeline
-from timeline.render import PLAIN_RENDERERS, render_expression_lines
+from timeline.render import PLAIN_RENDERERS, render_expression_lines, render_text
 from timeline.render.labels import safe, safe_path
 
 if TYPE_CHECKING:
@@ -37,7 +39,12 @@ SUFFIX_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
 }
+MIN_WIDTH = 20  # columns: narrower, a date label alone would not fit on a line
+MAX_WIDTH = 1000  # columns: wider than any screen; a rich table pads every line to its width
+FILE_WIDTH = 160  # columns of a rich table written to a file (no terminal to measure)
 MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
 
@@ -68,7 +75,7 @@ app = typer.Typer(
     help="Turn a folder of news articles into one merged, dated, sourced chronology.",
     epilog=MAIN_EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -241,14 +248,19 @@ def open_cache(folder: str, quiet: bool) -> Cache | None:
     return Cache(folder)
 
 
+def problem_line(problem: Problem) -> str:
+    """'path: skipped: reason' (not used), 'path: warning: ...' (used), 'path: note: ...' (not an article)."""
+    kind = "skipped" if problem.fatal else "note" if problem.note else "warning"
+    return f"{safe_path(problem.path)}: {kind}: {problem.reason}"
+
+
 def report(timeline: Timeline, quiet: bool) -> ExitCode:
     """Name every file that was skipped or only partly used; return the exit status."""
     skipped = [problem for problem in timeline.problems if problem.fatal]
     used = [result for result in timeline.articles if result.info is not None]
     if not quiet:
         for problem in timeline.problems:
-            kind = "skipped" if problem.fatal else "warning"
-            warn(f"{safe_path(problem.path)}: {kind}: {problem.reason}")
+            warn(problem_line(problem))
         statements = sum(len(result.statements) for result in used)
         warn(
             f"{len(used)} article(s) read, {len(skipped)} file(s) skipped; "
@@ -266,11 +278,14 @@ BUILD_EPILOG = """Examples:
 \b
   timeline build articles/                 # a table in a terminal, plain lines in a pipe
   timeline build articles/ -f json -o timeline.json
+  timeline build articles/ -o timeline.html   # one self-contained page to open in a browser
   timeline build a.txt b.html --since 2020-06-01 --until 2020-06-30 -f markdown
+  timeline build archive/ --glob '*.html' --exclude 'drafts/*'
+  find archive -newer last.txt -name '*.txt' | timeline build --files-from -
   cat article.txt | timeline build - --date 2020-06-14
 
 Exit status: 0 all files used, 1 some files skipped (named on stderr), 2 bad command line,
-3 no usable article, 4 the output file could not be written.
+3 no usable article, 4 the output could not be written.
 """
 
 
@@ -293,9 +308,9 @@ def _parse_kinds(value: str | None) -> frozenset[str] | None:
 @app.command(epilog=BUILD_EPILOG)
 def build(
     paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH...", help="Files, folders (walked recursively), or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(metavar="PATH", hidden=True, show_default=False),
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -303,11 +318,30 @@ def build(
             "-f",
             metavar="FORMAT",
             help="auto (a table in a terminal, text in a pipe, by suffix with -o), rich, text, json, jsonl, "
-            "markdown, csv.",
+            "markdown, csv, html, timelinejs.",
         ),
     ] = "auto",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically).")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically); - is stdout."),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Wrap text (and the rich table) to N columns.", show_default=False),
+    ] = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
+    ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="Read the paths from FILE (- for stdin), one a line or NUL-separated."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option(metavar="DAY", help="Only events ending on or after this day (YYYY-MM-DD).")
@@ -337,7 +371,12 @@ def build(
         int | None,
         typer.Option("--top-dates", metavar="N", help="A summary: the N most important dates only."),
     ] = None,
-    per_date: Annotated[int, typer.Option(metavar="K", help="With --top-dates: K statements per date.")] = 1,
+    per_date: Annotated[
+        int | None,
+        typer.Option(
+            metavar="K", help="With --top-dates: K statements per date (default 1).", show_default=False
+        ),
+    ] = None,
     kinds: Annotated[
         str | None,
         typer.Option(
@@ -354,6 +393,7 @@ def build(
             metavar="N",
             help="Worker processes, 1 or more (default: the number of cores; never more than the files, "
             "the cores or what memory holds).",
+            show_default=False,
         ),
     ] = None,
     cache: Annotated[
@@ -376,16 +416,17 @@ def build(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
-    """Build the chronology of the articles under PATHS."""
+    """Build the chronology of the articles under each PATH.
+
+    PATH is a file, a folder (walked recursively) or - for one article on standard input.
+    """
     from timeline.cluster import ClusterUnavailable  # heavy imports only when there is work
+    from timeline.load import Selection
     from timeline.pipeline import Options, build_timeline
 
-    formats = ("auto", "rich", *PLAIN_RENDERERS)
-    if output_format not in formats:
-        raise typer.BadParameter(
-            f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
-        )
+    chosen = choose_format(output_format, output)
     workers = _check_run_options(jobs, time_budget, max_bytes)
+    _check_build_options(top, per_date, width, cluster, cache)
     options = Options(
         default_date=_parse_day(date),
         since=_parse_day(since),
@@ -394,15 +435,19 @@ def build(
         time_budget=time_budget,
         about=about,
         top_dates=top,
-        per_date=per_date,
+        per_date=per_date or 1,
         kinds=_parse_kinds(kinds),
+        select=Selection(tuple(glob or ()), tuple(exclude or ())),
     )
+    if options.since and options.until and options.since > options.until:
+        usage_error(f"--since {options.since} is after --until {options.until}: the window keeps nothing")
+    inputs = gather_inputs(paths or [], files_from)
     store = open_cache(cache, quiet) if cache else None
     with ExitStack() as stack:
         mapper = None
         if cluster:
             mapper = cluster_mapper(stack, cluster, tls_files(tls_ca_file, tls_cert, tls_key))
-        run = partial(build_timeline, paths, options, workers, store, mapper=mapper)
+        run = partial(build_timeline, inputs, options, workers, store, mapper=mapper)
         try:
             if quiet or not sys.stderr.isatty():
                 timeline = run()
@@ -410,50 +455,123 @@ def build(
                 from timeline.load import iter_paths
                 from timeline.render.terminal import progress_bar
 
-                total = sum(1 for _ in iter_paths(paths))
+                total = sum(1 for _ in iter_paths(inputs, options.select))
                 with progress_bar(total) as advance:
                     timeline = run(progress=advance)
         except ClusterUnavailable as exc:  # the cluster failed during the run
             warn(str(exc))
             raise typer.Exit(ExitCode.NOTHING) from None
     status = report(timeline, quiet)
+    if not quiet:
+        report_filters(timeline, options)
     if store and store.rejected and not quiet:
         warn(
             f"{safe_path(str(store.folder))}: {len(store.rejected)} cache entr(ies) did not validate and "
             f"were recomputed (first: {store.rejected[0]})"
         )
-    chosen = output_format
-    if chosen == "auto" and output is not None:
-        chosen = SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
-    elif chosen == "auto":
-        chosen = "rich" if stdout_is_terminal() else "text"
-    if chosen == "rich":
-        from timeline.render.terminal import render_rich
-
-        if output is None:
-            with stdout_errors():
-                render_rich(timeline, sys.stdout)
-        else:
-            import io
-
-            buffer = io.StringIO()
-            render_rich(timeline, buffer, width=160)
-            write_output(output, buffer.getvalue())
-    else:
-        text = PLAIN_RENDERERS[chosen](timeline)
-        if output is None:
-            write_stdout(text)
-        else:
-            write_output(output, text)
+    write_timeline(timeline, chosen, output, width)
     raise typer.Exit(status)
 
 
-def tag_documents(path: str) -> ExitCode:
+def choose_format(output_format: str, output: str | None) -> str:
+    """The format to write: as asked, or by the -o file's suffix, or by whether stdout is a terminal."""
+    formats = ("auto", "rich", *PLAIN_RENDERERS)
+    if output_format not in formats:
+        raise typer.BadParameter(
+            f"{output_format!r}: choose one of {', '.join(formats)}", param_hint="--format"
+        )
+    if output_format != "auto":
+        return output_format
+    if output is not None and output != "-":
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
+    return "rich" if stdout_is_terminal() else "text"
+
+
+def _check_build_options(
+    top: int | None, per_date: int | None, width: int | None, cluster: str | None, cache: str | None
+) -> None:
+    """Refuse build options no run can use (exit 2, one line)."""
+    if top is not None and top < 1:
+        usage_error(f"--top-dates {top}: give a number of dates, 1 or more")
+    if per_date is not None and top is None:
+        usage_error("--per-date only applies to a summary: give --top-dates N with it")
+    if per_date is not None and per_date < 1:
+        usage_error(f"--per-date {per_date}: give a number of statements per date, 1 or more")
+    if width is not None and not MIN_WIDTH <= width <= MAX_WIDTH:
+        usage_error(f"--width {width}: give a number of columns from {MIN_WIDTH} to {MAX_WIDTH}")
+    if cluster and cache:
+        usage_error("--cache works on this machine's runs only: leave it out with --cluster")
+
+
+def gather_inputs(paths: list[str], files_from: str | None) -> list[str]:
+    """The paths given and those listed by --files-from; none at all is a usage error."""
+    from timeline.load import read_path_list
+
+    inputs = list(paths)
+    if files_from is not None:
+        if files_from == "-" and "-" in inputs:
+            usage_error("--files-from - and the path - both want standard input: give one of them")
+        listed = read_path_list(files_from)
+        if isinstance(listed, Problem):
+            usage_error(f"--files-from {safe_path(listed.path)}: {listed.reason}")
+        inputs.extend(listed)
+    if not inputs and files_from is None:
+        usage_error("give the files or folders to read (or --files-from FILE)")
+    return inputs
+
+
+def report_filters(timeline: Timeline, options: Any) -> None:
+    """Say so when --about or the --since/--until window left nothing of a run that had events."""
+    if timeline.events or not any(result.statements for result in timeline.articles):
+        return
+    asked = [
+        f"{name} {value}"
+        for name, value in (
+            ("--about", options.about),
+            ("--since", options.since),
+            ("--until", options.until),
+        )
+        if value
+    ]
+    if asked:
+        warn(f"no event left after {' and '.join(asked)}: the output is empty")
+
+
+def write_timeline(timeline: Timeline, chosen: str, output: str | None, width: int | None) -> None:
+    """Render in the chosen format to the -o file (atomically) or to standard output (`-o -` included)."""
+    to_stdout = output is None or output == "-"
+    if chosen == "rich":
+        from timeline.render.terminal import render_rich
+
+        if to_stdout:
+            with stdout_errors():
+                render_rich(timeline, sys.stdout, width=width)
+            return
+
+        buffer = io.StringIO()
+        render_rich(timeline, buffer, width=width or FILE_WIDTH)
+        write_output(str(output), buffer.getvalue())
+        return
+    if chosen == "text":
+        text = render_text(timeline, width)
+    elif chosen == "html" and not to_stdout:  # links to the articles go from the page's own folder
+        from timeline.render.html import render_html
+
+        text = render_html(timeline, base=os.path.dirname(str(output)) or ".")
+    else:
+        text = PLAIN_RENDERERS[chosen](timeline)
+    if to_stdout:
+        write_stdout(text)
+    else:
+        write_output(str(output), text)
+
+
+def tag_documents(path: str, handle: IO[bytes] | None = None) -> ExitCode:
     """`timeline tag DOCS.jsonl`: one tagged line per good line; a bad line is named and skipped."""
     from timeline.temporal.tag import tag_line
 
     try:
-        handle = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        handle = handle or open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         warn(f"{safe_path(path)}: {(exc.strerror or str(exc)).lower()}")
         return ExitCode.NOTHING
@@ -476,6 +594,12 @@ def tag_documents(path: str) -> ExitCode:
     if skipped:
         return ExitCode.SKIPPED if tagged else ExitCode.NOTHING
     return ExitCode.OK
+
+
+def is_json_lines(data: bytes) -> bool:
+    """Whether input is JSON Lines (its first non-blank line opens an object) rather than an article."""
+    first = next((line.strip() for line in data.lstrip(codecs.BOM_UTF8).splitlines() if line.strip()), b"")
+    return first.startswith(b"{")
 
 
 class Interrupted(BaseException):
@@ -510,7 +634,7 @@ CLEAN_EPILOG = """Examples:
 
 @app.command(epilog=CLEAN_EPILOG)
 def clean(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", hidden=True, show_default=False)],
     output_dir: Annotated[
         str | None,
         typer.Option("--output-dir", "-d", metavar="DIR", help="Write one <stem>.txt per input here."),
@@ -521,15 +645,28 @@ def clean(
     max_bytes: Annotated[
         int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
-    """Print each article's body as kept (no title, byline, dateline or boilerplate)."""
+    """Print each article's body as kept (no title, byline, dateline or boilerplate).
+
+    PATH is a file, a folder (walked recursively) or - for one article on standard input.
+    """
     from timeline.clean import clean_document, explain_lines, find_recurring_lines
+    from timeline.load import Selection
     from timeline.models import Kind
     from timeline.pipeline import Options, iter_documents
 
     _check_max_bytes(max_bytes)
-    items = list(iter_documents(paths, Options(max_bytes=max_bytes)))
+    select = Selection(tuple(glob or ()), tuple(exclude or ()))
+    items = list(iter_documents(paths, Options(max_bytes=max_bytes, select=select)))
     docs = [item for item in items if not isinstance(item, Problem)]
     problems = [item for item in items if isinstance(item, Problem)]
     recurring = find_recurring_lines(doc.text for doc in docs if doc.kind is Kind.TEXT)
@@ -545,24 +682,42 @@ def clean(
             heading = f"==> {safe_path(doc.path)} <==\n" if len(docs) > 1 else ""
             write_stdout(heading + safe_lines(text))
             continue
-        name = _unique_name(Path(doc.path).stem if doc.path != "-" else "stdin", used_names)
-        target = os.path.join(output_dir, name)
-        if os.path.realpath(target) in inputs:
-            problems.append(Problem(doc.path, f"not written: {target} is one of the inputs"))
-            continue
-        try:
-            os.makedirs(output_dir, exist_ok=True)
-            write_atomically(target, text)
-        except OSError as exc:
-            problems.append(
-                Problem(doc.path, f"not written to {target}: {(exc.strerror or str(exc)).lower()}")
-            )
+        name, renamed = output_name(doc.path, paths, used_names)
+        problems.extend(write_clean_file(doc.path, text, os.path.join(output_dir, name), renamed, inputs))
     if not quiet:
         for problem in problems:
-            warn(f"{safe_path(problem.path)}: skipped: {problem.reason}")
+            warn(problem_line(problem))
     if not docs:
         raise typer.Exit(ExitCode.NOTHING)
-    raise typer.Exit(ExitCode.SKIPPED if problems else ExitCode.OK)
+    raise typer.Exit(ExitCode.SKIPPED if any(problem.fatal for problem in problems) else ExitCode.OK)
+
+
+def output_name(path: str, given: list[str], used: set[str]) -> tuple[str, bool]:
+    """`sub/<stem>.txt` for a file found in sub/ below a given folder, `<stem>.txt` for a file given by name;
+    numbered (and True) when an earlier input took that name."""
+    relative = os.path.basename(path) if path != "-" else "stdin"
+    for folder in given:
+        prefix = os.path.join(folder, "")
+        if folder != "-" and path.startswith(prefix) and os.path.isdir(folder):
+            relative = path[len(prefix) :]
+            break
+    folder, base = os.path.split(relative)
+    name, renamed = _unique_name(os.path.splitext(base)[0], used, folder)
+    return os.path.join(folder, name), renamed
+
+
+def write_clean_file(path: str, text: str, target: str, renamed: bool, inputs: set[str]) -> list[Problem]:
+    """Write one cleaned article under --output-dir; a failure is a problem, a numbered name a note."""
+    if os.path.realpath(target) in inputs:
+        return [Problem(path, f"not written: {target} is one of the inputs")]
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        write_atomically(target, text)
+    except OSError as exc:
+        return [Problem(path, f"not written to {target}: {(exc.strerror or str(exc)).lower()}")]
+    if renamed:
+        return [Problem(path, f"written as {target}: an earlier input took its name", fatal=False, note=True)]
+    return []
 
 
 def safe_lines(text: str) -> str:
@@ -570,17 +725,17 @@ def safe_lines(text: str) -> str:
     return "\n".join(safe(line) for line in text.split("\n"))
 
 
-def _unique_name(stem: str, used: set[str]) -> str:
-    """`<stem>.txt`, numbered when two inputs share a stem, cut to fit a file name's 255 bytes."""
+def _unique_name(stem: str, used: set[str], folder: str = "") -> tuple[str, bool]:
+    """`<stem>.txt`, numbered when two inputs share a stem in a folder, cut to fit a name's 255 bytes."""
     if len(os.fsencode(stem)) > MAX_STEM_BYTES:
         digest = hashlib.sha1(os.fsencode(stem)).hexdigest()[:10]
         stem = os.fsencode(stem)[:MAX_STEM_BYTES].decode("utf-8", errors="ignore") + "-" + digest
     name, number = f"{stem}.txt", 1
-    while name in used:
+    while os.path.join(folder, name) in used:
         number += 1
         name = f"{stem}-{number}.txt"
-    used.add(name)
-    return name
+    used.add(os.path.join(folder, name))
+    return name, number > 1
 
 
 TAG_EPILOG = """Examples:
@@ -594,23 +749,36 @@ TAG_EPILOG = """Examples:
 @app.command(epilog=TAG_EPILOG)
 def tag(
     path: Annotated[
-        str, typer.Argument(metavar="DOCS.jsonl|ARTICLE|-", help="JSON Lines documents or an article.")
+        str,
+        typer.Argument(metavar="INPUT", hidden=True),
     ],
     date: Annotated[
         str | None,
         typer.Option("--date", metavar="DAY", help="Publication date for an article that has none."),
     ] = None,
 ) -> None:
-    """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article."""
-    if path == "-" or path.endswith((".jsonl", ".json")):
-        raise typer.Exit(tag_documents(path))
+    """Find and resolve time expressions: TempEval-style JSON Lines, or a table for one article.
+
+    INPUT is a .jsonl file of {"id", "dct", "text"} lines, an article file, or - for either on
+    standard input.
+    """
+    from timeline.load import decode_document
     from timeline.pipeline import Options, article_expressions, read_document
 
-    item = read_document(path, Options())
+    day = _parse_day(date)
+    if path.endswith((".jsonl", ".json")):
+        raise typer.Exit(tag_documents(path))
+    if path == "-":  # standard input holds JSON Lines or one article: its first line tells which
+        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        if is_json_lines(data):
+            raise typer.Exit(tag_documents(path, io.BytesIO(data)))
+        item = decode_document(path, data[:DEFAULT_MAX_BYTES])
+    else:
+        item = read_document(path, Options())
     if isinstance(item, Problem):
         warn(f"{safe_path(item.path)}: {item.reason}")
         raise typer.Exit(ExitCode.NOTHING)
-    info, body, exprs = article_expressions(item, _parse_day(date))
+    info, body, exprs = article_expressions(item, day)
     if stdout_is_terminal():
         from timeline.render.terminal import render_expressions
 

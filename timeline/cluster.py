@@ -58,7 +58,7 @@ def read_remote_result(path: str, data: Any) -> ArticleResult:
     try:
         return read_result(data, path)
     except InvalidEntry as exc:
-        problem = Problem(path, f"the cluster sent back an invalid result ({exc}), skipped")
+        problem = Problem(path, f"the cluster sent back an invalid result ({exc})")
         return ArticleResult(path, None, (), (problem,))
 
 

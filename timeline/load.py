@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import functools
 import itertools
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +33,8 @@ MAX_DEPTH = 100  # folder levels walked below a given folder; an archive by site
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Data kept beside articles (gold timelines, exports, metadata): named and passed over in a folder walk.
+DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})
 
 # Magic numbers of formats people keep beside articles; never decoded as text.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -73,8 +78,53 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
-    """Yield every file under the given paths (folders walked in sorted order), or a Problem."""
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which files of a walked folder are read: shell patterns on the path below the folder, or the name."""
+
+    include: tuple[str, ...] = ()  # --glob: when given, only files matching one of these
+    exclude: tuple[str, ...] = ()  # --exclude: never files matching one of these
+
+    def admits(self, relative: str) -> bool:
+        """Whether a file found at `relative` (below the folder walked) is read."""
+        if self.include and not _matches(relative, self.include):
+            return False
+        return not _matches(relative, self.exclude)
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the path or its file name matches a pattern ('*' crosses folders, as in `find -path`)."""
+    name = os.path.basename(relative)
+    return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def iter_paths(paths: Iterable[str], select: Selection = Selection()) -> Iterator[str | Problem]:
+    """Every file under the given paths once (folders walked in sorted order, `select` applied), or a Problem.
+
+    A file named twice (`folder folder/a.txt`, or through a link) is read once, where first found;
+    files named on the command line are read whatever `select` says.
+    """
+    seen: set[str] = set()
+    for item in _iter_given(paths, select):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        identity = item if item == "-" else _identity(item)
+        if identity not in seen:
+            seen.add(identity)
+            yield item
+
+
+def _identity(path: str) -> str:
+    """The file a path names, links resolved; a link that cannot be read (/proc/1/cwd) names itself."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return os.path.abspath(path)
+
+
+def _iter_given(paths: Iterable[str], select: Selection) -> Iterator[str | Problem]:
+    """The given paths' files, folders walked, duplicates kept."""
     for given in paths:
         if given == "-":
             yield given
@@ -84,10 +134,21 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
         except OSError as exc:
             yield Problem(given, _os_reason(exc))
             continue
-        if stat.S_ISDIR(info.st_mode):
-            yield from _walk(given)
-        else:
+        if not stat.S_ISDIR(info.st_mode):
             yield given
+            continue
+        for item in _walk(given):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            relative = os.path.relpath(item, given)
+            suffix = os.path.splitext(item)[1].lower()
+            if not select.admits(relative):
+                continue
+            if suffix in DATA_SUFFIXES:
+                yield Problem(item, f"data file ({suffix}), not read as an article", fatal=False, note=True)
+            else:
+                yield item
 
 
 def _walk(folder: str) -> Iterator[str | Problem]:
@@ -123,7 +184,7 @@ def _walk(folder: str) -> Iterator[str | Problem]:
             else:
                 stack.append((listed, path, depth + 1))
         elif entry.is_symlink() and _is_dir(entry):
-            yield Problem(path, "link to a folder, not followed", fatal=False)
+            yield Problem(path, "link to a folder, not followed", fatal=False, note=True)
         else:
             yield path
 
@@ -157,14 +218,14 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | Problem
     if not stat.S_ISREG(info.st_mode):
         return Problem(path, "not a regular file (FIFO, device or socket), not read")
     if info.st_size > max_bytes:
-        return Problem(path, f"too large ({info.st_size:,} bytes > --max-bytes {max_bytes:,}), skipped")
+        return Problem(path, f"too large ({info.st_size:,} bytes > --max-bytes {max_bytes:,})")
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return Problem(path, _os_reason(exc))
     if len(data) > max_bytes:
-        return Problem(path, f"too large (> --max-bytes {max_bytes:,}), skipped")
+        return Problem(path, f"too large (> --max-bytes {max_bytes:,})")
     return data
 
 
@@ -187,14 +248,14 @@ def decode_document(path: str, data: bytes) -> Document | Problem:
         return Problem(path, "empty file")
     binary = sniff_binary(data)
     if binary:
-        return Problem(path, f"binary file ({binary}), skipped")
+        return Problem(path, f"binary file ({binary})")
     suffix = Path(path).suffix.lower()
     looks_html = bool(HTML_SNIFF.search(data[:4096]))
     kind = Kind.HTML if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_html) else Kind.TEXT
     try:
         text, encoding, invalid = decode_bytes(data, kind)
     except (LookupError, UnicodeError, ValueError) as exc:  # an unforeseen codec costs one file, not the run
-        return Problem(path, f"could not be decoded ({type(exc).__name__}), skipped")
+        return Problem(path, f"could not be decoded ({type(exc).__name__})")
     text = normalise_text(text)
     if not text.strip():
         return Problem(path, "no text (only white space or control characters)")
@@ -440,3 +501,18 @@ def normalise_text(text: str) -> str:
     # A declared UTF-7 (or another lax codec) can decode to lone surrogates, which no output can encode.
     text = SURROGATE.sub("\ufffd", text)
     return CONTROL.sub(lambda match: " " if match.group() in "\u2028\u2029" else "", text)
+
+
+def read_path_list(source: str) -> list[str] | Problem:
+    """The paths listed in a file (or `-`, stdin): one a line, or NUL-separated as `find -print0` writes."""
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        return Problem(source, _os_reason(exc))
+    separator = b"\0" if b"\0" in data else b"\n"
+    entries = (entry.removesuffix(b"\r") if separator == b"\n" else entry for entry in data.split(separator))
+    return [os.fsdecode(entry) for entry in entries if entry.strip()]

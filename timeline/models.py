@@ -37,6 +37,7 @@ class Problem:
     path: str
     reason: str
     fatal: bool = True  # False: the file is still in the timeline, with a warning
+    note: bool = False  # not an article at all (a data file, a link to a folder): named, not read, no error
 
 
 class Label(StrEnum):

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -21,7 +21,14 @@ from timeline.clean import clean_document, find_recurring_lines
 from timeline.dating import describe_article, strip_dateline
 from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
 from timeline.language import ENGLISH, detect_language
-from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, decode_document, iter_paths, load_document
+from timeline.load import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIME_BUDGET,
+    Selection,
+    decode_document,
+    iter_paths,
+    load_document,
+)
 from timeline.merge import merge_statements
 from timeline.models import (
     ArticleInfo,
@@ -58,6 +65,9 @@ class Options:
     top_dates: int | None = None  # keep only this many most important dates
     per_date: int = 1  # with top_dates: this many events per date
     kinds: frozenset[str] | None = None  # keep only events of these kinds (--kinds); None: all
+    select: Selection = field(
+        default_factory=Selection
+    )  # which files of a walked folder are read (--glob, --exclude)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +148,11 @@ def process_document(
     if not reading.cleaned.body_lines:
         problems.append(Problem(doc.path, "no article text found (only boilerplate)", fatal=False))
     elif info.published is None:
-        reason = f"no publication date found: {unresolved} relative date(s) left unresolved (use --date DAY)"
+        reason = "no publication date found" + (
+            f": {unresolved} relative date(s) left unresolved (use --date DAY)"
+            if unresolved
+            else " (no relative date needed one)"
+        )
         problems.append(Problem(doc.path, reason, fatal=False))
     return ArticleResult(
         doc.path, info, tuple(statements), tuple(problems), len(reading.sentences), unresolved
@@ -170,7 +184,7 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 def over_budget(path: str, options: Options) -> Problem:
     """The problem of a file that took longer than the budget."""
-    return Problem(path, f"took longer than the {options.time_budget:g} s budget per file, skipped")
+    return Problem(path, f"took longer than the {options.time_budget:g} s budget per file")
 
 
 def safe_process(doc: Document, options: Options, recurring: Container[str]) -> ArticleResult:
@@ -188,7 +202,7 @@ def safe_process(doc: Document, options: Options, recurring: Container[str]) -> 
 
 def iter_documents(paths: Iterable[str], options: Options) -> Iterator[Document | Problem]:
     """Every input as a decoded Document, or the Problem that kept it out."""
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, options.select):
         if isinstance(path, Problem):
             yield path
         else:
@@ -200,7 +214,7 @@ def read_document(path: str, options: Options) -> Document | Problem:
     if path == "-":
         data = sys.stdin.buffer.read(options.max_bytes + 1)
         if len(data) > options.max_bytes:
-            return Problem("-", f"too large (> --max-bytes {options.max_bytes:,}), skipped")
+            return Problem("-", f"too large (> --max-bytes {options.max_bytes:,})")
         return decode_document("-", data)
     return load_document(path, options.max_bytes)
 
@@ -463,7 +477,7 @@ def build_timeline(
     """Find the inputs, run the per-article map (in parallel, or with `mapper`), merge into one chronology."""
     files: list[str] = []
     problems: list[Problem] = []
-    for item in iter_paths(paths):
+    for item in iter_paths(paths, options.select):
         if isinstance(item, Problem):
             problems.append(item)
         else:

@@ -73,7 +73,11 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
         "events": [event_record(event) for event in timeline.events],
         "articles": [article_record(result) for result in timeline.articles if result.info],
         "errors": [
-            {"file": safe_path(problem.path), "reason": problem.reason, "skipped": problem.fatal}
+            {
+                "file": safe_path(problem.path),
+                "reason": problem.reason,
+                "skipped": problem.fatal or problem.note,
+            }
             for problem in timeline.problems
         ],
     }

@@ -13,23 +13,30 @@ from rich.text import Text
 
 from timeline.merge import describe_evolution
 from timeline.models import ArticleInfo, ArticleResult, TimeExpr, Timeline
-from timeline.render.labels import date_label, days_label, event_tags, safe, source_label
+from timeline.render.citations import citation, citation_style
+from timeline.render.labels import date_label, days_label, event_tags, safe
+
+CONTEXT_REACH = 40  # characters of the article shown on each side of an expression in `timeline tag`
+NARROW = 100  # columns: below this the sources go under their statement, where they keep their width
 
 
 def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> None:
     """A table of events; article text is shown literally (never read as rich markup)."""
     console = Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+    narrow = console.width < NARROW
+    style = citation_style(timeline)
     table = Table(show_lines=True, expand=True, title=f"{len(timeline.events)} events")
-    table.add_column("Date", style="bold cyan", no_wrap=True)
-    table.add_column("Statement", ratio=3)
-    table.add_column("Sources", ratio=2, style="dim")
+    if narrow:  # one column: the date as a heading, the statement, then its sources at full width
+        table.add_column("Date, statement and sources")
+    else:
+        table.add_column("Date", style="bold cyan", no_wrap=True)
+        table.add_column("Statement", ratio=3)
+        table.add_column("Sources", ratio=2)
     for event in timeline.events:
-        sources = Text()
-        for i, source in enumerate(event.sources):
-            if i:
-                sources.append("\n")
-            style = "bold yellow" if source.relation else ""
-            sources.append(safe(source_label(source)), style=style)
+        sources = Text("\n").join(
+            Text(safe(citation(source, style)), style="bold yellow" if source.relation else "dim")
+            for source in event.sources
+        )
         tags = event_tags(event)
         statement = Text()
         if tags:
@@ -38,7 +45,11 @@ def render_rich(timeline: Timeline, file: IO[str], width: int | None = None) -> 
         evolution = describe_evolution(event)
         if evolution:
             statement.append("\nstory: " + safe(evolution), style="bold yellow")
-        table.add_row(Text(date_label(event)), statement, sources)
+        date = Text(date_label(event), style="bold cyan" if narrow else "")
+        if narrow:
+            table.add_row(Text("\n").join([date, statement, sources]))
+        else:
+            table.add_row(date, statement, sources)
     console.print(table)
 
 
@@ -56,7 +67,7 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
         table.add_column(name, no_wrap=name != "Context", ratio=3 if name == "Context" else None)
     for expr in exprs:
         days = days_label(expr)
-        context = body[max(0, expr.start - 40) : expr.end + 40].replace("\n", " ")
+        context = context_words(body, expr.start, expr.end)
         table.add_row(
             *(
                 Text(safe(cell))
@@ -64,6 +75,17 @@ def render_expressions(info: ArticleInfo, body: str, exprs: Sequence[TimeExpr], 
             )
         )
     console.print(table)
+
+
+def context_words(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> str:
+    """The words around body[start:end], about `reach` characters each side, never cut mid-word."""
+    left = max(0, start - reach)
+    if left and not body[left - 1].isspace():  # inside a word: start at the next one
+        left = next((i + 1 for i in range(left, start) if body[i].isspace()), start)
+    right = min(len(body), end + reach)
+    if right < len(body) and not body[right].isspace():  # inside a word: stop before it
+        right = next((i for i in range(right, end, -1) if body[i - 1].isspace()), end)
+    return " ".join(body[left:right].split())
 
 
 @contextmanager
