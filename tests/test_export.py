@@ -282,5 +282,5 @@ def test_timelinejs_of_the_sample_as_a_user_runs_it(runner: CliRunner) -> None:
     assert_timelinejs_reads(doc)
     events = json.loads(runner.invoke(app, ["build", SAMPLE, "-f", "json", "-q"]).stdout)["events"]
     assert len(doc["events"]) == sum(1 for event in events if event["start"])
-    assert {slide["group"] for slide in doc["events"]} == {"reported", "story changed"}
+    assert {slide["group"] for slide in doc["events"]} == {"reported", "scheduled", "story changed"}
     assert [slide["unique_id"] for slide in doc["events"]] == [f"event-{n}" for n in range(1, 12)]

@@ -29,10 +29,10 @@ def timeline_date(day: dt.date, granularity: str) -> dict[str, str]:
 
 
 def event_group(event: Event) -> str:
-    """The TimelineJS row of an event: its kind when it did not happen, else whether its story changed."""
-    if event.kind != "happened":
-        return event.kind
-    return "story changed" if describe_evolution(event) else "reported"
+    """The TimelineJS row of an event: whether later reports changed its story, else its kind."""
+    if describe_evolution(event):
+        return "story changed"
+    return "reported" if event.kind == "happened" else event.kind
 
 
 def headline(text: str) -> str:
