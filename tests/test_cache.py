@@ -17,7 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from timeline.cache import Cache, InvalidEntry, decode_entry, decode_value, encode_entry, encode_value
+from timeline.cache import (
+    Cache,
+    InvalidEntry,
+    content_hash,
+    decode_entry,
+    decode_value,
+    encode_entry,
+    encode_value,
+)
 from timeline.cli import app
 from timeline.load import load_document
 from timeline.models import ArticleResult, Document, Kind
@@ -46,7 +54,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def entry_files(cache: Path) -> list[Path]:
-    return sorted(path for path in cache.rglob("*") if path.is_file())
+    """The result entries of a cache folder (not the records of the files read, under files/)."""
+    return sorted(path for path in cache.rglob("*") if path.is_file() and "files" not in path.parts[-3:])
 
 
 class Payload:
@@ -65,7 +74,7 @@ def test_a_crafted_pickle_in_the_cache_never_runs(folder: Path, tmp_path: Path) 
     cache = Cache(str(cache_dir))
     doc = load_document(str(folder / "a.txt"))
     assert isinstance(doc, Document)
-    target = cache._path(cache.key(doc, None, frozenset()))
+    target = cache._path(cache.key(content_hash(doc), None, frozenset()))
     target.parent.mkdir(parents=True, mode=0o700)
     os.chmod(cache_dir, 0o700)
     target.write_bytes(pickle.dumps(Payload(marker)))
@@ -182,8 +191,8 @@ def sample_results() -> list[tuple[Document, ArticleResult]]:
 
 @pytest.mark.parametrize(("doc", "result"), sample_results())
 def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResult) -> None:
-    raw = encode_entry("k" * 64, doc, result)
-    assert decode_entry(raw, "k" * 64, doc) == result
+    raw = encode_entry("k" * 64, content_hash(doc), result)
+    assert decode_entry(raw, "k" * 64, content_hash(doc), doc.path) == result
     assert decode_value(json.loads(json.dumps(encode_value(result))), ArticleResult) == result
 
 
@@ -191,8 +200,8 @@ def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResul
 @given(position=st.integers(min_value=0), junk=st.binary(min_size=0, max_size=12), cut=st.booleans())
 def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: bytes, cut: bool) -> None:
     doc, result = sample_results()[0]
-    raw = encode_entry("k" * 64, doc, result)
+    raw = encode_entry("k" * 64, content_hash(doc), result)
     where = position % len(raw)
     damaged = raw[:where] + junk + (b"" if cut else raw[where + len(junk) :])
     with contextlib.suppress(InvalidEntry):  # any other exception, or another result, fails the test
-        assert decode_entry(damaged, "k" * 64, doc) == result
+        assert decode_entry(damaged, "k" * 64, content_hash(doc), doc.path) == result

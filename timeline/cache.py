@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
+from timeline.census import Census
 from timeline.load import CONTROL
-from timeline.models import ArticleResult, Document
+from timeline.models import ArticleResult, Document, Kind
 
-FORMAT = "3"  # 1: pickle (never read again); 2: JSON checked against the result classes;
-#             3: TimeExpr.tense, tense_from and ArticleInfo.language
+FORMAT = "4"  # 1: pickle (never read again); 2: JSON checked against the result classes;
+#             3: TimeExpr.tense, tense_from and ArticleInfo.language; 4: keyed by content, not path
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any entry a 20 MB article gives; bounds a hostile one
 FOLDER_MODE = 0o700
 
@@ -161,38 +162,61 @@ def checksum(data: Any) -> str:
 
 
 def content_hash(doc: Document) -> str:
-    """The SHA-256 of a document's decoded text."""
-    return hashlib.sha256(doc.text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    """What a document's result is made from: the tool's version, its kind and decoded text (not its path)."""
+    digest = hashlib.sha256()
+    for part in (FORMAT, __version__, doc.kind.value):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
+    return digest.hexdigest()
 
 
-def encode_entry(key: str, doc: Document, result: ArticleResult) -> bytes:
-    """A cache entry: format, key, input hash, the result as data and the checksum of it."""
-    data = encode_value(result)
-    entry = {"format": FORMAT, "key": key, "input": content_hash(doc), "checksum": checksum(data)}
+def encode_entry(key: str, content: str, result: ArticleResult) -> bytes:
+    """A cache entry: format, key, input hash, the result (for no path in particular) and its checksum."""
+    data = encode_value(rebase(result, ""))
+    entry = {"format": FORMAT, "key": key, "input": content, "checksum": checksum(data)}
     entry["result"] = data
     return json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
 
 
-def decode_entry(raw: bytes, key: str, doc: Document) -> ArticleResult:
-    """The result held by an entry, after every check; InvalidEntry when one fails."""
+def _load_entry(raw: bytes, fields: set[str]) -> dict[str, Any]:
+    """A JSON object with exactly `fields` and a checksum of its "result" (or its other fields)."""
     try:
         entry = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested past the parser's stack
         raise InvalidEntry(f"not JSON ({type(exc).__name__})") from None
     _expect(isinstance(entry, dict), entry, "an object")
-    if set(entry) != {"format", "key", "input", "checksum", "result"}:
+    if set(entry) != fields:
         raise InvalidEntry("not a cache entry")
-    if entry["format"] != FORMAT or entry["key"] != key:
-        raise InvalidEntry("made for another key or format")
-    if entry["input"] != content_hash(doc):
-        raise InvalidEntry("made from other input")
+    if entry["format"] != FORMAT:
+        raise InvalidEntry("made for another format")
+    checked = entry["result"] if "result" in entry else {k: v for k, v in entry.items() if k != "checksum"}
     try:
-        expected = checksum(entry["result"])
+        expected = checksum(checked)
     except (ValueError, RecursionError):  # NaN, or nesting too deep to dump again
         raise InvalidEntry("not canonical JSON") from None
     if entry["checksum"] != expected:
         raise InvalidEntry("checksum does not match its content")
-    return read_result(entry["result"], doc.path)
+    return typing.cast(dict[str, Any], entry)
+
+
+def decode_entry(raw: bytes, key: str, content: str, path: str) -> ArticleResult:
+    """The result an entry holds, checked, as the result of `path`; InvalidEntry when a check fails."""
+    entry = _load_entry(raw, {"format", "key", "input", "checksum", "result"})
+    if entry["key"] != key:
+        raise InvalidEntry("made for another key or format")
+    if entry["input"] != content:
+        raise InvalidEntry("made from other input")
+    return rebase(read_result(entry["result"], ""), path)
+
+
+def rebase(result: ArticleResult, path: str) -> ArticleResult:
+    """The same result as the result of the file `path` (a result depends on the content, not the name)."""
+    if result.path == path:
+        return result
+    info = dataclasses.replace(result.info, path=path) if result.info else None
+    statements = tuple(dataclasses.replace(s, article=info) for s in result.statements) if info else ()
+    problems = tuple(dataclasses.replace(problem, path=path) for problem in result.problems)
+    return dataclasses.replace(result, path=path, info=info, statements=statements, problems=problems)
 
 
 def read_result(data: Any, path: str) -> ArticleResult:
@@ -227,6 +251,43 @@ def check_result(result: ArticleResult, path: str) -> None:
             raise InvalidEntry("control characters in a statement")
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Scan:
+    """What the first pass keeps of a file: its content hash, kind, loading notes and census."""
+
+    content: str
+    kind: Kind
+    notes: tuple[str, ...]
+    census: Census
+
+
+SCAN_FIELDS = ("format", "path", "stat", "content", "kind", "notes", "lines", "sketch", "checksum")
+
+
+def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
+    """What tells that a file has not changed since it was read: its size, modification time and inode."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _hashes(data: Any) -> tuple[int, ...]:
+    """A list of 64-bit line hashes, checked."""
+    _expect(isinstance(data, list), data, "a list")
+    _expect(all(type(value) is int and 0 <= value < 2**64 for value in data), data, "64-bit hashes")
+    return tuple(data)
+
+
+def decode_scan(entry: dict[str, Any]) -> Scan:
+    """A file's first-pass record from a checked entry; InvalidEntry when a field does not fit."""
+    content, notes = entry["content"], entry["notes"]
+    _expect(isinstance(content, str) and len(content) == 64, content, "a content hash")
+    _expect(isinstance(entry["path"], str), entry["path"], "a path")
+    _expect(isinstance(notes, list) and all(isinstance(note, str) for note in notes), notes, "notes")
+    if any(CONTROL.search(note) for note in notes):
+        raise InvalidEntry("control characters in a note")
+    census = Census(frozenset(_hashes(entry["lines"])), _hashes(entry["sketch"]))
+    return Scan(content, decode_value(entry["kind"], Kind), tuple(notes), census)
+
+
 def folder_problem(folder: Path) -> str | None:
     """Why a cache folder cannot be trusted (owned by someone else, writable by others), or None."""
     try:
@@ -249,47 +310,102 @@ class Cache:
         self.folder = Path(folder)
         self.rejected: list[str] = []  # why entries of this run did not validate (reported once)
 
-    def key(self, doc: Document, default_date: dt.date | None, recurring: frozenset[str]) -> str:
-        """The key of a document's result: its path and text, the version, and the settings that matter."""
+    def key(self, content: str, default_date: dt.date | None, recurring: frozenset[int]) -> str:
+        """The key of a result: the input's content hash, the result classes and the settings that shape it.
+
+        `recurring`: the hashes of the document's own lines that recur across the run's articles.
+        """
         digest = hashlib.sha256()
-        parts = (FORMAT, schema_fingerprint(), __version__, doc.path, doc.kind.value, str(default_date))
-        for part in (*parts, *sorted(recurring)):
-            digest.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
-        digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
+        for part in (FORMAT, schema_fingerprint(), __version__, content, str(default_date)):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(b",".join(b"%x" % line for line in sorted(recurring)))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, doc: Document) -> ArticleResult | None:
-        """The cached result, or None (a missing entry silently, an invalid one noted in `rejected`)."""
-        path = self._path(key)
+    def _read(self, path: Path) -> bytes | None:
+        """An entry's bytes (None when there is none); a huge one is noted as invalid."""
         try:
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_ENTRY_BYTES + 1)
         except OSError:
             return None
+        if len(raw) > MAX_ENTRY_BYTES:
+            self.rejected.append(f"{path.name}: too large")
+            return None
+        return raw
+
+    def get(self, key: str, content: str, path: str) -> ArticleResult | None:
+        """The cached result for the file `path`, or None (a missing entry silently, an invalid one noted)."""
+        target = self._path(key)
+        raw = self._read(target)
+        if raw is None:
+            return None
         try:
-            if len(raw) > MAX_ENTRY_BYTES:
-                raise InvalidEntry("too large")
-            return decode_entry(raw, key, doc)
+            return decode_entry(raw, key, content, path)
         except InvalidEntry as exc:
-            self.rejected.append(f"{path.name}: {exc}")
+            self.rejected.append(f"{target.name}: {exc}")
             return None
 
-    def put(self, key: str, doc: Document, result: ArticleResult) -> None:
+    def put(self, key: str, content: str, result: ArticleResult) -> None:
         """Store a result atomically in a user-only folder; a cache that cannot be written is skipped."""
-        target = self._path(key)
         try:
-            data = encode_entry(key, doc, result)
+            self._write(self._path(key), encode_entry(key, content, result))
+        except (TypeError, ValueError):
+            return
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """Write an entry through a temporary file and a rename; an unwritable folder is skipped."""
+        try:
             self.folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            target.parent.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            for level in reversed(target.relative_to(self.folder).parents[:-1]):  # each one user-only
+                (self.folder / level).mkdir(mode=FOLDER_MODE, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # mode 0o600
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temporary, target)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             return
+
+    def _scan_path(self, path: str) -> Path:
+        name = hashlib.sha256(os.path.abspath(path).encode("utf-8", errors="surrogatepass")).hexdigest()
+        return self.folder / "files" / name[:2] / f"{name}.json"
+
+    def get_scan(self, path: str, info: os.stat_result) -> Scan | None:
+        """What the first pass found in a file that has not changed since (same size, time and inode)."""
+        target = self._scan_path(path)
+        raw = self._read(target)
+        if raw is None:
+            return None
+        try:
+            entry = _load_entry(raw, set(SCAN_FIELDS))
+            scan = decode_scan(entry)
+        except InvalidEntry as exc:
+            self.rejected.append(f"{target.name}: {exc}")
+            return None
+        if entry["path"] != os.path.abspath(path) or entry["stat"] != list(file_stamp(info)):
+            return None  # another file, or this one changed: it is read again
+        return scan
+
+    def put_scan(self, path: str, info: os.stat_result, scan: Scan) -> None:
+        """Remember what the first pass found in a file, for as long as it does not change."""
+        entry: dict[str, Any] = {
+            "format": FORMAT,
+            "path": os.path.abspath(path),
+            "stat": list(file_stamp(info)),
+            "content": scan.content,
+            "kind": scan.kind.value,
+            "notes": list(scan.notes),
+            "lines": sorted(scan.census.lines),
+            "sketch": list(scan.census.sketch),
+        }
+        try:
+            entry["checksum"] = checksum(entry)
+            data = json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+        except (TypeError, ValueError):  # a path that is not valid Unicode: not remembered
+            return
+        self._write(self._scan_path(path), data)
 
     def take_rejected(self) -> list[str]:
         """The rejections noted since the last call (a worker sends them back with its results)."""

@@ -1,0 +1,118 @@
+"""The run-wide census of shared lines: which lines recur across different articles of a run.
+
+A line found in several articles of one run is site boilerplate (a menu, a footer, a "Most Read"
+teaser). Copies of one article are not different articles: a wire story filed under four names, or
+syndicated with another headline, shares its body lines with its copies, and those lines are the
+story, not boilerplate. So each file's prose lines are sketched (the smallest hashes of its lines of
+at least PROSE_WORDS words: a bottom-k MinHash), files whose prose mostly coincides are grouped as
+copies of one article, and a line counts once per group: it is boilerplate when it recurs in
+RECURRING_MIN different articles.
+
+Everything here works on stable 64-bit line hashes, so a file's census is small data that a cache
+can keep and a cluster can send back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.clean import find_recurring_lines
+from timeline.clean.text import PROSE_WORDS
+from timeline.models import Document, Kind
+
+RECURRING_MIN = 3  # a line found in this many different articles of one run is boilerplate
+SKETCH_SIZE = 32  # prose-line hashes kept per file: the Jaccard estimate is exact below this many lines
+COPY_SHARE = 0.5  # files sharing more than this share of their prose lines are copies of one article
+# Each posting of the copy index is compared with at most this many groups: a long line shared by
+# more articles than this is a site's boilerplate, and true copies share their other lines too.
+POSTINGS_COMPARED = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Census:
+    """What the run-wide census needs of one file: its line hashes and a sketch of its prose lines."""
+
+    lines: frozenset[int]  # every census line (see `find_recurring_lines`), hashed
+    sketch: tuple[int, ...] = ()  # the SKETCH_SIZE smallest hashes of its prose lines, ascending
+
+
+EMPTY = Census(frozenset())
+
+
+def hash_line(key: str) -> int:
+    """A 64-bit hash of a line key that is the same in every process (Python's own is salted)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def take_census(doc: Document) -> Census:
+    """The census of one text document (HTML pages are cleaned by their markup and take no part)."""
+    if doc.kind is not Kind.TEXT:
+        return EMPTY
+    keys = find_recurring_lines([doc.text], min_count=1)
+    prose = sorted(hash_line(key) for key in keys if len(key.split()) >= PROSE_WORDS)
+    return Census(frozenset(hash_line(key) for key in keys), tuple(prose[:SKETCH_SIZE]))
+
+
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """The bottom-k estimate of the Jaccard similarity of two files' prose lines from their sketches."""
+    if not a or not b:
+        return 0.0
+    size = min(SKETCH_SIZE, len(set(a) | set(b)))
+    smallest = sorted(set(a) | set(b))[:size]
+    mine, theirs = set(a), set(b)
+    return sum(1 for value in smallest if value in mine and value in theirs) / size
+
+
+def group_copies(sketches: Sequence[Sequence[int]]) -> list[int]:
+    """For each file, the number of its group of copies (the index of the group's first file)."""
+    owner = list(range(len(sketches)))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    postings: dict[int, list[int]] = {}
+    for index, sketch in enumerate(sketches):
+        for value in sketch:
+            groups = postings.setdefault(value, [])
+            for other in groups[:POSTINGS_COMPARED]:
+                root, mine = find(other), find(index)
+                if root != mine and resemblance(sketches[other], sketch) > COPY_SHARE:
+                    owner[max(root, mine)] = min(root, mine)
+            if len(groups) < POSTINGS_COMPARED:
+                groups.append(index)
+    return [find(index) for index in range(len(sketches))]
+
+
+def count_recurring(censuses: Sequence[Census], min_count: int = RECURRING_MIN) -> frozenset[int]:
+    """Hashes of the lines found in at least `min_count` different articles (copies counted once)."""
+    if len(censuses) < min_count:
+        return frozenset()
+    lines_of: dict[int, set[int]] = {}
+    for group, census in zip(group_copies([census.sketch for census in censuses]), censuses, strict=True):
+        lines_of.setdefault(group, set()).update(census.lines)
+    counts: dict[int, int] = {}
+    for lines in lines_of.values():
+        for line in lines:
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, count in counts.items() if count >= min_count)
+
+
+class RecurringLines:
+    """Recurring lines as stable hashes; `key in lines` hashes the line key and looks it up."""
+
+    __slots__ = ("hashes",)
+
+    def __init__(self, hashes: frozenset[int]) -> None:
+        self.hashes = hashes
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and hash_line(key) in self.hashes
+
+    def __bool__(self) -> bool:
+        return bool(self.hashes)
