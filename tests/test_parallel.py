@@ -171,7 +171,7 @@ def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.
     pytest.importorskip("distributed")
     from timeline import cluster
 
-    with pytest.raises(cluster.ClusterUnavailable, match="cannot reach the scheduler at tcp://127.0.0.1:9"):
+    with pytest.raises(cluster.ClusterUnavailable, match=r"cannot reach the scheduler at tcp://127\.0\.0\.1:9"):
         cluster.connect("tcp://127.0.0.1:9", timeout=1)  # the 20 s default is for real networks
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
     result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])

@@ -29,7 +29,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -341,9 +341,10 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
             indexes[key] = found
         return found
 
+    find_containers = _interval_index(wide)
     for key in sorted(buckets, key=_sort_date_key):
         own = index_of(key)
-        containers = [index_of(other) for other in wide if other != key and _contains(other, key)]
+        containers = [index_of(other) for other in find_containers(key)]
         for node in buckets[key]:
             shared: dict[int, int] = {}
             for stem in nodes.rare[node]:
@@ -359,6 +360,25 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
         indexes.pop(key, None)  # a bucket that contains no other is not needed again
         if key in containers_wanted:
             indexes[key] = own
+
+
+def _interval_index(wide: Sequence[DateKey]) -> Callable[[DateKey], list[DateKey]]:
+    """A lookup of the wide keys that contain a key (not itself), in the order of `wide` (sorted by start).
+
+    The keys are sorted by their first day, so those starting on or before the key's first day are a
+    prefix found by bisection; of these, the ones ending on or after its last day contain it.
+    """
+    starts = [key[0].toordinal() for key in wide]  # type: ignore[union-attr]
+    ends = [key[1].toordinal() for key in wide]  # type: ignore[union-attr]
+
+    def find(key: DateKey) -> list[DateKey]:
+        if key[0] is None or key[1] is None:
+            return []
+        first, last = key[0].toordinal(), key[1].toordinal()
+        stop = bisect_right(starts, first)
+        return [wide[i] for i in range(stop) if ends[i] >= last and wide[i] != key]
+
+    return find
 
 
 def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
