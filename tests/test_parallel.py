@@ -132,6 +132,8 @@ def test_cluster_output_is_byte_identical(folder: Path, local_cluster: Any) -> N
         )
     assert remote == local
     assert build(str(folder), "--cluster", local_cluster.scheduler_address) == local
+    # the workers see the same file system: they read the files, the client ships only their paths
+    assert build(str(folder), "--cluster", local_cluster.scheduler_address, "--workers-read-files") == local
 
 
 def test_a_hostile_worker_cannot_run_code_on_the_client(

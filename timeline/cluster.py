@@ -1,20 +1,24 @@
 """The per-article map on a Dask distributed cluster; the merge stays on the client.
 
-The client reads each file and ships its bytes, so workers need no shared file system; they need
-the same version of timeline installed (`pip install timeline[cluster]`). Results come back in
+The client reads each file and ships its bytes, so workers need no shared file system (or, with
+`--workers-read-files`, the workers read the files from the same absolute paths); they need the same
+version of timeline installed (`pip install timeline[cluster]`). Files go in batches: a task decodes
+a batch and takes its census, the batch stays on that worker, and a second task cleans, dates and
+tags it once the run's recurring lines are known. Census and results come back as plain data, in
 path order, so the output is byte-identical to a local run.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from timeline.cache import InvalidEntry, Scan, encode_value, read_result
 from timeline.census import Census, count_recurring, take_census
 from timeline.load import decode_document, read_bytes
-from timeline.models import ArticleResult, Problem
+from timeline.models import ArticleResult, Document, Problem
 from timeline.pipeline import Options, Scanned, finish_path, read_document, safe_read
 
 CONNECT_TIMEOUT = 20.0  # seconds Dask keeps retrying a scheduler that refuses or does not answer
@@ -25,19 +29,26 @@ class ClusterUnavailable(Exception):
     """The cluster cannot be used: the extra is missing, the scheduler is unreachable, or it failed."""
 
 
-def _scan_remote(batch: Sequence[tuple[str, bytes | Problem | None]], options: Options) -> list[Scanned]:
-    """Decode a batch of shipped files (or read them, None: a shared path) and take each one's census."""
+def _scan_remote(batch: Sequence[tuple[str, bytes | Problem | str]], options: Options) -> list[Scanned]:
+    """Decode a batch of shipped files (or read them: a str is a path the workers see); take the census."""
     scanned = []
     for path, data in batch:
-        if data is None:
-            item = safe_read(path, options)
-        else:
-            item = data if isinstance(data, Problem) else decode_document(path, data)
+        item = _document(path, data, options)
         if isinstance(item, Problem):
             scanned.append(Scanned(path, item))
         else:
             scanned.append(Scanned(path, item, Scan("", item.kind, item.notes, take_census(item))))
     return scanned
+
+
+def _document(path: str, data: bytes | Problem | str, options: Options) -> Document | Problem:
+    """A shipped file decoded, or a file read from the shared path `data`, as the file `path`."""
+    if isinstance(data, Problem):
+        return data
+    if isinstance(data, bytes):
+        return decode_document(path, data)
+    item = safe_read(data, options)
+    return replace(item, path=path)
 
 
 def _census_remote(scanned: Sequence[Scanned]) -> list[list[list[int]]]:
@@ -158,12 +169,12 @@ def _batches(paths: Sequence[str]) -> list[Sequence[str]]:
     return [paths[start : start + BATCH] for start in range(0, len(paths), BATCH)]
 
 
-def _payload(path: str, options: Options, shared: bool) -> bytes | Problem | None:
-    """What is shipped for a file: its bytes (None when the workers read it), or why it cannot be read."""
+def _payload(path: str, options: Options, shared: bool) -> bytes | Problem | str:
+    """What is shipped for a file: its bytes, or why it cannot be read; its absolute path when `shared`."""
     if path == "-":
         item = read_document(path, options)
         return item if isinstance(item, Problem) else item.text.encode("utf-8")
-    return None if shared else read_bytes(path, options.max_bytes)
+    return os.path.abspath(path) if shared else read_bytes(path, options.max_bytes)
 
 
 def map_on_cluster(
