@@ -141,7 +141,7 @@ def build_cmd(folder: Path, *args: str) -> list[str]:
 
 def result_entries(cache: Path) -> int:
     """The per-article results a cache holds (not the records of the files read)."""
-    return sum(1 for path in cache.rglob("*.json") if "files" not in path.parts[-3:])
+    return sum(1 for path in cache.rglob("*.json") if not {"files", "runs"} & set(path.parts[-3:]))
 
 
 def print_row(

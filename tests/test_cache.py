@@ -54,8 +54,10 @@ def folder(tmp_path: Path) -> Path:
 
 
 def entry_files(cache: Path) -> list[Path]:
-    """The result entries of a cache folder (not the records of the files read, under files/)."""
-    return sorted(path for path in cache.rglob("*") if path.is_file() and "files" not in path.parts[-3:])
+    """The result entries of a cache folder (not the files read, under files/, nor merges, under runs/)."""
+    return sorted(
+        path for path in cache.rglob("*") if path.is_file() and not {"files", "runs"} & set(path.parts[-3:])
+    )
 
 
 class Payload:
@@ -158,6 +160,35 @@ def test_an_invalid_entry_is_recomputed_and_reported_once(
     _, _, again = build(folder, "--cache", str(cache))  # recomputed entries were written back: valid now
     assert "did not validate" not in again
     assert "did not validate" not in build(folder, "--cache", str(cache), "-q")[2]
+
+
+RUN_EDITS: list[tuple[str, Callable[[list], None]]] = [
+    (
+        "an event's text replaced",
+        lambda events: events[0].__setitem__(5, "FORGED statement on June 1, 2020."),
+    ),
+    ("a statement counted twice", lambda events: events[0][6].append(events[0][6][0])),
+    ("a statement left out", lambda events: events.pop()),
+    ("a statement number past the end", lambda events: events[0][6][0].__setitem__(0, 10**6)),
+    ("an event's date replaced", lambda events: events[0].__setitem__(0, "1999-01-01")),
+]
+
+
+@pytest.mark.parametrize(("name", "edit"), RUN_EDITS, ids=[name for name, _ in RUN_EDITS])
+def test_a_forged_merge_entry_is_recomputed(folder: Path, tmp_path: Path, name: str, edit: Callable) -> None:
+    from timeline.cache import checksum
+
+    cache = tmp_path / "cache"
+    _, fresh, _ = build(folder)
+    build(folder, "--cache", str(cache))
+    (run,) = sorted((cache / "runs").iterdir())
+    entry = json.loads(run.read_bytes())
+    edit(entry["result"])
+    entry["checksum"] = checksum(entry["result"])  # the forger redoes the checksum
+    run.write_text(json.dumps(entry))
+    code, out, stderr = build(folder, "--cache", str(cache))
+    assert (code, out) == (0, fresh)
+    assert "1 cache entr(ies) did not validate" in stderr
 
 
 def test_the_cache_folder_is_the_users_only(folder: Path, tmp_path: Path) -> None:

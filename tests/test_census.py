@@ -1,4 +1,4 @@
-"""The census of shared lines: copies of one article are one article; boilerplate recurs across different ones."""
+"""The census of shared lines: copies of one article count once; boilerplate recurs across different ones."""
 
 from __future__ import annotations
 
@@ -117,7 +117,8 @@ def syndicated(tmp_path: Path) -> Path:
         f"Most read: the {word} story that everybody on this other site is reading today" for word in TEASERS
     ]
     edited = [BODY[0], BODY[1] + " He gave no details.", *BODY[2:]]
-    (folder / "copy5.txt").write_text("\n\n".join(["Other site", "Published June 14, 2020", *edited, *teasers]) + "\n")
+    lines = ["Other site", "Published June 14, 2020", *edited, *teasers]
+    (folder / "copy5.txt").write_text("\n\n".join(lines) + "\n")
     for n, body in enumerate(OTHERS):
         (folder / f"other{n}.txt").write_text(page(f"Other story {n}", body))
     return folder

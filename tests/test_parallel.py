@@ -47,8 +47,8 @@ def test_jobs_do_not_change_the_output(folder: Path) -> None:
 
 
 def result_entries(cache: Path) -> list[Path]:
-    """The result entries of a cache (not the records of the files read, under files/)."""
-    return sorted(path for path in cache.rglob("*.json") if "files" not in path.parts[-3:])
+    """The result entries of a cache (not the files read, under files/, nor the merges, under runs/)."""
+    return sorted(path for path in cache.rglob("*.json") if not {"files", "runs"} & set(path.parts[-3:]))
 
 
 def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Path, tmp_path: Path) -> None:
@@ -173,7 +173,9 @@ def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.
     pytest.importorskip("distributed")
     from timeline import cluster
 
-    with pytest.raises(cluster.ClusterUnavailable, match=r"cannot reach the scheduler at tcp://127\.0\.0\.1:9"):
+    with pytest.raises(
+        cluster.ClusterUnavailable, match=r"cannot reach the scheduler at tcp://127\.0\.0\.1:9"
+    ):
         cluster.connect("tcp://127.0.0.1:9", timeout=1)  # the 20 s default is for real networks
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
     result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])

@@ -20,13 +20,14 @@ import stat
 import tempfile
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
 from timeline.census import Census
 from timeline.load import CONTROL
-from timeline.models import ArticleResult, Document, Kind
+from timeline.models import ArticleResult, Document, Event, Kind, Source, Statement
 
 FORMAT = "4"  # 1: pickle (never read again); 2: JSON checked against the result classes;
 #             3: TimeExpr.tense, tense_from and ArticleInfo.language; 4: keyed by content, not path
@@ -61,64 +62,123 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def decode_value(data: Any, hint: Any) -> Any:
     """Data read back as the type `hint`; InvalidEntry when it does not fit exactly."""
+    return _decoder(hint)(data)
+
+
+Decoder = typing.Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    """The reader of one type, made once: a cached result is read field by field without asking `typing`."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(hint):
+        return _union_decoder(hint)
+    if origin is tuple:
+        return _tuple_decoder(typing.get_args(hint))
+    if hint is type(None):
+        return _none
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _dataclass_decoder(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return functools.partial(_enum, hint)
+    if hint is dt.datetime or hint is dt.date:
+        return functools.partial(_decode_time, hint=hint)
+    scalars: dict[Any, Decoder] = {bool: _bool, int: _int, float: _float, str: _str}
+    if hint in scalars:
+        return scalars[hint]
+    raise InvalidEntry(f"no reader for {hint}")
+
+
+def _union_decoder(hint: Any) -> Decoder:
+    options = typing.get_args(hint)
+
+    def decode(data: Any) -> Any:
+        for option in options:
             try:
-                return decode_value(data, option)
+                return _decoder(option)(data)
             except InvalidEntry:
                 continue
         raise InvalidEntry(f"{data!r:.40} fits none of {hint}")
-    if origin is tuple:
-        return _decode_tuple(data, typing.get_args(hint))
-    if hint is type(None):
-        _expect(data is None, data, "null")
-        return None
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _decode_dataclass(data, hint)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(data)
-        except ValueError:
-            raise InvalidEntry(f"{data!r:.40} is not a {hint.__name__}") from None
-    if hint is dt.datetime or hint is dt.date:
-        return _decode_time(data, hint)
-    if hint is bool:
-        _expect(isinstance(data, bool), data, "a boolean")
-    elif hint is int:
-        _expect(isinstance(data, int) and not isinstance(data, bool), data, "an integer")
-    elif hint is float:
-        _expect(isinstance(data, int | float) and not isinstance(data, bool), data, "a number")
-        return float(data)
-    elif hint is str:
-        _expect(isinstance(data, str), data, "a string")
-    else:
-        raise InvalidEntry(f"no reader for {hint}")
+
+    return decode
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    """A JSON list (msgpack may give a tuple) as a tuple[X, ...] or a fixed tuple[X, Y]."""
+    if len(args) == 2 and args[1] is Ellipsis:
+
+        def decode_all(data: Any) -> tuple[Any, ...]:
+            _expect(isinstance(data, list | tuple), data, "a list")
+            item = _decoder(args[0])
+            return tuple(item(value) for value in data)
+
+        return decode_all
+
+    def decode_fixed(data: Any) -> tuple[Any, ...]:
+        _expect(isinstance(data, list | tuple), data, "a list")
+        _expect(len(data) == len(args), data, f"a list of {len(args)}")
+        return tuple(_decoder(arg)(value) for value, arg in zip(data, args, strict=True))
+
+    return decode_fixed
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    """A JSON object with exactly the fields of `cls`."""
+    names = tuple(field.name for field in dataclasses.fields(cls))
+    expected = frozenset(names)
+
+    fields: list[tuple[str, Decoder]] = []  # filled at the first call: a field's class may refer back
+
+    def decode(data: Any) -> Any:
+        _expect(isinstance(data, dict), data, f"a {cls.__name__} object")
+        if data.keys() != expected:
+            raise InvalidEntry(f"{cls.__name__} fields differ: {sorted(set(data) ^ expected)[:5]}")
+        if not fields:
+            fields.extend((name, _decoder(_hints(cls)[name])) for name in names)
+        return cls(**{name: read(data[name]) for name, read in fields})
+
+    return decode
+
+
+def _none(data: Any) -> None:
+    _expect(data is None, data, "null")
+
+
+def _enum(cls: type[enum.Enum], data: Any) -> enum.Enum:
+    try:
+        return cls(data)
+    except (ValueError, TypeError):
+        raise InvalidEntry(f"{data!r:.40} is not a {cls.__name__}") from None
+
+
+def _bool(data: Any) -> bool:
+    if type(data) is not bool:
+        raise InvalidEntry(f"{data!r:.40} is not a boolean")
+    return data
+
+
+def _int(data: Any) -> int:
+    if type(data) is not int:  # not a bool either
+        raise InvalidEntry(f"{data!r:.40} is not an integer")
+    return data
+
+
+def _float(data: Any) -> float:
+    if type(data) is not float and type(data) is not int:
+        raise InvalidEntry(f"{data!r:.40} is not a number")
+    return float(data)
+
+
+def _str(data: Any) -> str:
+    if type(data) is not str:
+        raise InvalidEntry(f"{data!r:.40} is not a string")
     return data
 
 
 def _expect(condition: bool, data: object, what: str) -> None:
     if not condition:
         raise InvalidEntry(f"{data!r:.40} is not {what}")
-
-
-def _decode_tuple(data: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A JSON list (msgpack may give a tuple) as a tuple[X, ...] or a fixed tuple[X, Y]."""
-    _expect(isinstance(data, list | tuple), data, "a list")
-    if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(decode_value(item, args[0]) for item in data)
-    _expect(len(data) == len(args), data, f"a list of {len(args)}")
-    return tuple(decode_value(item, arg) for item, arg in zip(data, args, strict=True))
-
-
-def _decode_dataclass(data: Any, cls: type) -> Any:
-    """A JSON object with exactly the fields of `cls`."""
-    _expect(isinstance(data, dict), data, f"a {cls.__name__} object")
-    hints = _hints(cls)
-    names = [field.name for field in dataclasses.fields(cls)]
-    if set(data) != set(names):
-        raise InvalidEntry(f"{cls.__name__} fields differ: {sorted(set(data) ^ set(names))[:5]}")
-    return cls(**{name: decode_value(data[name], hints[name]) for name in names})
 
 
 def _decode_time(data: Any, hint: type[dt.date]) -> dt.date:
@@ -288,6 +348,63 @@ def decode_scan(entry: dict[str, Any]) -> Scan:
     return Scan(content, decode_value(entry["kind"], Kind), tuple(notes), census)
 
 
+def encode_events(events: Sequence[Event], statements: Sequence[Statement]) -> list[Any]:
+    """A run's merged events as data: each event's date and text, its sources as statement numbers."""
+    number = {id(statement): index for index, statement in enumerate(statements)}
+    return [
+        [
+            event.value,
+            encode_value(event.first_day),
+            encode_value(event.last_day),
+            event.granularity,
+            event.mod,
+            event.text,
+            [[number[id(source.statement)], source.relation] for source in event.sources],
+        ]
+        for event in events
+    ]
+
+
+def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ...]:
+    """The events of `encode_events` over the same statements, checked; InvalidEntry when one does not fit.
+
+    Every statement is a source of exactly one event, and each event's date and text are those of one
+    of its own sources, so an entry can only regroup the run's own statements, never add to them.
+    """
+    _expect(isinstance(data, list), data, "a list of events")
+    events, used = [], [False] * len(statements)
+    for item in data:
+        _expect(isinstance(item, list) and len(item) == 7, item, "an event")
+        value, first, last, granularity, mod, text, sources = item
+        _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
+        members = []
+        for source in sources:
+            _expect(isinstance(source, list) and len(source) == 2, source, "a source")
+            index, relation = _int(source[0]), decode_value(source[1], str | None)
+            _expect(0 <= index < len(statements) and not used[index], index, "a statement of its own")
+            used[index] = True
+            members.append(Source(statements[index], relation))
+        first_day, last_day = decode_value(first, dt.date | None), decode_value(last, dt.date | None)
+        exprs = {
+            (m.statement.expr.value, m.statement.expr.first_day, m.statement.expr.last_day) for m in members
+        }
+        _expect((value, first_day, last_day) in exprs, value, "the date of one of its sources")
+        _expect(any(m.statement.text == text for m in members), text, "the text of one of its sources")
+        events.append(
+            Event(
+                value,
+                first_day,
+                last_day,
+                _str(granularity),
+                decode_value(mod, str | None),
+                text,
+                tuple(members),
+            )
+        )
+    _expect(all(used), len(used), "every statement in an event")
+    return tuple(events)
+
+
 def folder_problem(folder: Path) -> str | None:
     """Why a cache folder cannot be trusted (owned by someone else, writable by others), or None."""
     try:
@@ -309,6 +426,7 @@ class Cache:
     def __init__(self, folder: str) -> None:
         self.folder = Path(folder)
         self.rejected: list[str] = []  # why entries of this run did not validate (reported once)
+        self.keys: dict[str, str] = {}  # the result key of each file of this run (for the merge's key)
 
     def key(self, content: str, default_date: dt.date | None, recurring: frozenset[int]) -> str:
         """The key of a result: the input's content hash, the result classes and the settings that shape it.
@@ -406,6 +524,36 @@ class Cache:
         except (TypeError, ValueError):  # a path that is not valid Unicode: not remembered
             return
         self._write(self._scan_path(path), data)
+
+    def run_key(self, results: Sequence[ArticleResult]) -> str:
+        """The key of a run's merge: every file's path, result key and whether it gave a result."""
+        digest = hashlib.sha256(f"{FORMAT}\0{schema_fingerprint()}\0{__version__}\0".encode())
+        for result in results:
+            key = self.keys.get(result.path, "") if result.info is not None else ""
+            digest.update(
+                f"{result.path}\0{key}\0{len(result.statements)}\0".encode("utf-8", "surrogatepass")
+            )
+        return digest.hexdigest()
+
+    def get_events(self, key: str, statements: Sequence[Statement]) -> tuple[Event, ...] | None:
+        """A run's merged events, when the very same results were merged before; else None."""
+        target = self.folder / "runs" / f"{key}.json"
+        raw = self._read(target)
+        if raw is None:
+            return None
+        try:
+            entry = _load_entry(raw, {"format", "key", "checksum", "result"})
+            _expect(entry["key"] == key, entry["key"], "this run's key")
+            return decode_events(entry["result"], statements)
+        except InvalidEntry as exc:
+            self.rejected.append(f"{target.name}: {exc}")
+            return None
+
+    def put_events(self, key: str, statements: Sequence[Statement], events: Sequence[Event]) -> None:
+        """Keep a run's merged events for a re-run over the same results."""
+        data = encode_events(events, statements)
+        entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
+        self._write(self.folder / "runs" / f"{key}.json", json.dumps(entry, sort_keys=True).encode("ascii"))
 
     def take_rejected(self) -> list[str]:
         """The rejections noted since the last call (a worker sends them back with its results)."""

@@ -58,17 +58,21 @@ def take_census(doc: Document) -> Census:
 
 def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     """The bottom-k estimate of the Jaccard similarity of two files' prose lines from their sketches."""
-    if not a or not b:
+    return _resemblance(frozenset(a), frozenset(b))
+
+
+def _resemblance(mine: frozenset[int], theirs: frozenset[int]) -> float:
+    if not mine or not theirs:
         return 0.0
-    size = min(SKETCH_SIZE, len(set(a) | set(b)))
-    smallest = sorted(set(a) | set(b))[:size]
-    mine, theirs = set(a), set(b)
-    return sum(1 for value in smallest if value in mine and value in theirs) / size
+    union = mine | theirs
+    smallest = sorted(union)[:SKETCH_SIZE]
+    return sum(1 for value in smallest if value in mine and value in theirs) / len(smallest)
 
 
 def group_copies(sketches: Sequence[Sequence[int]]) -> list[int]:
     """For each file, the number of its group of copies (the index of the group's first file)."""
     owner = list(range(len(sketches)))
+    sets = [frozenset(sketch) for sketch in sketches]
 
     def find(i: int) -> int:
         while owner[i] != i:
@@ -78,14 +82,17 @@ def group_copies(sketches: Sequence[Sequence[int]]) -> list[int]:
 
     postings: dict[int, list[int]] = {}
     for index, sketch in enumerate(sketches):
+        compared: set[int] = set()  # the groups this file was compared with already
         for value in sketch:
-            groups = postings.setdefault(value, [])
-            for other in groups[:POSTINGS_COMPARED]:
+            files = postings.setdefault(value, [])
+            for other in files[:POSTINGS_COMPARED]:
                 root, mine = find(other), find(index)
-                if root != mine and resemblance(sketches[other], sketch) > COPY_SHARE:
-                    owner[max(root, mine)] = min(root, mine)
-            if len(groups) < POSTINGS_COMPARED:
-                groups.append(index)
+                if root != mine and root not in compared:
+                    compared.add(root)
+                    if _resemblance(sets[other], sets[index]) > COPY_SHARE:
+                        owner[max(root, mine)] = min(root, mine)
+            if len(files) < POSTINGS_COMPARED:
+                files.append(index)
     return [find(index) for index in range(len(sketches))]
 
 

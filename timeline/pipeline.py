@@ -10,9 +10,8 @@ import sys
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any
 
 from timeline.cache import Cache, Scan, content_hash
@@ -202,6 +201,20 @@ def read_document(path: str, options: Options) -> Document | Problem:
     return load_document(path, options.max_bytes)
 
 
+def merge_cached(
+    statements: Sequence[Statement], results: Sequence[ArticleResult], cache: Cache | None
+) -> tuple[Event, ...]:
+    """merge_statements, or the events of the last merge of the very same results (with a cache)."""
+    if cache is None:
+        return merge_statements(statements)
+    key = cache.run_key(results)
+    events = cache.get_events(key, statements)
+    if events is None:
+        events = merge_statements(statements)
+        cache.put_events(key, statements, events)
+    return events
+
+
 def in_range(event: Event, options: Options) -> bool:
     """Whether an event overlaps the --since/--until window (undated events only without one)."""
     if options.since is None and options.until is None:
@@ -257,18 +270,21 @@ def _stat(path: str) -> os.stat_result | None:
 
 
 def finish_path(
-    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None
+    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None, look_up: bool = True
 ) -> ArticleResult:
-    """The second pass over one file, within the budget: its cached result, else the per-article work."""
+    """The second pass over one file, within the budget: its cached result, else the per-article work.
+
+    `look_up`: False when the cache was asked already (and had no valid result).
+    """
     try:
         with time_budget(options.time_budget):
-            return _finish(scanned, options, recurring, cache)
+            return _finish(scanned, options, recurring, cache, look_up)
     except OutOfTime:
         return ArticleResult(scanned.path, None, (), (over_budget(scanned.path, options),))
 
 
 def _finish(
-    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None
+    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None, look_up: bool
 ) -> ArticleResult:
     """A file's result: from the cache when its content, settings and shared lines were seen, else computed.
 
@@ -279,7 +295,7 @@ def _finish(
         problem = item if isinstance(item, Problem) else Problem(path, "not read")
         return ArticleResult(path, None, (), (problem,))
     key = cache.key(scan.content, options.default_date, recurring) if cache else ""
-    if cache:
+    if cache and look_up:
         hit = cache.get(key, scan.content, path)
         if hit is not None:
             return with_notes(hit, scan.notes)
@@ -367,11 +383,13 @@ def _scan_batch(paths: Sequence[str]) -> tuple[list[Scanned], list[str]]:
     return scanned, cache.take_rejected() if cache else []
 
 
-def _finish_batch(tasks: Sequence[tuple[Scanned, frozenset[int]]]) -> tuple[list[ArticleResult], list[str]]:
+def _finish_batch(
+    tasks: Sequence[tuple[Scanned, frozenset[int], bool]],
+) -> tuple[list[ArticleResult], list[str]]:
     """finish_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
     options: Options = _WORKER["options"]  # type: ignore[assignment]
-    results = [finish_path(scanned, options, recurring, cache) for scanned, recurring in tasks]
+    results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
     return results, cache.take_rejected() if cache else []
 
 
@@ -411,9 +429,19 @@ def map_articles(
         _set_worker_state(options, cache)
         yield from _map_files(map, paths, options, cache)
         return
-    with worker_pool(workers, options, cache) as pool:
-        size = max(1, min(32, len(files) // (workers * 8)))
-        yield from _map_files(partial(pool.map, chunksize=1), paths, options, cache, size)
+    with ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
+
+        def on_pool(function: Callable[..., Any], batches: Sequence[Any]) -> Iterable[Any]:
+            """The pool's map, the pool started at its first work (a fully cached run needs none)."""
+            if not batches:
+                return []
+            if not pools:
+                pools.append(stack.enter_context(worker_pool(workers, options, cache)))
+            return pools[0].map(function, batches, chunksize=1)
+
+        _set_worker_state(options, cache)
+        yield from _map_files(on_pool, paths, options, cache, max(1, min(32, len(files) // (workers * 8))))
 
 
 def _map_files(
@@ -425,18 +453,58 @@ def _map_files(
 ) -> Iterator[ArticleResult]:
     """Two passes over batches of files with `mapper` (map or a pool's): each file is read once, in the first.
 
-    The first reads, decodes and takes the census of each file (or finds it unchanged in the cache);
-    the run's recurring lines follow from all of them; the second cleans, dates and tags each file
-    with its own recurring lines (or finds its result in the cache). Standard input is read here.
+    The first reads, decodes and takes the census of each file (a file unchanged since a cached run is
+    not opened: its census is in the cache); the run's recurring lines follow from all of them; the
+    second cleans, dates and tags each file with its own recurring lines (or finds its result in the
+    cache). Standard input is read here.
     """
     files = [path for path in paths if path != "-"]
-    scanned = dict(zip(files, _collect(mapper(_scan_batch, _batches(files, size)), cache), strict=True))
+    known = {path: scan for path in files if (scan := _known_scan(path, options, cache))}
+    fresh = [path for path in files if path not in known]
+    read = dict(zip(fresh, _collect(mapper(_scan_batch, _batches(fresh, size)), cache), strict=True))
+    scanned = {path: known.get(path) or read[path] for path in files}
     if "-" in paths:
-        scanned["-"] = scan_path("-", options, None)
+        scanned["-"] = scan_path("-", options, cache)
     recurring = count_recurring([item.scan.census for item in scanned.values() if item.scan is not None])
     tasks = [(scanned[path], _own_lines(scanned[path], recurring)) for path in paths]
     scanned.clear()  # the documents travel with the tasks; nothing else holds them
-    yield from _collect(mapper(_finish_batch, _batches(tasks, size)), cache)
+    done = _known_results(tasks, options, cache)
+    todo = [
+        (item, own, item.item is not None) for index, (item, own) in enumerate(tasks) if index not in done
+    ]
+    computed = iter(_collect(mapper(_finish_batch, _batches(todo, size)), cache))
+    for index in range(len(tasks)):
+        yield done[index] if index in done else next(computed)
+
+
+def _known_scan(path: str, options: Options, cache: Cache | None) -> Scanned | None:
+    """A file's first pass from the cache when it has not changed since (no pool needed), else None."""
+    info = _stat(path) if cache else None
+    if cache is None or info is None or info.st_size > options.max_bytes:
+        return None
+    scan = cache.get_scan(path, info)
+    return Scanned(path, None, scan) if scan else None
+
+
+def _known_results(
+    tasks: Sequence[tuple[Scanned, frozenset[int]]], options: Options, cache: Cache | None
+) -> dict[int, ArticleResult]:
+    """The cached results of the tasks whose file was not read (found unchanged), by task number.
+
+    Every result's key is noted in the cache, for the key of the run's merge.
+    """
+    if cache is None:
+        return {}
+    done = {}
+    for index, (item, own) in enumerate(tasks):
+        if item.scan is None:
+            continue
+        key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
+        if item.item is None:
+            hit = cache.get(key, item.scan.content, item.path)
+            if hit is not None:
+                done[index] = with_notes(hit, item.scan.notes)
+    return done
 
 
 def _own_lines(scanned: Scanned, recurring: frozenset[int]) -> frozenset[int]:
@@ -474,14 +542,19 @@ def build_timeline(
         if progress:
             progress(result)
         results.append(result)
-    return assemble(results, problems, options)
+    return assemble(results, problems, options, None if mapper else cache)
 
 
-def assemble(results: Sequence[ArticleResult], problems: Sequence[Problem], options: Options) -> Timeline:
+def assemble(
+    results: Sequence[ArticleResult],
+    problems: Sequence[Problem],
+    options: Options,
+    cache: Cache | None = None,
+) -> Timeline:
     """The merge step: events from all statements, articles and problems in stable order."""
     results = sorted(results, key=lambda result: result.path)
     statements = [statement for result in results for statement in result.statements]
-    events = tuple(event for event in merge_statements(statements) if in_range(event, options))
+    events = tuple(event for event in merge_cached(statements, results, cache) if in_range(event, options))
     if options.about:
         events = focus_events(events, options.about)
     if options.top_dates:
