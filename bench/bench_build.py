@@ -170,11 +170,11 @@ def measure_cache(shared: Path, count: int) -> None:
             (folder / f"new_{i:06d}_{src.stem}{src.suffix}").write_bytes(text)
         grown, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
         added = result_entries(cache) - computed - same
-        print(f"cache, {count} files (--jobs 2): cold {cold:.2f} s ({computed} results computed)")
-        print(f"  unchanged re-run {warm:.2f} s: {cold / warm:.1f}x faster, {same} computed")
+        print(f"cache, {count} files (--jobs 2): cold {cold:.2f} s ({computed} distinct results stored)")
+        print(f"  unchanged re-run {warm:.2f} s: {cold / warm:.1f}x faster, {same} new results")
         print(
             f"  after adding {count // 10} new files {grown:.2f} s: {cold / grown:.1f}x faster than cold, "
-            f"{added} computed"
+            f"{added} new results"
         )
 
 

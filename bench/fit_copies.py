@@ -18,27 +18,22 @@ import zlib
 from collections import defaultdict
 from pathlib import Path
 
-from timeline.census import SKETCH_SIZE, _resemblance, hash_line
+from timeline.census import SKETCH_SIZE, _resemblance, hash_line, sketch_prose
 from timeline.clean import find_recurring_lines
 from timeline.clean.text import PROSE_WORDS
 from timeline.load import load_document
 from timeline.models import Document
 
 FOLDS = 5
-SHINGLE = 5
 
 
 def sketches(text: str) -> dict[str, frozenset[int]]:
-    """Both sketches of a text: its prose lines, and the 5-word shingles of its prose lines."""
-    prose = [key for key in find_recurring_lines([text], min_count=1) if len(key.split()) >= PROSE_WORDS]
-    shingles = {
-        " ".join(words[i : i + SHINGLE])
-        for words in (key.split() for key in prose)
-        for i in range(len(words) - SHINGLE + 1)
-    }
+    """Both sketches of a text: its prose lines, and the shingles of its prose lines (the one shipped)."""
+    keys = find_recurring_lines([text], min_count=1)
+    prose = [key for key in keys if len(key.split()) >= PROSE_WORDS]
     return {
         "lines": frozenset(sorted(hash_line(key) for key in prose)[:SKETCH_SIZE]),
-        "shingles": frozenset(sorted(hash_line(key) for key in shingles)[:SKETCH_SIZE]),
+        "shingles": frozenset(sketch_prose(keys)),
     }
 
 

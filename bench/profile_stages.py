@@ -19,8 +19,9 @@ from timeline.render import render_json
 
 STAGES = {
     "read/decode": ("load.py", "load_document"),
-    "census": ("pipeline.py", "census_hashes"),
-    "census (old)": ("pipeline.py", "line_hashes"),
+    "census": ("census.py", "take_census"),
+    "census (9847bf8)": ("pipeline.py", "line_hashes"),
+    "copies, count": ("census.py", "count_recurring"),
     "clean": ("__init__.py", "clean_document"),
     "date": ("dating.py", "describe_article"),
     "tag": ("__init__.py", "find_expressions"),
