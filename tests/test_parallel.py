@@ -87,6 +87,24 @@ def test_a_cached_rerun_opens_no_unchanged_file(
     assert opened == [str(changed)]
 
 
+def test_a_census_of_another_version_is_taken_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cache as cache_module
+
+    cache, work = tmp_path / "cache", tmp_path / "work"
+    shutil.copytree(folder, work)
+    first = build(str(work), "--cache", str(cache), "--jobs", "1")
+    opened: list[str] = []
+    real = pipeline.read_document
+    monkeypatch.setattr(
+        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
+    )
+    monkeypatch.setattr(cache_module, "CENSUS_VERSION", "another census")
+    assert build(str(work), "--cache", str(cache), "--jobs", "1") == first
+    assert sorted(opened) == sorted(str(path) for path in work.iterdir())
+
+
 def test_a_renamed_file_is_a_cache_hit(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = build(str(folder), "--cache", str(cache), "--jobs", "1")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.census import Census
+from timeline.census import CENSUS_VERSION, Census
 from timeline.load import CONTROL
 from timeline.models import ArticleResult, Document, Event, Kind, Source, Statement
 
@@ -321,7 +321,12 @@ class Scan:
     census: Census
 
 
-SCAN_FIELDS = ("format", "path", "stat", "content", "kind", "notes", "lines", "sketch", "checksum")
+SCAN_FIELDS = ("format", "version", "path", "stat", "content", "kind", "notes", "lines", "sketch", "checksum")
+
+
+def scan_version() -> str:
+    """What a file's first-pass record depends on besides the file: the tool's version and the census's."""
+    return f"{__version__}/{CENSUS_VERSION}"
 
 
 def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
@@ -504,12 +509,15 @@ class Cache:
             return None
         if entry["path"] != os.path.abspath(path) or entry["stat"] != list(file_stamp(info)):
             return None  # another file, or this one changed: it is read again
+        if entry["version"] != scan_version():
+            return None  # made by another version of the tool or of the census: read again
         return scan
 
     def put_scan(self, path: str, info: os.stat_result, scan: Scan) -> None:
         """Remember what the first pass found in a file, for as long as it does not change."""
         entry: dict[str, Any] = {
             "format": FORMAT,
+            "version": scan_version(),
             "path": os.path.abspath(path),
             "stat": list(file_stamp(info)),
             "content": scan.content,

@@ -23,6 +23,7 @@ from timeline.clean import find_recurring_lines
 from timeline.clean.text import PROSE_WORDS
 from timeline.models import Document, Kind
 
+CENSUS_VERSION = "lines-blake2b64;prose-shingles-5-crc32-bottom-32"  # a cached census of another is redone
 RECURRING_MIN = 3  # a line found in this many different articles of one run is boilerplate
 SKETCH_SIZE = 32  # shingle hashes kept per file: the Jaccard estimate is exact below this many shingles
 SHINGLE_WORDS = 5  # words of a shingle: a line wrapped elsewhere (lynx) still shares most of its shingles
