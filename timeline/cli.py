@@ -478,7 +478,10 @@ def main() -> None:
     except Interrupted as stop:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the goodbye
         sys.stderr.write("timeline: interrupted\n")
-        sys.exit(128 + int(stop.args[0]))
+        sys.stderr.flush()
+        # Out now: every `with` has run; the exit handlers would wait for the worker pool's thread,
+        # which waits forever for the rest of a result a worker was writing when it was killed.
+        os._exit(128 + int(stop.args[0]))
 
 
 CLEAN_EPILOG = """Examples:

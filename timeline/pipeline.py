@@ -406,10 +406,14 @@ def worker_pool(workers: int, options: Options, cache: Cache | None) -> Iterator
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers now (they ignore Ctrl-C, so they are terminated)."""
+    """Cancel what is queued and end the workers now (they ignore Ctrl-C, so they are killed).
+
+    Killed, not terminated: a worker that ran the parent's SIGTERM handler would wait, on its way out,
+    to flush the results it queued (whole documents, after the first pass) into a pipe no one reads.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
-        process.terminate()
+        process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
@@ -538,10 +542,15 @@ def build_timeline(
             files.append(item)
     results = []
     mapped = mapper(files, options) if mapper else map_articles(files, options, jobs, cache)
-    for result in mapped:
-        if progress:
-            progress(result)
-        results.append(result)
+    try:
+        for result in mapped:
+            if progress:
+                progress(result)
+            results.append(result)
+    finally:  # interrupted here, between two results: the map's workers are stopped now, not at exit
+        close = getattr(mapped, "close", None)
+        if close is not None:
+            close()
     return assemble(results, problems, options, None if mapper else cache)
 
 
