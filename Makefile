@@ -46,8 +46,8 @@ test: lint pytest  ## lint, then the test suite
 golden: install  ## regenerate the golden end-to-end files (review the diff!)
 	$(BIN)/python -m tests.golden
 
-bench: install  ## throughput of `timeline build` on a corpus of 2,000+ files
-	$(BIN)/python bench/bench_build.py --shared $(SHARED)
+bench: install  ## `timeline build`: articles/s (--jobs 1, 2) against naive and floor, cache and Dask speed-ups, memory curve (SIZES=...)
+	$(BIN)/python bench/bench_build.py --shared $(SHARED) $(if $(SIZES),--sizes $(SIZES))
 
 bench-clean: install-train  ## boilerplate scores (shipped model, site-grouped CV) and pages/s on both corpora
 	$(BIN)/python bench/bench_clean.py --shared $(SHARED)

@@ -1,13 +1,16 @@
-"""Throughput of `timeline build` on a corpus of real article files, against the naive pass.
+"""Throughput of `timeline build` on a corpus of real article files, against the naive pass and the floor.
 
     python bench/bench_build.py --shared ../shared [--files 2000] [--naive-sample 300]
+                                [--sizes 1000,5000,20000,50000] [--no-dask]
 
 Builds bench/work/corpus-N/ (copies of the Syria articles and of the boilerplate pages' w3m and lynx
-text dumps, under new names: about 8.5 KB an article, the texts the naive figure of issue 6 was
-measured on) once, then runs `timeline build` on it with --jobs 1 and
---jobs 2, and the naive pass (dateparser's search_dates over every text) on a sample of the same
-files, in this one run. Prints articles/s, MB/s, peak memory (summed over the process tree) and the
-ratio to the naive pass; then the scaling curve over 500, 1,000, 2,000 and 10,000 files.
+text dumps, under new names: about 7.4 KB an article) once, then prints, in this one run:
+articles/s with --jobs 1 and --jobs 2; the ratio to the naive pass (dateparser's search_dates over
+every text, on a sample) and to the floor (read, decode and split sentences, one process); the
+cached re-run of the unchanged folder and the run after adding 10 % new files, against the cold
+run, with the files computed; the Dask run on a LocalCluster of two one-thread workers against
+--jobs 2 (byte-identical or not); then peak memory (summed over the process tree) and time at
+each of --sizes. Wall-clock times: on a shared machine, compare figures of one run only.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -116,13 +120,93 @@ def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.iterdir() if path.is_file())
 
 
+def floor_rate(files: list[Path]) -> float:
+    """Articles per second of the least any tool must do: read, decode, split each line into sentences."""
+    from timeline.load import load_document
+    from timeline.models import Document
+    from timeline.sentences import split_sentences
+
+    start = time.perf_counter()
+    for path in files:
+        doc = load_document(str(path))
+        if isinstance(doc, Document):
+            for line in doc.text.splitlines():
+                split_sentences(line, 0)
+    return len(files) / (time.perf_counter() - start)
+
+
+def build_cmd(folder: Path, *args: str) -> list[str]:
+    return [*TIMELINE, "build", str(folder), "--format", "json", "-q", *args]
+
+
+def result_entries(cache: Path) -> int:
+    """The per-article results a cache holds (not the records of the files read)."""
+    return sum(1 for path in cache.rglob("*.json") if not {"files", "runs"} & set(path.parts[-3:]))
+
+
+def print_row(
+    name: str, seconds: float, files: int, size: int, peak: int, naive: float, floor: float
+) -> None:
+    rate = files / seconds
+    print(
+        f"{name:<22}{seconds:>9.2f}{rate:>12.1f}{size / 1e6 / seconds:>8.2f}{peak / 1024:>9.0f}"
+        f"{rate / naive:>9.1f}{floor / rate:>10.1f}"
+    )
+
+
+def measure_cache(shared: Path, count: int) -> None:
+    """Cold run with --cache, the unchanged re-run, and the run after adding 10 % new files."""
+    with tempfile.TemporaryDirectory(dir=WORK) as scratch:
+        folder, cache = Path(scratch) / "articles", Path(scratch) / "cache"
+        shutil.copytree(make_corpus(shared, count, WORK / f"corpus-{count}"), folder)
+        cold, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        computed = result_entries(cache)
+        warm, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        same = result_entries(cache) - computed
+        sources = source_files(shared)
+        for i in range(count // 10):  # new articles: real texts with a line of their own
+            src = sources[i % len(sources)]
+            text = src.read_bytes() + f"\nBench addition {i}.\n".encode()
+            (folder / f"new_{i:06d}_{src.stem}{src.suffix}").write_bytes(text)
+        grown, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        added = result_entries(cache) - computed - same
+        print(f"cache, {count} files (--jobs 2): cold {cold:.2f} s ({computed} distinct results stored)")
+        print(f"  unchanged re-run {warm:.2f} s: {cold / warm:.1f}x faster, {same} new results")
+        print(
+            f"  after adding {count // 10} new files {grown:.2f} s: {cold / grown:.1f}x faster than cold, "
+            f"{added} new results"
+        )
+
+
+def measure_dask(corpus: Path, files: int) -> None:
+    """The same build on a LocalCluster of two one-thread workers, against --jobs 2."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        print("dask: the cluster extra is not installed")
+        return
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask_out = Path(WORK) / "dask.json"
+        local_out = Path(WORK) / "local.json"
+        remote, _, _ = run_measured(
+            [*build_cmd(corpus, "--cluster", cluster.scheduler_address), "-o", str(dask_out)]
+        )
+    local, _, _ = run_measured([*build_cmd(corpus, "--jobs", "2"), "-o", str(local_out)])
+    same = dask_out.read_bytes() == local_out.read_bytes()
+    print(
+        f"dask, {files} files: 2 one-thread workers {remote:.2f} s, --jobs 2 {local:.2f} s: "
+        f"{remote / local:.2f}x the local time, output {'byte-identical' if same else 'DIFFERENT'}"
+    )
+
+
 def main() -> None:
-    """Build the corpus, measure, print the table."""
+    """Build the corpus, measure, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--naive-sample", type=int, default=300)
-    parser.add_argument("--curve", default="500,1000,2000,10000")
+    parser.add_argument("--sizes", default="1000,5000,20000,50000", help="files for the memory curve")
+    parser.add_argument("--no-dask", action="store_true", help="leave the Dask comparison out")
     args = parser.parse_args()
     shared = Path(args.shared)
     corpus = make_corpus(shared, args.files, WORK / f"corpus-{args.files}")
@@ -130,26 +214,29 @@ def main() -> None:
     size = folder_bytes(corpus)
     print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB ({corpus.relative_to(ROOT)})")
     step = max(1, len(files) // args.naive_sample)
-    naive = naive_rate(files[::step][: args.naive_sample])
-    sampled = min(args.naive_sample, len(files))
-    print(f"naive pass (search_dates, {sampled} files sampled): {naive:.1f} articles/s")
+    sample = files[::step][: args.naive_sample]
+    naive = naive_rate(sample)
+    floor = floor_rate(files)
+    print(f"naive pass (search_dates, {len(sample)} files sampled): {naive:.1f} articles/s")
+    print(f"floor (read, decode, split sentences; one process): {floor:.1f} articles/s")
     print()
-    print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}{'peak MB':>9}{'x naive':>9}")
+    print(
+        f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}{'peak MB':>9}{'x naive':>9}{'floor/x':>10}"
+    )
     for jobs in (1, 2):
-        cmd = [*TIMELINE, "build", str(corpus), "--format", "json", "-q", "--jobs", str(jobs)]
-        seconds, peak, code = run_measured(cmd)
-        rate = len(files) / seconds
-        status = "" if code in (0, 1) else f"  (exit {code})"
-        print(
-            f"{f'timeline --jobs {jobs}':<22}{seconds:>9.2f}{rate:>12.1f}{size / 1e6 / seconds:>8.2f}"
-            f"{peak / 1024:>9.0f}{rate / naive:>9.1f}{status}"
-        )
+        seconds, peak, code = run_measured(build_cmd(corpus, "--jobs", str(jobs)))
+        print_row(f"timeline --jobs {jobs}", seconds, len(files), size, peak, naive, floor)
+        if code not in (0, 1):
+            print(f"  (exit {code})")
+    print()
+    measure_cache(shared, args.files)
+    if not args.no_dask:
+        measure_dask(corpus, len(files))
     print()
     print("scaling (--jobs 2):")
-    for count in (int(n) for n in args.curve.split(",")):
+    for count in (int(n) for n in args.sizes.split(",") if n):
         part = make_corpus(shared, count, WORK / f"corpus-{count}")
-        cmd = [*TIMELINE, "build", str(part), "--format", "json", "-q", "--jobs", "2"]
-        seconds, peak, _ = run_measured(cmd)
+        seconds, peak, _ = run_measured(build_cmd(part, "--jobs", "2"))
         rate = count / seconds
         print(f"  {count:>6} files {seconds:>8.2f} s {rate:>8.1f} articles/s {peak / 1024:>7.0f} MB peak")
 

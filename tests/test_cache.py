@@ -17,7 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from timeline.cache import Cache, InvalidEntry, decode_entry, decode_value, encode_entry, encode_value
+from timeline.cache import (
+    Cache,
+    InvalidEntry,
+    content_hash,
+    decode_entry,
+    decode_value,
+    encode_entry,
+    encode_value,
+)
 from timeline.cli import app
 from timeline.load import load_document
 from timeline.models import ArticleResult, Document, Kind
@@ -46,7 +54,10 @@ def folder(tmp_path: Path) -> Path:
 
 
 def entry_files(cache: Path) -> list[Path]:
-    return sorted(path for path in cache.rglob("*") if path.is_file())
+    """The result entries of a cache folder (not the files read, under files/, nor merges, under runs/)."""
+    return sorted(
+        path for path in cache.rglob("*") if path.is_file() and not {"files", "runs"} & set(path.parts[-3:])
+    )
 
 
 class Payload:
@@ -65,7 +76,7 @@ def test_a_crafted_pickle_in_the_cache_never_runs(folder: Path, tmp_path: Path) 
     cache = Cache(str(cache_dir))
     doc = load_document(str(folder / "a.txt"))
     assert isinstance(doc, Document)
-    target = cache._path(cache.key(doc, None, frozenset()))
+    target = cache._path(cache.key(content_hash(doc), None, frozenset()))
     target.parent.mkdir(parents=True, mode=0o700)
     os.chmod(cache_dir, 0o700)
     target.write_bytes(pickle.dumps(Payload(marker)))
@@ -151,6 +162,35 @@ def test_an_invalid_entry_is_recomputed_and_reported_once(
     assert "did not validate" not in build(folder, "--cache", str(cache), "-q")[2]
 
 
+RUN_EDITS: list[tuple[str, Callable[[list], None]]] = [
+    (
+        "an event's text replaced",
+        lambda events: events[0].__setitem__(5, "FORGED statement on June 1, 2020."),
+    ),
+    ("a statement counted twice", lambda events: events[0][6].append(events[0][6][0])),
+    ("a statement left out", lambda events: events.pop()),
+    ("a statement number past the end", lambda events: events[0][6][0].__setitem__(0, 10**6)),
+    ("an event's date replaced", lambda events: events[0].__setitem__(0, "1999-01-01")),
+]
+
+
+@pytest.mark.parametrize(("name", "edit"), RUN_EDITS, ids=[name for name, _ in RUN_EDITS])
+def test_a_forged_merge_entry_is_recomputed(folder: Path, tmp_path: Path, name: str, edit: Callable) -> None:
+    from timeline.cache import checksum
+
+    cache = tmp_path / "cache"
+    _, fresh, _ = build(folder)
+    build(folder, "--cache", str(cache))
+    (run,) = sorted((cache / "runs").iterdir())
+    entry = json.loads(run.read_bytes())
+    edit(entry["result"])
+    entry["checksum"] = checksum(entry["result"])  # the forger redoes the checksum
+    run.write_text(json.dumps(entry))
+    code, out, stderr = build(folder, "--cache", str(cache))
+    assert (code, out) == (0, fresh)
+    assert "1 cache entr(ies) did not validate" in stderr
+
+
 def test_the_cache_folder_is_the_users_only(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "new" / "cache"
     build(folder, "--cache", str(cache))
@@ -182,8 +222,8 @@ def sample_results() -> list[tuple[Document, ArticleResult]]:
 
 @pytest.mark.parametrize(("doc", "result"), sample_results())
 def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResult) -> None:
-    raw = encode_entry("k" * 64, doc, result)
-    assert decode_entry(raw, "k" * 64, doc) == result
+    raw = encode_entry("k" * 64, content_hash(doc), result)
+    assert decode_entry(raw, "k" * 64, content_hash(doc), doc.path) == result
     assert decode_value(json.loads(json.dumps(encode_value(result))), ArticleResult) == result
 
 
@@ -191,8 +231,8 @@ def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResul
 @given(position=st.integers(min_value=0), junk=st.binary(min_size=0, max_size=12), cut=st.booleans())
 def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: bytes, cut: bool) -> None:
     doc, result = sample_results()[0]
-    raw = encode_entry("k" * 64, doc, result)
+    raw = encode_entry("k" * 64, content_hash(doc), result)
     where = position % len(raw)
     damaged = raw[:where] + junk + (b"" if cut else raw[where + len(junk) :])
     with contextlib.suppress(InvalidEntry):  # any other exception, or another result, fails the test
-        assert decode_entry(damaged, "k" * 64, doc) == result
+        assert decode_entry(damaged, "k" * 64, content_hash(doc), doc.path) == result

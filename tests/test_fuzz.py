@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from tests import factories
-from timeline.cache import InvalidEntry, checksum, decode_entry, encode_entry
+from timeline.cache import InvalidEntry, checksum, content_hash, decode_entry, encode_entry
 from timeline.clean import clean_html, clean_text
 from timeline.clean.paragraphs import VERTICAL_BORDERS
 from timeline.cli import ExitCode, app
@@ -738,7 +738,7 @@ def _sample_entry() -> tuple[Document, ArticleResult, bytes]:
     doc = decode_document("sample.txt", SAMPLE_BYTES[0])
     assert isinstance(doc, Document)
     result = process_document(doc, Options())
-    return doc, result, encode_entry("k" * 64, doc, result)
+    return doc, result, encode_entry("k" * 64, content_hash(doc), result)
 
 
 def _mutate_json(rng: random.Random, entry: object) -> object:
@@ -768,11 +768,11 @@ def run_cache_reader(rng: random.Random) -> None:
                 entry["checksum"] = checksum(entry["result"])
             raw = json.dumps(entry).encode()
             with contextlib.suppress(InvalidEntry):
-                check_result(decode_entry(raw, "k" * 64, doc), doc)
+                check_result(decode_entry(raw, "k" * 64, content_hash(doc), doc.path), doc)
             return
         raw = json.dumps(entry).encode()
     with contextlib.suppress(InvalidEntry):
-        assert decode_entry(raw, "k" * 64, doc) == result
+        assert decode_entry(raw, "k" * 64, content_hash(doc), doc.path) == result
 
 
 DECODER_CODECS = ("cp1252", "latin-1", "cp1251", "koi8_r", "cp1250", "mac_roman", "shift_jis", "gbk")

@@ -46,6 +46,11 @@ def test_jobs_do_not_change_the_output(folder: Path) -> None:
     assert build(str(folder), "--jobs", "2") == build(str(folder), "--jobs", "1")
 
 
+def result_entries(cache: Path) -> list[Path]:
+    """The result entries of a cache (not the files read, under files/, nor the merges, under runs/)."""
+    return sorted(path for path in cache.rglob("*.json") if not {"files", "runs"} & set(path.parts[-3:]))
+
+
 def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     grown = tmp_path / "grown"
@@ -53,14 +58,63 @@ def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Pa
     extra = grown / "zz_extra.txt"
     extra.unlink(missing_ok=True)
     first = build(str(grown), "--cache", str(cache), "--jobs", "1")
-    entries = sorted(cache.rglob("*.json"))
+    entries = result_entries(cache)
     assert len(entries) == len(list(grown.iterdir()))
     assert build(str(grown), "--cache", str(cache), "--jobs", "1") == first
-    assert sorted(cache.rglob("*.json")) == entries  # nothing new written: every file was a hit
+    assert result_entries(cache) == entries  # nothing new written: every file was a hit
     extra.write_text("date 2020-06-14\nThe ministers met in Ankara on Tuesday, officials said.\n")
     grown_output = build(str(grown), "--cache", str(cache), "--jobs", "1")
-    assert len(sorted(cache.rglob("*.json"))) == len(entries) + 1
+    assert len(result_entries(cache)) == len(entries) + 1
     assert grown_output == build(str(grown), "--jobs", "1")
+
+
+def test_a_cached_rerun_opens_no_unchanged_file(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, work = tmp_path / "cache", tmp_path / "work"
+    shutil.copytree(folder, work)
+    first = build(str(work), "--cache", str(cache), "--jobs", "1")
+    opened: list[str] = []
+    real = pipeline.read_document
+    monkeypatch.setattr(
+        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
+    )
+    assert build(str(work), "--cache", str(cache), "--jobs", "1") == first
+    assert opened == []
+    changed = sorted(work.iterdir())[0]
+    changed.write_text(changed.read_text() + "\nOne more line, written on Monday.\n")
+    build(str(work), "--cache", str(cache), "--jobs", "1")
+    assert opened == [str(changed)]
+
+
+def test_a_census_of_another_version_is_taken_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cache as cache_module
+
+    cache, work = tmp_path / "cache", tmp_path / "work"
+    shutil.copytree(folder, work)
+    first = build(str(work), "--cache", str(cache), "--jobs", "1")
+    opened: list[str] = []
+    real = pipeline.read_document
+    monkeypatch.setattr(
+        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
+    )
+    monkeypatch.setattr(cache_module, "CENSUS_VERSION", "another census")
+    assert build(str(work), "--cache", str(cache), "--jobs", "1") == first
+    assert sorted(opened) == sorted(str(path) for path in work.iterdir())
+
+
+def test_a_renamed_file_is_a_cache_hit(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = build(str(folder), "--cache", str(cache), "--jobs", "1")
+    entries = result_entries(cache)
+    renamed = tmp_path / "renamed"
+    shutil.copytree(folder, renamed)
+    assert build(str(renamed), "--cache", str(cache), "--jobs", "1") == first.replace(
+        str(folder), str(renamed)
+    )
+    assert result_entries(cache) == entries  # the same contents: the same results, whatever the names
 
 
 def test_a_corrupt_cache_entry_is_a_miss(folder: Path, tmp_path: Path) -> None:
@@ -96,6 +150,8 @@ def test_cluster_output_is_byte_identical(folder: Path, local_cluster: Any) -> N
         )
     assert remote == local
     assert build(str(folder), "--cluster", local_cluster.scheduler_address) == local
+    # the workers see the same file system: they read the files, the client ships only their paths
+    assert build(str(folder), "--cluster", local_cluster.scheduler_address, "--workers-read-files") == local
 
 
 def test_a_hostile_worker_cannot_run_code_on_the_client(
@@ -112,8 +168,11 @@ def test_a_hostile_worker_cannot_run_code_on_the_client(
     def hostile(*args: Any) -> Any:
         return Payload()
 
-    def forged(path: str, *args: Any) -> Any:  # plain data, but not a result of that file
-        return {"path": path, "info": None, "statements": [], "problems": [[path, "x", True]]}
+    def forged(batch: Any, *args: Any) -> Any:  # plain data, but not a result of that file
+        return [
+            {"path": item.path, "info": None, "statements": [], "problems": [[item.path, "x", True]]}
+            for item in batch
+        ]
 
     monkeypatch.setattr(cluster, "_process_remote", hostile)
     address = local_cluster.scheduler_address
@@ -132,7 +191,11 @@ def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.
     pytest.importorskip("distributed")
     from timeline import cluster
 
-    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)  # the 20 s default is for real networks
+    with pytest.raises(
+        cluster.ClusterUnavailable, match=r"cannot reach the scheduler at tcp://127\.0\.0\.1:9"
+    ):
+        cluster.connect("tcp://127.0.0.1:9", timeout=1)  # the 20 s default is for real networks
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
     result = CliRunner().invoke(app, ["build", str(folder), "--cluster", "tcp://127.0.0.1:9", "-q"])
     assert result.exit_code == 3
     assert "cannot reach the scheduler" in result.stderr

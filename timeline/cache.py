@@ -20,15 +20,18 @@ import stat
 import tempfile
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
+from timeline.census import CENSUS_VERSION, Census
 from timeline.load import CONTROL
-from timeline.models import ArticleResult, Document
+from timeline.models import EVENT_KINDS, ArticleResult, Document, Event, Kind, Source, Statement
 
-FORMAT = "4"  # 1: pickle (never read again); 2: JSON checked against the result classes;
-#             3: TimeExpr.tense, tense_from and ArticleInfo.language; 4: Statement.kind, caption, parts
+FORMAT = "5"  # 1: pickle (never read again); 2: JSON checked against the result classes;
+#             3: TimeExpr.tense, tense_from and ArticleInfo.language; 4: Statement.kind, caption, parts;
+#             5: keyed by content, not path; merged events cached
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any entry a 20 MB article gives; bounds a hostile one
 FOLDER_MODE = 0o700
 
@@ -60,64 +63,123 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def decode_value(data: Any, hint: Any) -> Any:
     """Data read back as the type `hint`; InvalidEntry when it does not fit exactly."""
+    return _decoder(hint)(data)
+
+
+Decoder = typing.Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    """The reader of one type, made once: a cached result is read field by field without asking `typing`."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(hint):
+        return _union_decoder(hint)
+    if origin is tuple:
+        return _tuple_decoder(typing.get_args(hint))
+    if hint is type(None):
+        return _none
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _dataclass_decoder(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return functools.partial(_enum, hint)
+    if hint is dt.datetime or hint is dt.date:
+        return functools.partial(_decode_time, hint=hint)
+    scalars: dict[Any, Decoder] = {bool: _bool, int: _int, float: _float, str: _str}
+    if hint in scalars:
+        return scalars[hint]
+    raise InvalidEntry(f"no reader for {hint}")
+
+
+def _union_decoder(hint: Any) -> Decoder:
+    options = typing.get_args(hint)
+
+    def decode(data: Any) -> Any:
+        for option in options:
             try:
-                return decode_value(data, option)
+                return _decoder(option)(data)
             except InvalidEntry:
                 continue
         raise InvalidEntry(f"{data!r:.40} fits none of {hint}")
-    if origin is tuple:
-        return _decode_tuple(data, typing.get_args(hint))
-    if hint is type(None):
-        _expect(data is None, data, "null")
-        return None
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _decode_dataclass(data, hint)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(data)
-        except ValueError:
-            raise InvalidEntry(f"{data!r:.40} is not a {hint.__name__}") from None
-    if hint is dt.datetime or hint is dt.date:
-        return _decode_time(data, hint)
-    if hint is bool:
-        _expect(isinstance(data, bool), data, "a boolean")
-    elif hint is int:
-        _expect(isinstance(data, int) and not isinstance(data, bool), data, "an integer")
-    elif hint is float:
-        _expect(isinstance(data, int | float) and not isinstance(data, bool), data, "a number")
-        return float(data)
-    elif hint is str:
-        _expect(isinstance(data, str), data, "a string")
-    else:
-        raise InvalidEntry(f"no reader for {hint}")
+
+    return decode
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    """A JSON list (msgpack may give a tuple) as a tuple[X, ...] or a fixed tuple[X, Y]."""
+    if len(args) == 2 and args[1] is Ellipsis:
+
+        def decode_all(data: Any) -> tuple[Any, ...]:
+            _expect(isinstance(data, list | tuple), data, "a list")
+            item = _decoder(args[0])
+            return tuple(item(value) for value in data)
+
+        return decode_all
+
+    def decode_fixed(data: Any) -> tuple[Any, ...]:
+        _expect(isinstance(data, list | tuple), data, "a list")
+        _expect(len(data) == len(args), data, f"a list of {len(args)}")
+        return tuple(_decoder(arg)(value) for value, arg in zip(data, args, strict=True))
+
+    return decode_fixed
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    """A JSON object with exactly the fields of `cls`."""
+    names = tuple(field.name for field in dataclasses.fields(cls))
+    expected = frozenset(names)
+
+    fields: list[tuple[str, Decoder]] = []  # filled at the first call: a field's class may refer back
+
+    def decode(data: Any) -> Any:
+        _expect(isinstance(data, dict), data, f"a {cls.__name__} object")
+        if data.keys() != expected:
+            raise InvalidEntry(f"{cls.__name__} fields differ: {sorted(set(data) ^ expected)[:5]}")
+        if not fields:
+            fields.extend((name, _decoder(_hints(cls)[name])) for name in names)
+        return cls(**{name: read(data[name]) for name, read in fields})
+
+    return decode
+
+
+def _none(data: Any) -> None:
+    _expect(data is None, data, "null")
+
+
+def _enum(cls: type[enum.Enum], data: Any) -> enum.Enum:
+    try:
+        return cls(data)
+    except (ValueError, TypeError):
+        raise InvalidEntry(f"{data!r:.40} is not a {cls.__name__}") from None
+
+
+def _bool(data: Any) -> bool:
+    if type(data) is not bool:
+        raise InvalidEntry(f"{data!r:.40} is not a boolean")
+    return data
+
+
+def _int(data: Any) -> int:
+    if type(data) is not int:  # not a bool either
+        raise InvalidEntry(f"{data!r:.40} is not an integer")
+    return data
+
+
+def _float(data: Any) -> float:
+    if type(data) is not float and type(data) is not int:
+        raise InvalidEntry(f"{data!r:.40} is not a number")
+    return float(data)
+
+
+def _str(data: Any) -> str:
+    if type(data) is not str:
+        raise InvalidEntry(f"{data!r:.40} is not a string")
     return data
 
 
 def _expect(condition: bool, data: object, what: str) -> None:
     if not condition:
         raise InvalidEntry(f"{data!r:.40} is not {what}")
-
-
-def _decode_tuple(data: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A JSON list (msgpack may give a tuple) as a tuple[X, ...] or a fixed tuple[X, Y]."""
-    _expect(isinstance(data, list | tuple), data, "a list")
-    if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(decode_value(item, args[0]) for item in data)
-    _expect(len(data) == len(args), data, f"a list of {len(args)}")
-    return tuple(decode_value(item, arg) for item, arg in zip(data, args, strict=True))
-
-
-def _decode_dataclass(data: Any, cls: type) -> Any:
-    """A JSON object with exactly the fields of `cls`."""
-    _expect(isinstance(data, dict), data, f"a {cls.__name__} object")
-    hints = _hints(cls)
-    names = [field.name for field in dataclasses.fields(cls)]
-    if set(data) != set(names):
-        raise InvalidEntry(f"{cls.__name__} fields differ: {sorted(set(data) ^ set(names))[:5]}")
-    return cls(**{name: decode_value(data[name], hints[name]) for name in names})
 
 
 def _decode_time(data: Any, hint: type[dt.date]) -> dt.date:
@@ -161,38 +223,61 @@ def checksum(data: Any) -> str:
 
 
 def content_hash(doc: Document) -> str:
-    """The SHA-256 of a document's decoded text."""
-    return hashlib.sha256(doc.text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    """What a document's result is made from: the tool's version, its kind and decoded text (not its path)."""
+    digest = hashlib.sha256()
+    for part in (FORMAT, __version__, doc.kind.value):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
+    return digest.hexdigest()
 
 
-def encode_entry(key: str, doc: Document, result: ArticleResult) -> bytes:
-    """A cache entry: format, key, input hash, the result as data and the checksum of it."""
-    data = encode_value(result)
-    entry = {"format": FORMAT, "key": key, "input": content_hash(doc), "checksum": checksum(data)}
+def encode_entry(key: str, content: str, result: ArticleResult) -> bytes:
+    """A cache entry: format, key, input hash, the result (for no path in particular) and its checksum."""
+    data = encode_value(rebase(result, ""))
+    entry = {"format": FORMAT, "key": key, "input": content, "checksum": checksum(data)}
     entry["result"] = data
     return json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
 
 
-def decode_entry(raw: bytes, key: str, doc: Document) -> ArticleResult:
-    """The result held by an entry, after every check; InvalidEntry when one fails."""
+def _load_entry(raw: bytes, fields: set[str]) -> dict[str, Any]:
+    """A JSON object with exactly `fields` and a checksum of its "result" (or its other fields)."""
     try:
         entry = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested past the parser's stack
         raise InvalidEntry(f"not JSON ({type(exc).__name__})") from None
     _expect(isinstance(entry, dict), entry, "an object")
-    if set(entry) != {"format", "key", "input", "checksum", "result"}:
+    if set(entry) != fields:
         raise InvalidEntry("not a cache entry")
-    if entry["format"] != FORMAT or entry["key"] != key:
-        raise InvalidEntry("made for another key or format")
-    if entry["input"] != content_hash(doc):
-        raise InvalidEntry("made from other input")
+    if entry["format"] != FORMAT:
+        raise InvalidEntry("made for another format")
+    checked = entry["result"] if "result" in entry else {k: v for k, v in entry.items() if k != "checksum"}
     try:
-        expected = checksum(entry["result"])
+        expected = checksum(checked)
     except (ValueError, RecursionError):  # NaN, or nesting too deep to dump again
         raise InvalidEntry("not canonical JSON") from None
     if entry["checksum"] != expected:
         raise InvalidEntry("checksum does not match its content")
-    return read_result(entry["result"], doc.path)
+    return typing.cast(dict[str, Any], entry)
+
+
+def decode_entry(raw: bytes, key: str, content: str, path: str) -> ArticleResult:
+    """The result an entry holds, checked, as the result of `path`; InvalidEntry when a check fails."""
+    entry = _load_entry(raw, {"format", "key", "input", "checksum", "result"})
+    if entry["key"] != key:
+        raise InvalidEntry("made for another key or format")
+    if entry["input"] != content:
+        raise InvalidEntry("made from other input")
+    return rebase(read_result(entry["result"], ""), path)
+
+
+def rebase(result: ArticleResult, path: str) -> ArticleResult:
+    """The same result as the result of the file `path` (a result depends on the content, not the name)."""
+    if result.path == path:
+        return result
+    info = dataclasses.replace(result.info, path=path) if result.info else None
+    statements = tuple(dataclasses.replace(s, article=info) for s in result.statements) if info else ()
+    problems = tuple(dataclasses.replace(problem, path=path) for problem in result.problems)
+    return dataclasses.replace(result, path=path, info=info, statements=statements, problems=problems)
 
 
 def read_result(data: Any, path: str) -> ArticleResult:
@@ -227,6 +312,113 @@ def check_result(result: ArticleResult, path: str) -> None:
             raise InvalidEntry("control characters in a statement")
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Scan:
+    """What the first pass keeps of a file: its content hash, kind, loading notes and census."""
+
+    content: str
+    kind: Kind
+    notes: tuple[str, ...]
+    census: Census
+
+
+SCAN_FIELDS = ("format", "version", "path", "stat", "content", "kind", "notes", "lines", "sketch", "checksum")
+
+
+def scan_version() -> str:
+    """What a file's first-pass record depends on besides the file: the tool's version and the census's."""
+    return f"{__version__}/{CENSUS_VERSION}"
+
+
+def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
+    """What tells that a file has not changed since it was read: its size, modification time and inode."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _hashes(data: Any) -> tuple[int, ...]:
+    """A list of 64-bit line hashes, checked."""
+    _expect(isinstance(data, list), data, "a list")
+    _expect(all(type(value) is int and 0 <= value < 2**64 for value in data), data, "64-bit hashes")
+    return tuple(data)
+
+
+def decode_scan(entry: dict[str, Any]) -> Scan:
+    """A file's first-pass record from a checked entry; InvalidEntry when a field does not fit."""
+    content, notes = entry["content"], entry["notes"]
+    _expect(isinstance(content, str) and len(content) == 64, content, "a content hash")
+    _expect(isinstance(entry["path"], str), entry["path"], "a path")
+    _expect(isinstance(notes, list) and all(isinstance(note, str) for note in notes), notes, "notes")
+    if any(CONTROL.search(note) for note in notes):
+        raise InvalidEntry("control characters in a note")
+    census = Census(frozenset(_hashes(entry["lines"])), _hashes(entry["sketch"]))
+    return Scan(content, decode_value(entry["kind"], Kind), tuple(notes), census)
+
+
+def encode_events(events: Sequence[Event], statements: Sequence[Statement]) -> list[Any]:
+    """A run's merged events as data: each event's date and text, its sources as statement numbers."""
+    number = {id(statement): index for index, statement in enumerate(statements)}
+    return [
+        [
+            event.value,
+            encode_value(event.first_day),
+            encode_value(event.last_day),
+            event.granularity,
+            event.mod,
+            event.text,
+            [[number[id(source.statement)], source.relation] for source in event.sources],
+            event.kind,
+            list(event.other_dates),
+        ]
+        for event in events
+    ]
+
+
+def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ...]:
+    """The events of `encode_events` over the same statements, checked; InvalidEntry when one does not fit.
+
+    Every statement is a source of exactly one event, and each event's date and text are those of one
+    of its own sources, so an entry can only regroup the run's own statements, never add to them.
+    """
+    _expect(isinstance(data, list), data, "a list of events")
+    events, used = [], [False] * len(statements)
+    for item in data:
+        _expect(isinstance(item, list) and len(item) == 9, item, "an event")
+        value, first, last, granularity, mod, text, sources, kind, other_dates = item
+        _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
+        members = []
+        for source in sources:
+            _expect(isinstance(source, list) and len(source) == 2, source, "a source")
+            index, relation = _int(source[0]), decode_value(source[1], str | None)
+            _expect(0 <= index < len(statements) and not used[index], index, "a statement of its own")
+            used[index] = True
+            members.append(Source(statements[index], relation))
+        first_day, last_day = decode_value(first, dt.date | None), decode_value(last, dt.date | None)
+        exprs = {
+            (m.statement.expr.value, m.statement.expr.first_day, m.statement.expr.last_day) for m in members
+        }
+        _expect((value, first_day, last_day) in exprs, value, "the date of one of its sources")
+        _expect(any(m.statement.text == text for m in members), text, "the text of one of its sources")
+        _expect(kind in EVENT_KINDS, kind, "an event kind")
+        others = decode_value(other_dates, tuple[str, ...])
+        values = {m.statement.expr.value for m in members}
+        _expect(all(other in values for other in others), others, "dates of its own sources")
+        events.append(
+            Event(
+                value,
+                first_day,
+                last_day,
+                _str(granularity),
+                decode_value(mod, str | None),
+                text,
+                tuple(members),
+                kind,
+                others,
+            )
+        )
+    _expect(all(used), len(used), "every statement in an event")
+    return tuple(events)
+
+
 def folder_problem(folder: Path) -> str | None:
     """Why a cache folder cannot be trusted (owned by someone else, writable by others), or None."""
     try:
@@ -248,48 +440,137 @@ class Cache:
     def __init__(self, folder: str) -> None:
         self.folder = Path(folder)
         self.rejected: list[str] = []  # why entries of this run did not validate (reported once)
+        self.keys: dict[str, str] = {}  # the result key of each file of this run (for the merge's key)
 
-    def key(self, doc: Document, default_date: dt.date | None, recurring: frozenset[str]) -> str:
-        """The key of a document's result: its path and text, the version, and the settings that matter."""
+    def key(self, content: str, default_date: dt.date | None, recurring: frozenset[int]) -> str:
+        """The key of a result: the input's content hash, the result classes and the settings that shape it.
+
+        `recurring`: the hashes of the document's own lines that recur across the run's articles.
+        """
         digest = hashlib.sha256()
-        parts = (FORMAT, schema_fingerprint(), __version__, doc.path, doc.kind.value, str(default_date))
-        for part in (*parts, *sorted(recurring)):
-            digest.update(part.encode("utf-8", errors="surrogatepass") + b"\0")
-        digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
+        for part in (FORMAT, schema_fingerprint(), __version__, content, str(default_date)):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(b",".join(b"%x" % line for line in sorted(recurring)))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, doc: Document) -> ArticleResult | None:
-        """The cached result, or None (a missing entry silently, an invalid one noted in `rejected`)."""
-        path = self._path(key)
+    def _read(self, path: Path) -> bytes | None:
+        """An entry's bytes (None when there is none); a huge one is noted as invalid."""
         try:
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_ENTRY_BYTES + 1)
         except OSError:
             return None
+        if len(raw) > MAX_ENTRY_BYTES:
+            self.rejected.append(f"{path.name}: too large")
+            return None
+        return raw
+
+    def get(self, key: str, content: str, path: str) -> ArticleResult | None:
+        """The cached result for the file `path`, or None (a missing entry silently, an invalid one noted)."""
+        target = self._path(key)
+        raw = self._read(target)
+        if raw is None:
+            return None
         try:
-            if len(raw) > MAX_ENTRY_BYTES:
-                raise InvalidEntry("too large")
-            return decode_entry(raw, key, doc)
+            return decode_entry(raw, key, content, path)
         except InvalidEntry as exc:
-            self.rejected.append(f"{path.name}: {exc}")
+            self.rejected.append(f"{target.name}: {exc}")
             return None
 
-    def put(self, key: str, doc: Document, result: ArticleResult) -> None:
+    def put(self, key: str, content: str, result: ArticleResult) -> None:
         """Store a result atomically in a user-only folder; a cache that cannot be written is skipped."""
-        target = self._path(key)
         try:
-            data = encode_entry(key, doc, result)
+            self._write(self._path(key), encode_entry(key, content, result))
+        except (TypeError, ValueError):
+            return
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """Write an entry through a temporary file and a rename; an unwritable folder is skipped."""
+        try:
             self.folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            target.parent.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            for level in reversed(target.relative_to(self.folder).parents[:-1]):  # each one user-only
+                (self.folder / level).mkdir(mode=FOLDER_MODE, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # mode 0o600
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temporary, target)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             return
+
+    def _scan_path(self, path: str) -> Path:
+        name = hashlib.sha256(os.path.abspath(path).encode("utf-8", errors="surrogatepass")).hexdigest()
+        return self.folder / "files" / name[:2] / f"{name}.json"
+
+    def get_scan(self, path: str, info: os.stat_result) -> Scan | None:
+        """What the first pass found in a file that has not changed since (same size, time and inode)."""
+        target = self._scan_path(path)
+        raw = self._read(target)
+        if raw is None:
+            return None
+        try:
+            entry = _load_entry(raw, set(SCAN_FIELDS))
+            scan = decode_scan(entry)
+        except InvalidEntry as exc:
+            self.rejected.append(f"{target.name}: {exc}")
+            return None
+        if entry["path"] != os.path.abspath(path) or entry["stat"] != list(file_stamp(info)):
+            return None  # another file, or this one changed: it is read again
+        if entry["version"] != scan_version():
+            return None  # made by another version of the tool or of the census: read again
+        return scan
+
+    def put_scan(self, path: str, info: os.stat_result, scan: Scan) -> None:
+        """Remember what the first pass found in a file, for as long as it does not change."""
+        entry: dict[str, Any] = {
+            "format": FORMAT,
+            "version": scan_version(),
+            "path": os.path.abspath(path),
+            "stat": list(file_stamp(info)),
+            "content": scan.content,
+            "kind": scan.kind.value,
+            "notes": list(scan.notes),
+            "lines": sorted(scan.census.lines),
+            "sketch": list(scan.census.sketch),
+        }
+        try:
+            entry["checksum"] = checksum(entry)
+            data = json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+        except (TypeError, ValueError):  # a path that is not valid Unicode: not remembered
+            return
+        self._write(self._scan_path(path), data)
+
+    def run_key(self, results: Sequence[ArticleResult]) -> str:
+        """The key of a run's merge: every file's path, result key and whether it gave a result."""
+        digest = hashlib.sha256(f"{FORMAT}\0{schema_fingerprint()}\0{__version__}\0".encode())
+        for result in results:
+            key = self.keys.get(result.path, "") if result.info is not None else ""
+            digest.update(
+                f"{result.path}\0{key}\0{len(result.statements)}\0".encode("utf-8", "surrogatepass")
+            )
+        return digest.hexdigest()
+
+    def get_events(self, key: str, statements: Sequence[Statement]) -> tuple[Event, ...] | None:
+        """A run's merged events, when the very same results were merged before; else None."""
+        target = self.folder / "runs" / f"{key}.json"
+        raw = self._read(target)
+        if raw is None:
+            return None
+        try:
+            entry = _load_entry(raw, {"format", "key", "checksum", "result"})
+            _expect(entry["key"] == key, entry["key"], "this run's key")
+            return decode_events(entry["result"], statements)
+        except InvalidEntry as exc:
+            self.rejected.append(f"{target.name}: {exc}")
+            return None
+
+    def put_events(self, key: str, statements: Sequence[Statement], events: Sequence[Event]) -> None:
+        """Keep a run's merged events for a re-run over the same results."""
+        data = encode_events(events, statements)
+        entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
+        self._write(self.folder / "runs" / f"{key}.json", json.dumps(entry, sort_keys=True).encode("ascii"))
 
     def take_rejected(self) -> list[str]:
         """The rejections noted since the last call (a worker sends them back with its results)."""

@@ -209,7 +209,7 @@ def _check_run_options(jobs: int | None, time_budget: float, max_bytes: int) -> 
     return jobs or os.cpu_count() or 1
 
 
-def cluster_mapper(stack: ExitStack, address: str, tls: TlsFiles | None) -> Any:
+def cluster_mapper(stack: ExitStack, address: str, tls: TlsFiles | None, shared: bool = False) -> Any:
     """The per-article map on the cluster at `address`; a bad address exits 2, an unreachable one 3."""
     from timeline.cluster import ClusterAddressError, ClusterUnavailable, connect, map_on_cluster
 
@@ -221,7 +221,7 @@ def cluster_mapper(stack: ExitStack, address: str, tls: TlsFiles | None) -> Any:
     except ClusterUnavailable as exc:
         warn(str(exc))
         raise typer.Exit(ExitCode.NOTHING) from None
-    return partial(map_on_cluster, client)
+    return partial(map_on_cluster, client, shared=shared)
 
 
 def tls_files(ca_file: str | None, cert: str | None, key: str | None) -> TlsFiles | None:
@@ -404,6 +404,12 @@ def build(
         str | None,
         typer.Option(metavar="ADDRESS", help="Run the per-article map on a Dask cluster (tcp://host:8786)."),
     ] = None,
+    workers_read_files: Annotated[
+        bool,
+        typer.Option(
+            help="With --cluster: the workers read the files from the same paths (a shared file system)."
+        ),
+    ] = False,
     tls_ca_file: Annotated[
         str | None,
         typer.Option(metavar="FILE", help="With --cluster tls://: the CA of the cluster's certificates."),
@@ -446,7 +452,8 @@ def build(
     with ExitStack() as stack:
         mapper = None
         if cluster:
-            mapper = cluster_mapper(stack, cluster, tls_files(tls_ca_file, tls_cert, tls_key))
+            tls = tls_files(tls_ca_file, tls_cert, tls_key)
+            mapper = cluster_mapper(stack, cluster, tls, workers_read_files)
         run = partial(build_timeline, inputs, options, workers, store, mapper=mapper)
         try:
             if quiet or not sys.stderr.isatty():
@@ -620,7 +627,10 @@ def main() -> None:
     except Interrupted as stop:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the goodbye
         sys.stderr.write("timeline: interrupted\n")
-        sys.exit(128 + int(stop.args[0]))
+        sys.stderr.flush()
+        # Out now: every `with` has run; the exit handlers would wait for the worker pool's thread,
+        # which waits forever for the rest of a result a worker was writing when it was killed.
+        os._exit(128 + int(stop.args[0]))
 
 
 CLEAN_EPILOG = """Examples:

@@ -1,56 +1,84 @@
 """The per-article map on a Dask distributed cluster; the merge stays on the client.
 
-The client reads each file and ships its bytes, so workers need no shared file system; they need
-the same version of timeline installed (`pip install timeline[cluster]`). Results come back in
+The client reads each file and ships its bytes, so workers need no shared file system (or, with
+`--workers-read-files`, the workers read the files from the same absolute paths); they need the same
+version of timeline installed (`pip install timeline[cluster]`). Files go in batches: a task decodes
+a batch and takes its census, the batch stays on that worker, and a second task cleans, dates and
+tags it once the run's recurring lines are known. Census and results come back as plain data, in
 path order, so the output is byte-identical to a local run.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from timeline.cache import InvalidEntry, encode_value, read_result
+from timeline.cache import InvalidEntry, Scan, encode_value, read_result
+from timeline.census import Census, count_recurring, take_census
 from timeline.load import decode_document, read_bytes
 from timeline.models import ArticleResult, Document, Problem
-from timeline.pipeline import (
-    RECURRING_MIN,
-    Options,
-    census_item,
-    count_recurring,
-    process_item,
-    read_document,
-)
+from timeline.pipeline import Options, Scanned, finish_path, read_document, safe_read
 
-CONNECT_TIMEOUT = 20  # seconds Dask keeps retrying a scheduler that refuses or does not answer
-BATCH = 256  # files in flight at once: bounds the client's memory, keeps the workers busy
+CONNECT_TIMEOUT = 20.0  # seconds Dask keeps retrying a scheduler that refuses or does not answer
+BATCH = 64  # files per task: one task per file costs the scheduler more than the work
 
 
 class ClusterUnavailable(Exception):
     """The cluster cannot be used: the extra is missing, the scheduler is unreachable, or it failed."""
 
 
-def _decode(path: str, data: bytes | Problem) -> Document | Problem:
-    """Decode shipped bytes on a worker."""
-    return data if isinstance(data, Problem) else decode_document(path, data)
+def _scan_remote(batch: Sequence[tuple[str, bytes | Problem | str]], options: Options) -> list[Scanned]:
+    """Decode a batch of shipped files (or read them: a str is a path the workers see); take the census."""
+    scanned = []
+    for path, data in batch:
+        item = _document(path, data, options)
+        if isinstance(item, Problem):
+            scanned.append(Scanned(path, item))
+        else:
+            scanned.append(Scanned(path, item, Scan("", item.kind, item.notes, take_census(item))))
+    return scanned
 
 
-def _census_remote(path: str, data: bytes | Problem) -> list[int]:
-    """The recurring-line census of one file, on a worker, as plain data."""
-    return sorted(census_item(_decode(path, data)))
+def _document(path: str, data: bytes | Problem | str, options: Options) -> Document | Problem:
+    """A shipped file decoded, or a file read from the shared path `data`, as the file `path`."""
+    if isinstance(data, Problem):
+        return data
+    if isinstance(data, bytes):
+        return decode_document(path, data)
+    item = safe_read(data, options)
+    return replace(item, path=path)
 
 
-def _process_remote(path: str, data: bytes | Problem, options: Options, recurring: frozenset[int]) -> Any:
-    """The per-article map of one file, on a worker, as plain data (the client unpickles nothing)."""
-    return encode_value(process_item(path, _decode(path, data), options, recurring, None))
+def _census_remote(scanned: Sequence[Scanned]) -> list[list[list[int]]]:
+    """The census of each file of a batch that stays on the worker, as plain data: [lines, sketch]."""
+    return [
+        [sorted(item.scan.census.lines), list(item.scan.census.sketch)] if item.scan else [[], []]
+        for item in scanned
+    ]
 
 
-def read_census(data: Any) -> frozenset[int]:
-    """A worker's census, checked: 64-bit line hashes, else none."""
-    if isinstance(data, list | tuple) and all(type(key) is int and 0 <= key < 2**64 for key in data):
-        return frozenset(data)
-    return frozenset()
+def _process_remote(scanned: Sequence[Scanned], recurring: Sequence[Sequence[int]], options: Options) -> Any:
+    """The per-article map of a batch, on a worker, as plain data (the client unpickles nothing)."""
+    return [
+        encode_value(finish_path(item, options, frozenset(own), None))
+        for item, own in zip(scanned, recurring, strict=True)
+    ]
+
+
+def read_census(data: Any) -> Census:
+    """A worker's census of one file, checked: lists of 64-bit line hashes, else none."""
+    if not (isinstance(data, list | tuple) and len(data) == 2):
+        return Census(frozenset())
+    lines, sketch = data
+    if all(_hashes(part) for part in (lines, sketch)):
+        return Census(frozenset(lines), tuple(sketch))
+    return Census(frozenset())
+
+
+def _hashes(data: Any) -> bool:
+    return isinstance(data, list | tuple) and all(type(key) is int and 0 <= key < 2**64 for key in data)
 
 
 def read_remote_result(path: str, data: Any) -> ArticleResult:
@@ -58,8 +86,12 @@ def read_remote_result(path: str, data: Any) -> ArticleResult:
     try:
         return read_result(data, path)
     except InvalidEntry as exc:
-        problem = Problem(path, f"the cluster sent back an invalid result ({exc})")
-        return ArticleResult(path, None, (), (problem,))
+        return _invalid(path, str(exc))
+
+
+def _invalid(path: str, reason: str) -> ArticleResult:
+    problem = Problem(path, f"the cluster sent back an invalid result ({reason})")
+    return ArticleResult(path, None, (), (problem,))
 
 
 class ClusterAddressError(ValueError):
@@ -110,8 +142,11 @@ def security(tls: TlsFiles | None) -> Any:
     return configured
 
 
-def connect(address: str, tls: TlsFiles | None = None) -> Any:
-    """A client of the scheduler at `address` (tcp://scheduler:8786, or tls:// with certificates)."""
+def connect(address: str, tls: TlsFiles | None = None, timeout: float | None = None) -> Any:
+    """A client of the scheduler at `address` (tcp://scheduler:8786, or tls:// with certificates).
+
+    `timeout`: the seconds to keep trying a scheduler that refuses or does not answer (CONNECT_TIMEOUT).
+    """
     scheme = check_address(address, tls)
     try:
         from distributed import Client
@@ -120,7 +155,7 @@ def connect(address: str, tls: TlsFiles | None = None) -> Any:
             "--cluster needs the cluster extra: pip install 'timeline[cluster]'"
         ) from None
     # Results come back as msgpack data only: a hostile worker or scheduler's pickle is refused, not run.
-    options: dict[str, Any] = {"timeout": CONNECT_TIMEOUT, "deserializers": ["msgpack"]}
+    options: dict[str, Any] = {"timeout": timeout or CONNECT_TIMEOUT, "deserializers": ["msgpack"]}
     if scheme == "tls":
         options["security"] = security(tls)
     try:
@@ -130,35 +165,58 @@ def connect(address: str, tls: TlsFiles | None = None) -> Any:
         raise ClusterUnavailable(f"cannot reach the scheduler at {address}: {reason}") from None
 
 
-def _batches(paths: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(paths), BATCH):
-        yield paths[start : start + BATCH]
+def _batches(paths: Sequence[str]) -> list[Sequence[str]]:
+    return [paths[start : start + BATCH] for start in range(0, len(paths), BATCH)]
 
 
-def _payload(path: str, options: Options) -> bytes | Problem:
-    """What is shipped for a file: its bytes, or the problem that kept it from being read."""
+def _payload(path: str, options: Options, shared: bool) -> bytes | Problem | str:
+    """What is shipped for a file: its bytes, or why it cannot be read; its absolute path when `shared`."""
     if path == "-":
         item = read_document(path, options)
         return item if isinstance(item, Problem) else item.text.encode("utf-8")
-    return read_bytes(path, options.max_bytes)
+    return os.path.abspath(path) if shared else read_bytes(path, options.max_bytes)
 
 
-def map_on_cluster(client: Any, paths: Sequence[str], options: Options) -> Iterator[ArticleResult]:
-    """Run the census and the per-article map on the cluster's workers, yielding results in path order."""
-    recurring: frozenset[int] = frozenset()
-    if len(paths) >= RECURRING_MIN:
-        censuses: list[frozenset[int]] = []
-        for batch in _batches(paths):
-            datas = [_payload(path, options) for path in batch]
-            found = _gather(client, client.map(_census_remote, list(batch), datas, pure=False))
-            censuses.extend(read_census(data) for data in found)
-        recurring = count_recurring(censuses)
-    for batch in _batches(paths):
-        datas = [_payload(path, options) for path in batch]
-        futures = client.map(
-            _process_remote, list(batch), datas, [options] * len(batch), [recurring] * len(batch), pure=False
+def map_on_cluster(
+    client: Any, paths: Sequence[str], options: Options, shared: bool = False
+) -> Iterator[ArticleResult]:
+    """Both passes on the cluster's workers, over batches of files, yielding results in path order.
+
+    Each batch's bytes are read once, on the client (or by the workers from the same paths when
+    `shared`), and decoded once: the decoded batch stays on its worker between the census and the
+    per-article work; only the census, each file's own recurring lines and the results travel as data.
+    """
+    batches = _batches(paths)
+    scanned = [
+        client.submit(
+            _scan_remote, [(path, _payload(path, options, shared)) for path in batch], options, pure=False
         )
-        yield from map(read_remote_result, batch, _gather(client, futures))
+        for batch in batches
+    ]
+    censuses = _gather_censuses(client, scanned, batches)
+    recurring = count_recurring(censuses)
+    own = [sorted(census.lines & recurring) for census in censuses]
+    futures = [
+        client.submit(_process_remote, batch_scanned, own[start : start + len(batch)], options, pure=False)
+        for start, batch, batch_scanned in zip(range(0, len(paths), BATCH), batches, scanned, strict=True)
+    ]
+    del scanned
+    for batch, found in zip(batches, _gather(client, futures), strict=True):
+        if not isinstance(found, list | tuple) or len(found) != len(batch):
+            yield from (_invalid(path, "not one result per file") for path in batch)
+        else:
+            yield from map(read_remote_result, batch, found)
+
+
+def _gather_censuses(client: Any, scanned: list[Any], batches: Sequence[Sequence[str]]) -> list[Census]:
+    """The census of every file, batch by batch, checked (a batch of the wrong length counts as none)."""
+    censuses: list[Census] = []
+    for batch, found in zip(batches, _gather(client, client.map(_census_remote, scanned)), strict=True):
+        if isinstance(found, list | tuple) and len(found) == len(batch):
+            censuses.extend(read_census(data) for data in found)
+        else:
+            censuses.extend(Census(frozenset()) for _ in batch)
+    return censuses
 
 
 def _gather(client: Any, futures: list[Any]) -> list[Any]:

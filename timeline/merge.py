@@ -29,7 +29,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -358,9 +358,10 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
             indexes[key] = found
         return found
 
+    find_containers = _interval_index(wide)
     for key in sorted(buckets, key=_sort_date_key):
         own = index_of(key)
-        containers = [index_of(other) for other in wide if other != key and _contains(other, key)]
+        containers = [index_of(other) for other in find_containers(key)]
         following = _next_day(key)
         if following in buckets:
             containers.append(index_of(following))  # neighbouring days, each pair looked at once
@@ -387,6 +388,25 @@ def _next_day(key: DateKey) -> DateKey | None:
         return None
     day = key[0] + dt.timedelta(days=1)
     return (day, day, "")
+
+
+def _interval_index(wide: Sequence[DateKey]) -> Callable[[DateKey], list[DateKey]]:
+    """A lookup of the wide keys that contain a key (not itself), in the order of `wide` (sorted by start).
+
+    The keys are sorted by their first day, so those starting on or before the key's first day are a
+    prefix found by bisection; of these, the ones ending on or after its last day contain it.
+    """
+    starts = [key[0].toordinal() for key in wide]  # type: ignore[union-attr]
+    ends = [key[1].toordinal() for key in wide]  # type: ignore[union-attr]
+
+    def find(key: DateKey) -> list[DateKey]:
+        if key[0] is None or key[1] is None:
+            return []
+        first, last = key[0].toordinal(), key[1].toordinal()
+        stop = bisect_right(starts, first)
+        return [wide[i] for i in range(stop) if ends[i] >= last and wide[i] != key]
+
+    return find
 
 
 def _name_conflict(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import signal
+import stat
 import sys
 import threading
-from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
 from typing import Any
 
-from timeline.cache import Cache
-from timeline.clean import clean_document, find_recurring_lines
+from timeline.cache import Cache, Scan, content_hash
+from timeline.census import RecurringLines, count_recurring, take_census
+from timeline.clean import clean_document
 from timeline.dating import describe_article, strip_dateline
 from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
 from timeline.language import ENGLISH, detect_language
@@ -36,7 +35,6 @@ from timeline.models import (
     Cleaned,
     Document,
     Event,
-    Kind,
     Problem,
     Sentence,
     Statement,
@@ -48,7 +46,6 @@ from timeline.statements import find_statements
 from timeline.summarize import focus_events, top_dates
 from timeline.temporal import find_expressions
 
-RECURRING_MIN = 3  # a line found in this many articles of one run is boilerplate
 LEAD_LINES = 3  # a wire dateline opens one of an article's first lines
 
 
@@ -219,6 +216,20 @@ def read_document(path: str, options: Options) -> Document | Problem:
     return load_document(path, options.max_bytes)
 
 
+def merge_cached(
+    statements: Sequence[Statement], results: Sequence[ArticleResult], cache: Cache | None
+) -> tuple[Event, ...]:
+    """merge_statements, or the events of the last merge of the very same results (with a cache)."""
+    if cache is None:
+        return merge_statements(statements)
+    key = cache.run_key(results)
+    events = cache.get_events(key, statements)
+    if events is None:
+        events = merge_statements(statements)
+        cache.put_events(key, statements, events)
+    return events
+
+
 def in_range(event: Event, options: Options) -> bool:
     """Whether an event overlaps the --since/--until window (undated events only without one)."""
     if options.since is None and options.until is None:
@@ -230,42 +241,87 @@ def in_range(event: Event, options: Options) -> bool:
     return not (options.until and event.first_day > options.until)
 
 
-def line_hashes(doc: Document) -> frozenset[int]:
-    """Stable 64-bit hashes of a text document's normalised lines (the recurring-line census)."""
-    if doc.kind is not Kind.TEXT:
-        return frozenset()
-    return frozenset(_hash(key) for key in find_recurring_lines([doc.text], min_count=1))
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A file after the first pass: the document read (None when its cached scan made reading needless)."""
+
+    path: str
+    item: Document | Problem | None
+    scan: Scan | None = None  # content hash, kind, loading notes and census; None for a Problem
 
 
-def _hash(key: str) -> int:
-    """A hash that is the same in every process (Python's own is salted per process)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-class RecurringLines:
-    """The run's recurring lines as stable hashes; `key in lines` hashes the line key and looks it up."""
-
-    __slots__ = ("hashes",)
-
-    def __init__(self, hashes: frozenset[int]) -> None:
-        self.hashes = hashes
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and _hash(key) in self.hashes
-
-    def __bool__(self) -> bool:
-        return bool(self.hashes)
-
-
-def process_path(
-    path: str, options: Options, recurring: frozenset[int], cache: Cache | None
-) -> ArticleResult:
-    """The whole per-file map: read, (look up the cache), process, all within the budget; never raises."""
+def scan_path(path: str, options: Options, cache: Cache | None) -> Scanned:
+    """The first pass over one file, within the budget: its cached scan if unchanged, else read and census."""
     try:
         with time_budget(options.time_budget):
-            return process_item(path, safe_read(path, options), options, recurring, cache)
+            return _scan(path, options, cache)
     except OutOfTime:
-        return ArticleResult(path, None, (), (over_budget(path, options),))
+        return Scanned(path, over_budget(path, options))
+
+
+def _scan(path: str, options: Options, cache: Cache | None) -> Scanned:
+    """Read, decode and take the census of a file, once; a file unchanged since a cached run is not opened."""
+    info = _stat(path) if cache and path != "-" else None
+    if cache and info and info.st_size <= options.max_bytes:
+        scan = cache.get_scan(path, info)
+        if scan is not None:
+            return Scanned(path, None, scan)
+    item = safe_read(path, options)
+    if isinstance(item, Problem):
+        return Scanned(path, item)
+    scan = Scan(content_hash(item) if cache else "", item.kind, item.notes, take_census(item))
+    if cache and info:
+        cache.put_scan(path, info, scan)
+    return Scanned(path, item, scan)
+
+
+def _stat(path: str) -> os.stat_result | None:
+    """A regular file's status, or None (the loader names what is wrong with anything else)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def finish_path(
+    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None, look_up: bool = True
+) -> ArticleResult:
+    """The second pass over one file, within the budget: its cached result, else the per-article work.
+
+    `look_up`: False when the cache was asked already (and had no valid result).
+    """
+    try:
+        with time_budget(options.time_budget):
+            return _finish(scanned, options, recurring, cache, look_up)
+    except OutOfTime:
+        return ArticleResult(scanned.path, None, (), (over_budget(scanned.path, options),))
+
+
+def _finish(
+    scanned: Scanned, options: Options, recurring: frozenset[int], cache: Cache | None, look_up: bool
+) -> ArticleResult:
+    """A file's result: from the cache when its content, settings and shared lines were seen, else computed.
+
+    `recurring`: the hashes of the file's own lines that recur across the run's articles.
+    """
+    path, item, scan = scanned.path, scanned.item, scanned.scan
+    if isinstance(item, Problem) or scan is None:
+        problem = item if isinstance(item, Problem) else Problem(path, "not read")
+        return ArticleResult(path, None, (), (problem,))
+    key = cache.key(scan.content, options.default_date, recurring) if cache else ""
+    if cache and look_up:
+        hit = cache.get(key, scan.content, path)
+        if hit is not None:
+            return with_notes(hit, scan.notes)
+    if item is None:  # scanned from the cache, but its result is not there (new shared lines): read it now
+        item = safe_read(path, options)
+        if isinstance(item, Problem):
+            return ArticleResult(path, None, (), (item,))
+    result = safe_process(item, options, RecurringLines(recurring))
+    if cache and result.info is not None:
+        cache.put(key, scan.content, result)
+    return with_notes(result, scan.notes)
 
 
 def safe_read(path: str, options: Options) -> Document | Problem:
@@ -280,54 +336,12 @@ def safe_read(path: str, options: Options) -> Document | Problem:
         return Problem(path, f"internal error while reading it ({type(exc).__name__}: {exc})")
 
 
-def process_item(
-    path: str, item: Document | Problem, options: Options, recurring: frozenset[int], cache: Cache | None
-) -> ArticleResult:
-    """The per-file map once the file is read: (look up the cache), process; never raises."""
-    if isinstance(item, Problem):
-        return ArticleResult(path, None, (), (item,))
-    lines = RecurringLines(recurring)
-    key = ""
-    if cache:  # the lines of this document that recur shape its result, so they are part of the key
-        present = frozenset(k for k in find_recurring_lines([item.text], min_count=1) if k in lines)
-        key = cache.key(item, options.default_date, present if item.kind is Kind.TEXT else frozenset())
-        hit = cache.get(key, item)
-        if hit is not None:
-            return with_notes(hit, item)
-    result = safe_process(item, options, lines)
-    if cache and result.info is not None:
-        cache.put(key, item, result)
-    return with_notes(result, item)
-
-
-def with_notes(result: ArticleResult, doc: Document) -> ArticleResult:
+def with_notes(result: ArticleResult, notes: Sequence[str]) -> ArticleResult:
     """A result with what loading its file noted (invalid bytes replaced, ...) as warnings."""
-    if not doc.notes:
+    if not notes:
         return result
-    notes = tuple(Problem(doc.path, note, fatal=False) for note in doc.notes)
-    return replace(result, problems=(*notes, *result.problems))
-
-
-def census_item(item: Document | Problem) -> frozenset[int]:
-    """Line hashes of one read file, for the recurring-line pre-pass."""
-    return frozenset() if isinstance(item, Problem) else line_hashes(item)
-
-
-def census_path(path: str, options: Options) -> frozenset[int] | Problem:
-    """Line hashes of one file for the recurring-line pre-pass, or the problem of a file over the budget."""
-    try:
-        with time_budget(options.time_budget):
-            return census_item(safe_read(path, options))
-    except OutOfTime:
-        return over_budget(path, options)
-
-
-def count_recurring(censuses: Iterable[frozenset[int]], min_count: int = RECURRING_MIN) -> frozenset[int]:
-    """Hashes of the lines found in at least `min_count` documents."""
-    counts: Counter[int] = Counter()
-    for hashes in censuses:
-        counts.update(hashes)
-    return frozenset(key for key, count in counts.items() if count >= min_count)
+    found = tuple(Problem(result.path, note, fatal=False) for note in notes)
+    return replace(result, problems=(*found, *result.problems))
 
 
 # One worker's memory: its largest peak RSS measured was 155 MB (boilerplate-wide/dev, 1,970 pages).
@@ -377,15 +391,20 @@ def _init_worker(options: Options, cache: Cache | None) -> None:
     _set_worker_state(options, cache)
 
 
-def _census_batch(paths: Sequence[str]) -> list[frozenset[int] | Problem]:
-    """census_path over a batch, with the worker's settings."""
-    return [census_path(path, _WORKER["options"]) for path in paths]  # type: ignore[arg-type]
-
-
-def _work_batch(paths: Sequence[str], recurring: frozenset[int]) -> tuple[list[ArticleResult], list[str]]:
-    """process_path over a batch with the worker's settings, and the cache entries it found invalid."""
+def _scan_batch(paths: Sequence[str]) -> tuple[list[Scanned], list[str]]:
+    """scan_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
-    results = [process_path(path, _WORKER["options"], recurring, cache) for path in paths]  # type: ignore[arg-type]
+    scanned = [scan_path(path, _WORKER["options"], cache) for path in paths]  # type: ignore[arg-type]
+    return scanned, cache.take_rejected() if cache else []
+
+
+def _finish_batch(
+    tasks: Sequence[tuple[Scanned, frozenset[int], bool]],
+) -> tuple[list[ArticleResult], list[str]]:
+    """finish_path over a batch with the worker's settings, and the cache entries it found invalid."""
+    cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
+    options: Options = _WORKER["options"]  # type: ignore[assignment]
+    results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
     return results, cache.take_rejected() if cache else []
 
 
@@ -402,17 +421,21 @@ def worker_pool(workers: int, options: Options, cache: Cache | None) -> Iterator
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers now (they ignore Ctrl-C, so they are terminated)."""
+    """Cancel what is queued and end the workers now (they ignore Ctrl-C, so they are killed).
+
+    Killed, not terminated: a worker that ran the parent's SIGTERM handler would wait, on its way out,
+    to flush the results it queued (whole documents, after the first pass) into a pipe no one reads.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
-        process.terminate()
+        process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
 
 
-def _batches(paths: Sequence[str], size: int) -> list[Sequence[str]]:
-    return [paths[start : start + size] for start in range(0, len(paths), size)]
+def _batches(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def map_articles(
@@ -423,47 +446,97 @@ def map_articles(
     workers = count_workers(jobs, len(files))
     if workers <= 1:
         _set_worker_state(options, cache)
-        yield from _map_files(map, paths, files, options, cache)
+        yield from _map_files(map, paths, options, cache)
         return
-    with worker_pool(workers, options, cache) as pool:
-        size = max(1, min(32, len(files) // (workers * 8)))
-        yield from _map_files(partial(pool.map, chunksize=1), paths, files, options, cache, size)
+    with ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
+
+        def on_pool(function: Callable[..., Any], batches: Sequence[Any]) -> Iterable[Any]:
+            """The pool's map, the pool started at its first work (a fully cached run needs none)."""
+            if not batches:
+                return []
+            if not pools:
+                pools.append(stack.enter_context(worker_pool(workers, options, cache)))
+            return pools[0].map(function, batches, chunksize=1)
+
+        _set_worker_state(options, cache)
+        yield from _map_files(on_pool, paths, options, cache, max(1, min(32, len(files) // (workers * 8))))
 
 
 def _map_files(
     mapper: Callable[..., Iterable[Any]],
     paths: Sequence[str],
-    files: list[str],
     options: Options,
     cache: Cache | None,
     size: int = 32,
 ) -> Iterator[ArticleResult]:
-    """The census, then the per-file map, each over batches of files with `mapper` (map or a pool's)."""
-    late: dict[str, Problem] = {}
-    recurring: frozenset[int] = frozenset()
-    if len(files) >= RECURRING_MIN:
-        censuses = [item for batch in mapper(_census_batch, _batches(files, size)) for item in batch]
-        late = {path: item for path, item in zip(files, censuses, strict=True) if isinstance(item, Problem)}
-        recurring = count_recurring(item for item in censuses if not isinstance(item, Problem))
-    batches = _batches([path for path in files if path not in late], size)
-    done = _unbatch(mapper(_work_batch, batches, [recurring] * len(batches)), cache)
-    for path in paths:
-        if path == "-":
-            yield process_path(path, options, recurring, cache)
-        elif path in late:
-            yield ArticleResult(path, None, (), (late[path],))
-        else:
-            yield next(done)
+    """Two passes over batches of files with `mapper` (map or a pool's): each file is read once, in the first.
+
+    The first reads, decodes and takes the census of each file (a file unchanged since a cached run is
+    not opened: its census is in the cache); the run's recurring lines follow from all of them; the
+    second cleans, dates and tags each file with its own recurring lines (or finds its result in the
+    cache). Standard input is read here.
+    """
+    files = [path for path in paths if path != "-"]
+    known = {path: scan for path in files if (scan := _known_scan(path, options, cache))}
+    fresh = [path for path in files if path not in known]
+    read = dict(zip(fresh, _collect(mapper(_scan_batch, _batches(fresh, size)), cache), strict=True))
+    scanned = {path: known.get(path) or read[path] for path in files}
+    if "-" in paths:
+        scanned["-"] = scan_path("-", options, cache)
+    recurring = count_recurring([item.scan.census for item in scanned.values() if item.scan is not None])
+    tasks = [(scanned[path], _own_lines(scanned[path], recurring)) for path in paths]
+    scanned.clear()  # the documents travel with the tasks; nothing else holds them
+    done = _known_results(tasks, options, cache)
+    todo = [
+        (item, own, item.item is not None) for index, (item, own) in enumerate(tasks) if index not in done
+    ]
+    computed = iter(_collect(mapper(_finish_batch, _batches(todo, size)), cache))
+    for index in range(len(tasks)):
+        yield done[index] if index in done else next(computed)
 
 
-def _unbatch(
-    outputs: Iterable[tuple[list[ArticleResult], list[str]]], cache: Cache | None
-) -> Iterator[ArticleResult]:
-    """The results of each batch in turn; the invalid cache entries it reports go to the run's cache."""
-    for results, rejected in outputs:
+def _known_scan(path: str, options: Options, cache: Cache | None) -> Scanned | None:
+    """A file's first pass from the cache when it has not changed since (no pool needed), else None."""
+    info = _stat(path) if cache else None
+    if cache is None or info is None or info.st_size > options.max_bytes:
+        return None
+    scan = cache.get_scan(path, info)
+    return Scanned(path, None, scan) if scan else None
+
+
+def _known_results(
+    tasks: Sequence[tuple[Scanned, frozenset[int]]], options: Options, cache: Cache | None
+) -> dict[int, ArticleResult]:
+    """The cached results of the tasks whose file was not read (found unchanged), by task number.
+
+    Every result's key is noted in the cache, for the key of the run's merge.
+    """
+    if cache is None:
+        return {}
+    done = {}
+    for index, (item, own) in enumerate(tasks):
+        if item.scan is None:
+            continue
+        key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
+        if item.item is None:
+            hit = cache.get(key, item.scan.content, item.path)
+            if hit is not None:
+                done[index] = with_notes(hit, item.scan.notes)
+    return done
+
+
+def _own_lines(scanned: Scanned, recurring: frozenset[int]) -> frozenset[int]:
+    """The hashes of a file's lines that recur across the run."""
+    return scanned.scan.census.lines & recurring if scanned.scan is not None and recurring else frozenset()
+
+
+def _collect(outputs: Iterable[tuple[list[Any], list[str]]], cache: Cache | None) -> Iterator[Any]:
+    """The items of each batch in turn; the invalid cache entries it reports go to the run's cache."""
+    for items, rejected in outputs:
         if cache is not None:
             cache.rejected.extend(rejected)
-        yield from results
+        yield from items
 
 
 def build_timeline(
@@ -484,20 +557,30 @@ def build_timeline(
             files.append(item)
     results = []
     mapped = mapper(files, options) if mapper else map_articles(files, options, jobs, cache)
-    for result in mapped:
-        if progress:
-            progress(result)
-        results.append(result)
-    return assemble(results, problems, options)
+    try:
+        for result in mapped:
+            if progress:
+                progress(result)
+            results.append(result)
+    finally:  # interrupted here, between two results: the map's workers are stopped now, not at exit
+        close = getattr(mapped, "close", None)
+        if close is not None:
+            close()
+    return assemble(results, problems, options, None if mapper else cache)
 
 
-def assemble(results: Sequence[ArticleResult], problems: Sequence[Problem], options: Options) -> Timeline:
+def assemble(
+    results: Sequence[ArticleResult],
+    problems: Sequence[Problem],
+    options: Options,
+    cache: Cache | None = None,
+) -> Timeline:
     """The merge step: events from all statements, articles and problems in stable order."""
     results = sorted(results, key=lambda result: result.path)
     statements = [statement for result in results for statement in result.statements]
     events = tuple(
         event
-        for event in merge_statements(statements)
+        for event in merge_cached(statements, results, cache)
         if in_range(event, options) and (options.kinds is None or event.kind in options.kinds)
     )
     if options.about:
