@@ -21,7 +21,16 @@ from timeline.models import EVENT_KINDS, Document, Event, Kind, Label, Sentence,
 from timeline.pipeline import process_document
 from timeline.render import render_csv, render_json, render_markdown, render_text
 from timeline.render.terminal import render_rich
-from timeline.statements import choose_dates, find_kind, forecast_words, is_caption, photo_words
+from timeline.statements import (
+    CLAUSE_OPENER,
+    RELATIVE_WORDS,
+    choose_dates,
+    find_kind,
+    forecast_words,
+    in_side_clause,
+    is_caption,
+    photo_words,
+)
 
 PUBLISHED = "2020-06-14"  # a Sunday
 
@@ -362,3 +371,35 @@ def test_the_terminal_table_shows_the_kind_and_the_caption() -> None:
     table = out.getvalue()
     assert "[deadline] The city will close" in table
     assert "caption" in table
+
+
+_CLAUSE_PIECES = st.sampled_from(
+    [
+        "where",
+        "which",
+        "who",
+        "that",
+        "when",
+        ",",
+        ";",
+        "(",
+        ")",
+        "the",
+        "rebels",
+        "erupted",
+        "met",
+        "in",
+        "March",
+    ]
+)
+
+
+@given(st.lists(_CLAUSE_PIECES, min_size=1, max_size=30), st.data())
+def test_a_side_clause_is_read_from_the_openers_before_the_expression(pieces: list[str], data: Any) -> None:
+    """The sentence is read once for its clause openers; each expression sees the last one before it."""
+    sentence = " ".join([*pieces, "March"])
+    starts = [i for i in range(len(sentence)) if sentence.startswith("March", i)]
+    start = data.draw(st.sampled_from(starts))
+    found = replace(expr(sentence, "March", "2011-03-01"), start=start, end=start + 5)
+    openers = [match.group().lower() for match in CLAUSE_OPENER.finditer(sentence, 0, start)]
+    assert in_side_clause(sentence, found) == (bool(openers) and openers[-1] in RELATIVE_WORDS)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.models import ArticleInfo, Label, Sentence, Statement, TimeExpr
 from timeline.temporal.tense import classify, clause_bounds, tense_marker
@@ -209,20 +210,38 @@ def _is_since(sentence: str, expr: TimeExpr) -> bool:
     return governor is not None and governor.group(1).lower() == "since"
 
 
+# A sentence is read once for its words and clause openers, however many dates it holds (a sentence
+# of thousands of dates must not be read once per date).
+@lru_cache(maxsize=16)
+def _words(sentence: str) -> tuple[list[str], list[int]]:
+    """A sentence's words and where each begins."""
+    matches = list(WORD_TOKEN.finditer(sentence))
+    return [match.group() for match in matches], [match.start() for match in matches]
+
+
+@lru_cache(maxsize=16)
+def _openers(sentence: str) -> tuple[list[str], list[int]]:
+    """A sentence's clause openers (lower-cased) and where each ends."""
+    matches = list(CLAUSE_OPENER.finditer(sentence))
+    return [match.group().lower() for match in matches], [match.end() for match in matches]
+
+
+def _words_inside(sentence: str, start: int, end: int) -> tuple[list[str], range]:
+    """The sentence's words, and the indexes of those that begin in sentence[start:end]."""
+    words, starts = _words(sentence)
+    return words, range(bisect_left(starts, start), bisect_left(starts, end))
+
+
 def in_side_clause(sentence: str, expr: TimeExpr) -> bool:
     """Whether an expression stands in a relative clause ("where the uprising erupted in March")."""
-    openers = [match.group().lower() for match in CLAUSE_OPENER.finditer(sentence, 0, expr.start)]
-    return bool(openers) and openers[-1] in RELATIVE_WORDS
+    openers, ends = _openers(sentence)
+    before = bisect_right(ends, expr.start)  # the openers wholly before the expression
+    return before > 0 and openers[before - 1] in RELATIVE_WORDS
 
 
 def _verb_between(sentence: str, start: int, end: int) -> bool:
     """Whether a tensed verb (or an infinitive) stands in sentence[start:end]: a second happening."""
-    words: list[str] = []
-    inside: list[int] = []
-    for match in WORD_TOKEN.finditer(sentence):
-        if start <= match.start() < end:
-            inside.append(len(words))
-        words.append(match.group())
+    words, inside = _words_inside(sentence, start, end)
     return any(classify(words, i) in SEPARATING_KINDS or _short_past(words[i]) for i in inside)
 
 
@@ -281,12 +300,7 @@ def _is_forecast(sentence: str, expr: TimeExpr) -> bool:
 def _governing_verb(sentence: str, start: int, end: int) -> str | None:
     """The tense kind of the last verb in sentence[start:end]: the verb a phrase after `end` hangs on
     ("his priority was to restart exports by October": the infinitive, not 'was')."""
-    words: list[str] = []
-    inside: list[int] = []
-    for match in WORD_TOKEN.finditer(sentence):
-        if start <= match.start() < end:
-            inside.append(len(words))
-        words.append(match.group())
+    words, inside = _words_inside(sentence, start, end)
     kinds = [classify(words, i) for i in inside]
     return next((kind for kind in reversed(kinds) if kind in VERB_KINDS), None)
 
