@@ -202,28 +202,35 @@ def check_document(result: Document | Problem, path: str) -> None:
     assert bad is None, f"control character {bad.group()!r} in decoded text"
     assert not SURROGATES.search(result.text), "lone surrogate in decoded text"
 
-_BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
+
+def _characters(text: str) -> str:
+    """The text's characters but whitespace and table borders (the reflow reads borders as spaces)."""
+    return "".join(char for char in text if not char.isspace() and char not in VERTICAL_BORDERS)
 
 
-def _squash(text: str) -> str:
-    """Whitespace collapsed, table borders as spaces: the form a kept line must have in its input."""
-    return " ".join(text.translate(_BORDERS_TO_SPACES).split())
+def _in_order_within(kept: str, source: str) -> bool:
+    """Whether every character of `kept` comes from `source`, in order (reflowed columns join pieces
+    of several lines; nothing may be invented or reordered)."""
+    remaining = iter(source)
+    return all(char in remaining for char in kept)
 
 
 def check_cleaned(cleaned: Cleaned, source: str | None) -> None:
-    """Labelled lines with sane source ranges; with `source`, every kept line's text comes from it."""
-    n_lines = len(source.splitlines()) if source is not None else None
-    squashed = _squash(source) if source is not None else ""
+    """Labelled lines with sane source ranges; with `source`, every kept line's text comes from its lines."""
+    lines = source.splitlines() if source is not None else None
     for line in cleaned.lines:
         assert isinstance(line.label, Label)
         assert isinstance(line.reason, str)
         assert 0 <= line.first <= line.last, f"line range {line.first}-{line.last}"
         bad = CONTROLS.search(line.text)
         assert bad is None, f"control character {bad.group()!r} in a cleaned line"
-        if n_lines is not None:
-            assert line.last < n_lines, f"line {line.last} beyond the {n_lines} lines of the input"
-        if source is not None and line.label in KEPT_LABELS:
-            assert _squash(line.text) in squashed, f"kept text not in the input: {line.text[:80]!r}"
+        if lines is not None:
+            assert line.last < len(lines), f"line {line.last} beyond the {len(lines)} lines of the input"
+            if line.label in KEPT_LABELS:
+                own = _characters("".join(lines[line.first : line.last + 1]))
+                assert _in_order_within(_characters(line.text), own), (
+                    f"kept text not in the input: {line.text[:80]!r}"
+                )
 
 
 def check_info(info: ArticleInfo, path: str, default_date: dt.date | None) -> None:
