@@ -10,6 +10,7 @@ from timeline.wordlists import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
+    NEWS_MONTH_ABBREVIATIONS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -67,3 +68,7 @@ def test_every_abbreviation_names_the_month_it_begins() -> None:
     for word, number in WEEKDAY_ABBREVIATIONS.items():
         assert WEEKDAY_NAMES[number - 1].startswith(word)
     assert dict(zip(WEEKDAY_NAMES, range(1, 8), strict=True)) == WEEKDAYS
+
+
+def test_news_month_abbreviations_follow_ap_style() -> None:
+    assert {"jan", "feb", "aug", "sept", "oct", "nov", "dec"} == NEWS_MONTH_ABBREVIATIONS

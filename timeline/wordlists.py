@@ -68,3 +68,17 @@ MONTH_NAMES: tuple[str, ...] = _full_names(MONTHS)  # january ... december
 WEEKDAY_NAMES: tuple[str, ...] = _full_names(WEEKDAYS)  # monday ... sunday
 # "jan", "sept", ...: not "may", which is the month's full name
 MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(name for name in MONTHS if name not in MONTH_NAMES)
+
+
+def _news_month_abbreviations() -> frozenset[str]:
+    """AP style's month abbreviations: months over five letters, each by its longest short form ("Sept.")."""
+    longest: dict[int, str] = {}
+    for short in MONTH_ABBREVIATIONS:
+        number = MONTHS[short]
+        if len(MONTH_NAMES[number - 1]) > 5 and len(short) > len(longest.get(number, "")):
+            longest[number] = short
+    return frozenset(longest.values())
+
+
+# "Jan.", "Aug.", "Sept.": the month abbreviations news copy writes (never "Mar.", "Jun." or "Sep.")
+NEWS_MONTH_ABBREVIATIONS: frozenset[str] = _news_month_abbreviations()
