@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -72,3 +74,12 @@ def test_every_abbreviation_names_the_month_it_begins() -> None:
 
 def test_news_month_abbreviations_follow_ap_style() -> None:
     assert {"jan", "feb", "aug", "sept", "oct", "nov", "dec"} == NEWS_MONTH_ABBREVIATIONS
+
+
+def test_cleaner_and_dating_read_month_names_without_the_temporal_grammar() -> None:
+    code = (
+        "import sys, timeline.clean.text, timeline.dating, timeline.sentences, timeline.foreign; "
+        "print(sorted(m for m in sys.modules if m.startswith('timeline.temporal')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
