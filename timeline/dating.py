@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from timeline.foreign import find_dateline_date
 from timeline.models import ArticleInfo, Cleaned, Label, Line
+from timeline.wordlists import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 
 EARLIEST = dt.date(1800, 1, 1)
 HEADER_WORDS = 16  # a dateline is short: a longer line above the body is a caption, a teaser or a menu
@@ -21,29 +22,12 @@ HEADER_WORDS = 16  # a dateline is short: a longer line above the body is a capt
 UPDATED = re.compile(r"\b(?:updated|modified|last edited|revised)\b", re.IGNORECASE)
 LATEST = dt.date(2200, 12, 31)
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?"
+# "Tues.", "Thursday,": an abbreviation, maybe completed to the full name ("thu" + "rsday")
+_WEEKDAY_ENDS = dict.fromkeys(
+    name[len(short) :] for short in WEEKDAY_ABBREVIATIONS for name in WEEKDAY_NAMES if name.startswith(short)
+)
+_WEEKDAY = r"(?:(?:" + "|".join(WEEKDAY_ABBREVIATIONS) + ")(?:" + "|".join(_WEEKDAY_ENDS) + r")?\.?,?\s+)?"
 # Possessive white space: "\s*[,|]?\s*" backtracks quadratically on a long run of spaces after a date.
 _TIME = (
     r"(?:\s*+(?:[,|•·-]\s*+)?(?:at\s+)?(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)"

@@ -21,9 +21,8 @@ from dateparser.languages.loader import default_loader
 
 from timeline.models import KEPT_LABELS, Cleaned, Label, TimeExpr
 from timeline.sentences import UPPER
+from timeline.wordlists import MONTH_NAMES, WEEKDAY_NAMES
 
-MONTHS = "january february march april may june july august september october november december".split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # Shorter month names ('Ha', 'so') are ordinary words too; a month name stands by a number, but a weekday
 # name stands alone, so its abbreviations ('die', 'mar') are left out too.
 MIN_NAME = 3
@@ -85,7 +84,8 @@ def date_patterns(language: str) -> DatePatterns | None:
         info = default_loader.get_locale(language).info
     except (KeyError, ValueError):
         return None
-    per_month = [_name_words(info, month) for month in MONTHS]
+    # dateparser keys its language data by the English full names ("january", "monday")
+    per_month = [_name_words(info, month) for month in MONTH_NAMES]
     if not all(per_month):
         return None
     month = r"\b(?P<month>" + "|".join(f"(?:{words})" for words in per_month) + r")\b\.?"
@@ -93,7 +93,7 @@ def date_patterns(language: str) -> DatePatterns | None:
     gap = r"(?:[\s,.'/-]++(?:(?:" + _alternation(skip) + r")\b[\s,.'/-]*+)?)" if skip else r"[\s,.'/-]++"
     day = r"(?<![\d.,:/-])\b(?P<day>[0-3]?\d)(?!\d)(?:\.|-?" + LETTERS + r"{1,3}\b)?"
     year = r"(?P<year>1[89]\d\d|2[01]\d\d)(?![\d.,:]\d)"
-    weekdays = "|".join(words for words in (_name_words(info, w, MIN_NAME + 1) for w in WEEKDAYS) if words)
+    weekdays = "|".join(filter(None, (_name_words(info, name, MIN_NAME + 1) for name in WEEKDAY_NAMES)))
     weekday = r"(?:\b(?:" + weekdays + r")\b\.?,?\s*+)?"
     weekday_after = r"(?:\s*+,?\s*(?:" + weekdays + r")\b)?"
     flags = re.IGNORECASE

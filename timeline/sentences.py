@@ -8,13 +8,14 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from timeline.models import Label, Sentence
+from timeline.wordlists import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
-# Words that end with a period without ending a sentence.
+# Words that end with a period without ending a sentence: titles, Latin, initialisms, and every month's and
+# weekday's abbreviation ("Sept.", "Thurs.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no nos vol
-    inc corp co ltd llc bros dept est approx vs etc al fig jan feb mar apr jun jul aug sep sept oct nov
-    dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m d.c ph.d""".split()
-)
+    inc corp co ltd llc bros dept est approx vs etc al fig u.s u.k u.n e.g i.e a.m p.m d.c ph.d""".split()
+).union(MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS)
 # A candidate end: . ! or ? (with closing quotes/brackets), then space, then a likely sentence start.
 # Linear time: a match starts only at the first mark of a run, and runs are taken whole (possessive),
 # so a line of 100,000 dots is one attempt, not 100,000 attempts of 100,000 steps each.

@@ -24,6 +24,7 @@ from timeline.clean.model import BodyModel, load_model
 from timeline.clean.paragraphs import reflow_blocks, split_units
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import Cleaned, Label, Line, Metadata
+from timeline.wordlists import MONTHS, WEEKDAYS
 
 FUNCTION_WORDS = load_words(FUNCTION_WORDS_FILE)
 BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
@@ -93,15 +94,13 @@ POST_LINK_RE = re.compile(r"^(?:(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+\s*
 SIGNATURE_REASON = "embed: signature of an embedded post"
 EMBED_REASON = "embed: heading or link of an embedded post"
 SENTENCE_END = frozenset(".!?\"'”’…")
-MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+# Any spelling of a month ("Sept", "September"), the longest one first
+MONTH_PATTERN = "(?:" + _trie_pattern(MONTHS) + ")"
 # A date ends where its digits do: text may be glued to the year ('18.11.2019Get short URL').
 DATE_RE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}})(?!\d)"
+    rf"|{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?!\d)"
     r"|^(?:updated|published|posted|last updated|first published)\b"
     r"|\b\d{1,2}\s+(?:hours?|minutes?|mins?|days?)\s+ago\b",
     re.IGNORECASE,
@@ -178,15 +177,13 @@ DATE_SHAPE_RE = re.compile(r"\d+|[^\W\d_]+")
 # Teaser furniture: "2H ago", "Nov 18", "November 19, 2019 at 6:34 am", "photo-name.jpg", "US-POLITICS-VOTE".
 TIMESTAMP_RE = re.compile(
     r"^(?:updated\s+)?\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b"
-    rf"|^(?:\w+day,?\s+)?(?:{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{MONTHS}\.?)"
+    rf"|^(?:\w+day,?\s+)?(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{MONTH_PATTERN}\.?)"
     r"(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$"
     r"|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
-TIMESTAMP_STARTS = frozenset(
-    ("upd", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-     "mon", "tue", "wed", "thu", "fri", "sat", "sun")
-)  # fmt: skip
+# A timestamp line's first three letters: "Upd(ated)", a month's ("Sep.", "September"), a weekday's ("Tue")
+TIMESTAMP_STARTS = frozenset(["upd", *(name[:3] for name in MONTHS), *(name[:3] for name in WEEKDAYS)])
 FILE_NAME_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$|^[\w]+(?:-[\w]+){3,}$", re.IGNORECASE)
 COMMENT_HEAD_RE = re.compile(r"^(?:\d{1,4}\.\s+)?\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|writes)\s*:$")
 # Where reader comments begin: everything after it is discounted.

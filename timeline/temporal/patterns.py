@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from timeline.temporal.words import MONTHS, NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from timeline.temporal.words import NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from timeline.wordlists import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -18,8 +19,8 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     )
 
 
-FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_ABBR_MONTHS = [m for m in MONTHS if m not in FULL_MONTHS]
+FULL_MONTHS = list(MONTH_NAMES)
+_ABBR_MONTHS = list(MONTH_ABBREVIATIONS)
 MONTH = "(?:" + _alt(FULL_MONTHS) + r"(?![\w-])|" + _alt(_ABBR_MONTHS) + r"(?:\.|(?![\w-])))"
 WEEKDAY = _alt(list(WEEKDAYS)) + r"(?!\w)"
 WD_ABBR = _alt(list(WEEKDAY_ABBREVIATIONS)) + r"\.?"

@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS, load_set
+from timeline.wordlists import NEWS_MONTH_ABBREVIATIONS
 
 _WORD = re.compile(r"[A-Za-z’']+")
 _WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
@@ -59,9 +60,8 @@ _GOAL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+$", re.IGNORECASE)
 _WINDOW = 220
 # Words whose period does not end a sentence ("the Roe vs. Wade decision", "Gen. Smith", "Sept. 4").
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no vs "
-    "jan feb aug sept oct nov dec".split()
-)
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr mt ft no vs".split()
+).union(NEWS_MONTH_ABBREVIATIONS)
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z]+)$")
 
 

@@ -1,40 +1,15 @@
-"""The word tables of the time-expression grammar: one loader over `timeline/data/<language>/`.
+"""The word tables of the time-expression grammar, read with the one loader (`timeline.wordlists`).
 
-A language's knowledge lives in its own folder (`data/en/months.txt`, `data/en/modifiers.txt`, ...): a list
-has one word or phrase a line, a table one `word value` a line (the value is the last field, so a key may be
-a phrase: `more than MORE_THAN`). Month and weekday names are defined here, once, for every stage.
+Month and weekday names are defined in `timeline.wordlists` for every stage; they are re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-from typing import TypeVar
-
-from timeline.wordlists import data_lines
-
-LANGUAGE = "en"
-V = TypeVar("V")
-
-
-def load_words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
-    """The entries of `data/<language>/<name>.txt` (lower-cased, comments and blank lines skipped)."""
-    return data_lines(f"{language}/{name}.txt")
-
-
-def load_table(name: str, convert: Callable[[str], V], language: str = LANGUAGE) -> dict[str, V]:
-    """A `word value` table from `data/<language>/<name>.txt`, each value passed through `convert`."""
-    table: dict[str, V] = {}
-    for line in load_words(name, language):
-        word, _, value = line.rpartition(" ")
-        table[word.strip()] = convert(value)
-    return table
-
-
-@cache
-def load_numbers(name: str) -> dict[str, int]:
-    """A `word number` table ("january 1", "twenty 20")."""
-    return load_table(name, int)
+from timeline.wordlists import MONTHS as MONTHS
+from timeline.wordlists import WEEKDAY_ABBREVIATIONS as WEEKDAY_ABBREVIATIONS
+from timeline.wordlists import WEEKDAYS as WEEKDAYS
+from timeline.wordlists import load_numbers, load_table
+from timeline.wordlists import load_words as load_words
 
 
 def _unit_code(value: str) -> tuple[str, str]:
@@ -43,9 +18,6 @@ def _unit_code(value: str) -> tuple[str, str]:
     return ("T", code[1:]) if code.startswith("T") else ("", code)
 
 
-MONTHS: dict[str, int] = load_numbers("months")
-WEEKDAYS: dict[str, int] = load_numbers("weekdays")
-WEEKDAY_ABBREVIATIONS: dict[str, int] = load_numbers("weekday_abbreviations")
 NUMBERS: dict[str, int] = load_numbers("numbers")
 DECADE_WORDS: dict[str, int] = load_numbers("decades")
 CENTURY_WORDS: dict[str, int] = load_numbers("centuries")
