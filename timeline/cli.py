@@ -305,6 +305,17 @@ def _parse_kinds(value: str | None) -> frozenset[str] | None:
     return names
 
 
+# The file selection options, the same on `build` and `clean`
+GlobOption = Annotated[
+    list[str] | None,
+    typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
+]
+
+
 @app.command(epilog=BUILD_EPILOG)
 def build(
     paths: Annotated[
@@ -329,14 +340,8 @@ def build(
         int | None,
         typer.Option(metavar="N", help="Wrap text (and the rich table) to N columns.", show_default=False),
     ] = None,
-    glob: Annotated[
-        list[str] | None,
-        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
-    ] = None,
+    glob: GlobOption = None,
+    exclude: ExcludeOption = None,
     files_from: Annotated[
         str | None,
         typer.Option(
@@ -655,14 +660,8 @@ def clean(
     max_bytes: Annotated[
         int, typer.Option(metavar="N", help="Skip files larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
-    glob: Annotated[
-        list[str] | None,
-        typer.Option("--glob", metavar="PATTERN", help="In folders, read only files matching (repeatable)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(metavar="PATTERN", help="In folders, skip files matching (repeatable)."),
-    ] = None,
+    glob: GlobOption = None,
+    exclude: ExcludeOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")] = False,
 ) -> None:
     """Print each article's body as kept (no title, byline, dateline or boilerplate).
