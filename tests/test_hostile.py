@@ -427,6 +427,35 @@ def test_the_time_budget_covers_reading_and_decoding(
     assert len(calls) == 1  # over the budget in the census: not read a second time
 
 
+def test_one_budget_covers_both_passes_over_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading that takes 60 % of the budget and cleaning that takes 60 % put the file over it."""
+    for name in ("a.txt", "b.txt", "slow.txt"):
+        (tmp_path / name).write_text(f"date 2020-06-14\nOfficials met in {name} on Tuesday, he said.\n")
+    read, process = pipeline.read_document, pipeline.process_document
+
+    def pause(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def slow_read(path: str, *args: Any) -> Any:
+        if path.endswith("slow.txt"):
+            pause(0.6)
+        return read(path, *args)
+
+    def slow_process(doc: Any, *args: Any) -> Any:
+        if doc.path.endswith("slow.txt"):
+            pause(0.6)
+        return process(doc, *args)
+
+    monkeypatch.setattr(pipeline, "read_document", slow_read)
+    monkeypatch.setattr(pipeline, "process_document", slow_process)
+    code, doc, stderr = build_json(str(tmp_path), "--time-budget", "1", "--jobs", "1")
+    assert code == ExitCode.SKIPPED
+    assert [Path(a["file"]).name for a in doc["articles"]] == ["a.txt", "b.txt"]
+    assert "slow.txt: skipped: took longer than the 1 s budget per file" in stderr
+
+
 @pytest.mark.parametrize("seconds", ["0", "-1", "nan"])
 def test_a_time_budget_must_be_positive(seconds: str) -> None:
     result = CliRunner().invoke(app, ["build", str(GOOD), "--time-budget", seconds, "-q"])

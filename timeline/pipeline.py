@@ -8,6 +8,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -248,15 +249,18 @@ class Scanned:
     path: str
     item: Document | Problem | None
     scan: Scan | None = None  # content hash, kind, loading notes and census; None for a Problem
+    seconds: float = 0.0  # of the file's time budget spent in this pass (the second pass has the rest)
 
 
 def scan_path(path: str, options: Options, cache: Cache | None) -> Scanned:
     """The first pass over one file, within the budget: its cached scan if unchanged, else read and census."""
+    start = time.monotonic()
     try:
         with time_budget(options.time_budget):
-            return _scan(path, options, cache)
+            scanned = _scan(path, options, cache)
     except OutOfTime:
         return Scanned(path, over_budget(path, options))
+    return replace(scanned, seconds=time.monotonic() - start)
 
 
 def _scan(path: str, options: Options, cache: Cache | None) -> Scanned:
@@ -289,10 +293,14 @@ def finish_path(
 ) -> ArticleResult:
     """The second pass over one file, within the budget: its cached result, else the per-article work.
 
-    `look_up`: False when the cache was asked already (and had no valid result).
+    `look_up`: False when the cache was asked already (and had no valid result). The budget is what the
+    first pass left of the file's budget: reading and decoding count too.
     """
+    left = options.time_budget - scanned.seconds
+    if options.time_budget > 0 and left <= 0:
+        return ArticleResult(scanned.path, None, (), (over_budget(scanned.path, options),))
     try:
-        with time_budget(options.time_budget):
+        with time_budget(left if options.time_budget > 0 else 0):
             return _finish(scanned, options, recurring, cache, look_up)
     except OutOfTime:
         return ArticleResult(scanned.path, None, (), (over_budget(scanned.path, options),))
