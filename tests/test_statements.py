@@ -183,3 +183,13 @@ def test_a_date_only_in_the_dateline_dates_nothing() -> None:
     (found,) = process_document(Document("a.txt", text, Kind.TEXT, "utf-8")).statements
     assert found.text == "Nigeria plans to end fuel subsidies in 2012."
     assert found.text[found.expr.start : found.expr.end] == "2012"
+
+
+def test_an_expression_cut_by_the_sentence_split_dates_no_statement() -> None:
+    body = "By Jane Doe JUNE 14,\n2020 The ministers met on Sunday."
+    sentences = [Sentence("By Jane Doe JUNE 14,", 0, Label.BODY), Sentence(body[21:], 21, Label.BODY)]
+    exprs = [expr(body, "JUNE 14,\n2020", "2020-06-14"), expr(body, "on Sunday", "2020-06-14")]
+    found = find_statements(article(), sentences, exprs)
+    assert [(s.text, s.expr.text) for s in found] == [(body[21:], "on Sunday")]
+    for s in found:
+        assert s.text[s.expr.start : s.expr.end] == s.expr.text

@@ -421,7 +421,13 @@ def find_statements(
         while index + 1 < len(sentences) and starts[index + 1] <= expr.start:
             index += 1
         sentence = sentences[index] if sentences else None
-        if sentence is not None and sentence.start <= expr.start < sentence.start + len(sentence.text):
+        # an expression runs past its sentence only when the splitter cut inside it ("JUNE 14,\n2020"
+        # after a byline): no statement of either sentence is dated by half a date
+        if (
+            sentence is not None
+            and sentence.start <= expr.start
+            and expr.end <= sentence.start + len(sentence.text)
+        ):
             by_sentence[index].append(_shift(expr, sentence.start))
     statements = []
     speakers: list[tuple[int, str]] = []  # (sentence index, named source), for 'he said'
