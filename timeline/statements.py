@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from timeline.models import ArticleInfo, Label, Sentence, Statement, TimeExpr
-from timeline.temporal.tense import classify, clause_bounds, tense_marker
+from timeline.temporal.tense import classify, clause_bounds, clause_edges, tense_marker
 from timeline.temporal.words import MONTHS, WEEKDAYS
 from timeline.wordlists import data_words
 
@@ -190,11 +190,7 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
 # Where a clause begins: punctuation, a subordinator or a relative word. A clause opened by a relative
 # word ("Deraa, where the uprising erupted in March", "Vera, who died in 2008") says something of a
 # noun of the main clause: its date is not the date of what the sentence reports.
-CLAUSE_OPENER = re.compile(
-    r"[;:()\"“”—–]|,(?=\s)|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|"
-    r"though|but|if|unless)\b",
-    re.IGNORECASE,
-)
+CLAUSE_OPENER = clause_edges("where")  # the tense stage's clause edges, and "where"
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 WORD_TOKEN = re.compile(r"[A-Za-z’']+")
 # the tense kinds (temporal.tense.classify) of a finite or infinitive verb: a happening of its own

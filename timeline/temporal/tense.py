@@ -214,10 +214,16 @@ class Marker(NamedTuple):
 NO_MARKER = Marker(None, None)
 # Where a clause of its own begins or ends inside a sentence: a complement ("said that ..."), a relative or an
 # adverbial clause, a parenthesis, a quotation; a comma before a space (not the one of "1,000")
-_CLAUSE_EDGE = re.compile(
-    r"[;:()—–\"“”]|,(?=\s)|\b(?:that|which|who|whom|whose|when|while|whereas|because|although|though|but|if|unless)\b",
-    re.IGNORECASE,
-)
+CLAUSE_WORDS = "that which who whom whose when while whereas because although though but if unless".split()
+
+
+def clause_edges(*more_words: str) -> re.Pattern[str]:
+    """Clause edges: the punctuation above and CLAUSE_WORDS, with `more_words` (whole words, any case)."""
+    words = "|".join((*CLAUSE_WORDS, *more_words))
+    return re.compile(r"[;:()—–\"“”]|,(?=\s)|\b(?:" + words + r")\b", re.IGNORECASE)
+
+
+_CLAUSE_EDGE = clause_edges()
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
