@@ -222,7 +222,7 @@ def test_a_deadline_never_merges_with_the_happenings_of_its_year() -> None:
     target = statement(
         "The city will close all its coal plants by 2030.", "2030", "2030-01-01", "2030-12-31", value="2030"
     )
-    target = _with(target, kind="deadline")
+    target = replace(target, kind="deadline")
     happened = statement(
         "The city closed all its coal plants in 2030.",
         "2030",
@@ -238,12 +238,8 @@ def test_a_deadline_never_merges_with_the_happenings_of_its_year() -> None:
     assert "| [deadline] The city will close" in render_markdown(_timeline(events))
 
 
-def _with(found: Statement, **changes: Any) -> Statement:
-    return replace(found, **changes)
-
-
 def test_an_event_is_a_happening_when_any_source_tells_it_happened() -> None:
-    plan = _with(
+    plan = replace(
         statement("Lavrov and Shoigu will visit Ankara on Sunday.", "on Sunday", "2020-06-14"),
         kind="scheduled",
     )
@@ -296,7 +292,7 @@ def test_two_reports_of_one_happening_on_neighbouring_days_are_one_event_with_th
 
 
 def test_one_article_on_neighbouring_days_tells_two_happenings() -> None:
-    same_article = [_with(NEIGHBOURS[0]), _with(NEIGHBOURS[1], article=NEIGHBOURS[0].article, order=3)]
+    same_article = [replace(NEIGHBOURS[0]), replace(NEIGHBOURS[1], article=NEIGHBOURS[0].article, order=3)]
     assert len(merge_statements(same_article)) == 2
 
 
@@ -356,13 +352,13 @@ def test_cli_text_marks_plans_and_deadlines(tmp_path: Path) -> None:
 
 
 def test_the_terminal_table_shows_the_kind_and_the_caption() -> None:
-    target = _with(
+    target = replace(
         statement(
             "The city will close its plants by 2030.", "2030", "2030-01-01", "2030-12-31", value="2030"
         ),
         kind="deadline",
     )
-    picture = _with(
+    picture = replace(
         statement("Leaders meet in Rome, Italy June 2, 2020.", "June 2, 2020", "2020-06-02", path="b.txt"),
         caption=True,
     )

@@ -68,17 +68,23 @@ def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Pa
     assert grown_output == build(str(grown), "--jobs", "1")
 
 
+def record_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the pipeline reads from now on, in order."""
+    opened: list[str] = []
+    real = pipeline.read_document
+    monkeypatch.setattr(
+        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
+    )
+    return opened
+
+
 def test_a_cached_rerun_opens_no_unchanged_file(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache, work = tmp_path / "cache", tmp_path / "work"
     shutil.copytree(folder, work)
     first = build(str(work), "--cache", str(cache), "--jobs", "1")
-    opened: list[str] = []
-    real = pipeline.read_document
-    monkeypatch.setattr(
-        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
-    )
+    opened = record_reads(monkeypatch)
     assert build(str(work), "--cache", str(cache), "--jobs", "1") == first
     assert opened == []
     changed = sorted(work.iterdir())[0]
@@ -95,11 +101,7 @@ def test_a_census_of_another_version_is_taken_again(
     cache, work = tmp_path / "cache", tmp_path / "work"
     shutil.copytree(folder, work)
     first = build(str(work), "--cache", str(cache), "--jobs", "1")
-    opened: list[str] = []
-    real = pipeline.read_document
-    monkeypatch.setattr(
-        pipeline, "read_document", lambda path, *args: opened.append(path) or real(path, *args)
-    )
+    opened = record_reads(monkeypatch)
     monkeypatch.setattr(cache_module, "CENSUS_VERSION", "another census")
     assert build(str(work), "--cache", str(cache), "--jobs", "1") == first
     assert sorted(opened) == sorted(str(path) for path in work.iterdir())
