@@ -555,6 +555,17 @@ def consensus_ranking(references: Mapping[str, Summary]) -> list[dt.date]:
     return ranking
 
 
+def candidate_bound(candidates: Iterable[dt.date], reference: Iterable[dt.date]) -> float:
+    """The best date-F1 any ranking of the candidate days reaches: a reference day not among them is lost.
+
+    The tool picks N = len(reference) days among the days its one-day statements name; a reference day
+    that no statement dates to itself can never be picked, whatever the ranking.
+    """
+    wanted, offered = set(reference), set(candidates)
+    picked = min(len(wanted), len(offered))
+    return 2 * len(wanted & offered) / (picked + len(wanted)) if wanted else 0.0
+
+
 def consensus_ceiling(references: Mapping[str, Summary]) -> float:
     """Mean date-F1 of the oracle's ranking of days (`consensus_ranking`), its first N for each reference."""
     ranking = consensus_ranking(references)

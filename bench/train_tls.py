@@ -16,7 +16,9 @@ folders are one story, the two Syria folders another); the figure reported is ne
 story's model chosen without it), with leave-one-folder-out and in-sample figures beside it. The model
 is written as JSON with its provenance; the tool reads it with the standard library. A ceiling is
 printed first: each run ranked by a model fitted on that run itself over all the features (it reads the
-answer), the most a linear ranking of these features could reach.
+answer), the most a linear ranking of these features could reach. Last, per story and protocol, the
+held-out figure beside MentionCount, that ceiling, and the candidate bound: the most any ranking of the
+days the tool's statements name can reach (a reference day no statement is dated to is never picked).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_tls import build_folder, corpus_folders, date_f1, reference_span, restrict
+from bench_tls import build_folder, candidate_bound, corpus_folders, date_f1, reference_span, restrict
 
 from timeline.summarize import FEATURES, DayModel, day_features, pick_days, score_days
 
@@ -226,13 +228,36 @@ def choose_config(runs: Sequence[Run]) -> Config:
     return config
 
 
-def own_fit_ceiling(runs: Sequence[Run]) -> dict[str, float]:
-    """Mean date-F1 of each run's own model on all features: what these features could reach (an oracle)."""
+def own_fit_scores(runs: Sequence[Run]) -> dict[Run, float]:
+    """Date-F1 of each run's own model on all features: what these features could reach (an oracle)."""
     scores = {}
     for run in runs:
         together = fit([run], Config(FEATURES)) if len(pairs(run, [0])) else DayModel({"refs": 1.0}, 0.0, 1.0)
         scores[run] = run_f1(run, together)
-    return mean_by_protocol(scores)
+    return scores
+
+
+def print_bounds(runs: Sequence[Run], loso: Mapping[Run, float], own_fit: Mapping[Run, float]) -> None:
+    """Per story and protocol: MentionCount, the model held out, and two oracles that read the answer.
+
+    The own-run fit is the most a linear ranking of the features reaches; the candidate bound the most
+    any ranking of the days the tool can see reaches (reference days no statement is dated to are lost).
+    """
+    columns = {
+        "MentionCount": {run: run_f1(run, DayModel({"refs": 1.0}, 0.0, 1.0)) for run in runs},
+        "held out": loso,
+        "own fit": own_fit,
+        "candidates": {run: candidate_bound(run.days, run.reference) for run in runs},
+    }
+    header = "".join(f"{name:>14}" for name in [*columns, "unseen days"])
+    print(f"{'story':<22}{'protocol':<14}{header}")
+    for name in [*sorted({run.story for run in runs}), "mean of runs"]:
+        for protocol in PROTOCOLS:
+            chosen = [run for run in runs if run.protocol == protocol and name in (run.story, "mean of runs")]
+            means = "".join(f"{np.mean([col[run] for run in chosen]):>14.3f}" for col in columns.values())
+            unseen = sum(len(run.reference.difference(run.days)) for run in chosen)
+            total = sum(len(run.reference) for run in chosen)
+            print(f"{name:<22}{protocol:<14}{means}{unseen:>8}/{total}")
 
 
 def git_commit() -> str:
@@ -260,16 +285,18 @@ def main() -> None:
     for name in FEATURES:  # each feature alone: the evidence it carries, no fitting
         means = mean_by_protocol({run: run_f1(run, DayModel({name: 1.0}, 0.0, 1.0)) for run in runs})
         print(f"{'  ranked by ' + name:<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
-    ceiling = own_fit_ceiling(runs)
+    own_fit = own_fit_scores(runs)
+    ceiling = mean_by_protocol(own_fit)
     print(f"{'ceiling: own-run fit':<28}{ceiling['restricted']:>12.3f}{ceiling['unrestricted']:>14.3f}")
     choose = choose_config if args.select else (lambda _: PRIOR)
     if args.select:  # the fixed prior's figure beside the selection's, in the same run
         means = mean_by_protocol(cross_validate(runs, story, lambda _: PRIOR))
         print(f"{'prior, leave one story out':<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
     config = choose(runs)
+    loso = cross_validate(runs, story, lambda _: config)
     figures = {
         "leave_one_story_out_nested": mean_by_protocol(cross_validate(runs, story, choose)),
-        "leave_one_story_out": mean_by_protocol(cross_validate(runs, story, lambda _: config)),
+        "leave_one_story_out": mean_by_protocol(loso),
         "leave_one_folder_out": mean_by_protocol(cross_validate(runs, folder, lambda _: config)),
         "in_sample": mean_by_protocol({run: run_f1(run, fit(runs, config)) for run in runs}),
     }
@@ -281,6 +308,7 @@ def main() -> None:
         kept = Config(tuple(f for f in config.features if f != name), config.discount)
         means = mean_by_protocol(cross_validate(runs, story, lambda _, k=kept: k))
         print(f"{'  without ' + name:<28}{means['restricted']:>12.3f}{means['unrestricted']:>14.3f}")
+    print_bounds(runs, loso, own_fit)
     model = fit(runs, config)
     record = {
         "model": "pairwise logistic regression over day features (timeline.summarize.day_features)",

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import random
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.factories import article, statement
 from timeline.merge import merge_statements
@@ -70,6 +73,40 @@ def test_rouge_tokens_drop_stop_words_and_punctuation_and_stem() -> None:
 )
 def test_date_f1_counts_exact_days(pred: list[dt.date], ref: list[dt.date], expected: float) -> None:
     assert tls.date_f1(pred, ref) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("candidates", "ref", "expected"),
+    [
+        # every reference day can be picked: a perfect ranking scores 1
+        ([D(2011, 3, 15), D(2011, 3, 16), D(2011, 3, 17)], [D(2011, 3, 15), D(2011, 3, 17)], 1.0),
+        # one of two reference days is named by no statement: 1 of 2 picks right
+        ([D(2011, 3, 15), D(2011, 3, 16)], [D(2011, 3, 15), D(2011, 3, 17)], 0.5),
+        # fewer candidates than reference days: one pick, right, against two wanted
+        ([D(2011, 3, 15)], [D(2011, 3, 15), D(2011, 3, 17)], 2 / 3),
+        ([], [D(2011, 3, 15)], 0.0),
+    ],
+)
+def test_candidate_bound_loses_only_the_reference_days_no_candidate_names(
+    candidates: list[dt.date], ref: list[dt.date], expected: float
+) -> None:
+    assert tls.candidate_bound(candidates, ref) == pytest.approx(expected)
+
+
+DAYS = st.sets(st.integers(0, 20).map(lambda n: D(2011, 3, 1) + dt.timedelta(days=n)), max_size=12)
+
+
+@settings(max_examples=80, deadline=None)
+@given(DAYS, DAYS.filter(bool), st.randoms(use_true_random=False))
+def test_no_ranking_of_the_candidates_beats_the_candidate_bound(
+    candidates: set[dt.date], ref: set[dt.date], rng: random.Random
+) -> None:
+    ranking = sorted(candidates)
+    rng.shuffle(ranking)
+    best = sorted(candidates & ref) + sorted(candidates - ref)  # the reference's own days first
+    bound = tls.candidate_bound(candidates, ref)
+    assert tls.date_f1(ranking[: len(ref)], sorted(ref)) <= bound + 1e-12
+    assert tls.date_f1(best[: len(ref)], sorted(ref)) == pytest.approx(bound)
 
 
 REFERENCE = {
