@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import random
+from collections import Counter
 from importlib import resources
 
 import pytest
@@ -19,14 +20,18 @@ from timeline.models import Event, Statement
 from timeline.summarize import (
     DAY_MODEL_FILE,
     FEATURES,
+    LEAD_SENTENCES,
     bm25_scores,
     date_importance,
     day_features,
     day_model,
+    event_vectors,
     focus_events,
     is_unfit_statement,
+    lead_topic,
     pick_days,
     read_day_model,
+    representative_events,
     top_dates,
 )
 
@@ -456,3 +461,46 @@ def test_a_day_named_only_off_the_folder_s_story_is_less_topical() -> None:
     events = merge_statements([*ROUNDUP, SINGLE, OFF_TOPIC, EVE])
     assert _feature(events, "2011-05-11", "share_topical") < _feature(events, "2011-05-13", "share_topical")
     assert _feature(events, "2011-05-11", "refs_topical") < _feature(events, "2011-05-13", "refs_topical")
+
+
+# Three reports on Homs, each with a background paragraph on Libya's oil further down; a fourth article
+# names 05-20 twice, once for each story, in the same place and at the same length.
+LEADS = [
+    _report(
+        f"2011-05-{10 + i}", f"homs{i}.txt", f"2011-05-{10 + i}T09:00", f"Protesters in Homs marched {n}."
+    )
+    for i, n in enumerate(["again on Friday", "after prayers on Friday", "against Assad on Friday"])
+]
+BACKGROUND = [
+    _report(
+        f"2011-04-{20 + i}",
+        f"homs{i}.txt",
+        f"2011-05-{10 + i}T09:00",
+        f"Libya's oil output from Tripoli terminals fell {n} on Friday.",
+        order=LEAD_SENTENCES + j,
+    )
+    for i in range(3)
+    for j, n in enumerate(["sharply", "again"])
+]
+BOTH_STORIES = [
+    _report("2011-05-20", "day.txt", "2011-05-21T09:00", text, order=LEAD_SENTENCES + k)
+    for k, text in enumerate(
+        ["Libya's oil output from Tripoli fell on Friday.", "Protesters in Homs marched on Friday."]
+    )
+]
+
+
+def test_the_day_statement_follows_the_story_of_the_articles_leads_not_their_background() -> None:
+    events = merge_statements([*LEADS, *BACKGROUND, *BOTH_STORIES])
+    vectors = event_vectors(events)
+    members = [i for i, event in enumerate(events) if event.first_day == dt.date(2011, 5, 20)]
+
+    def chosen(topic: dict[str, float]) -> str:
+        day = representative_events([events[i] for i in members], [vectors[i] for i in members], topic, {}, 1)
+        return day[0].text
+
+    assert chosen(lead_topic(events, vectors)) == BOTH_STORIES[1].text
+    everything: Counter[str] = Counter()
+    for vector in vectors:
+        everything.update(vector)
+    assert chosen(dict(everything)) == BOTH_STORIES[0].text  # the background outweighs the leads in bulk

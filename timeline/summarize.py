@@ -480,6 +480,24 @@ def _unit(vector: Mapping[str, float]) -> dict[str, float]:
     return {stem: value / norm for stem, value in vector.items()}
 
 
+def lead_topic(events: Sequence[Event], vectors: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """The run's story as the unit centroid of the events its articles tell in their leads (all, if none).
+
+    A lead says what the article is about; background paragraphs (another country's war, a chronology)
+    come later. Against the centroid of all events, the lead's lifted the chosen statements' alignment
+    ROUGE-1 on the twelve dev timelines from 0.0877 to 0.0895 restricted, 0.0761 to 0.0783 unrestricted,
+    chosen in every leave-one-story-out fold (the days fixed; Syria alone 0.070 -> 0.067 restricted).
+    """
+    topic: Counter[str] = Counter()
+    for event, vector in zip(events, vectors, strict=True):
+        if any(source.statement.order < LEAD_SENTENCES for source in event.sources):
+            topic.update(vector)
+    if not topic:
+        for vector in vectors:
+            topic.update(vector)
+    return _unit(topic)
+
+
 def is_unfit_statement(statement: Statement) -> bool:
     """Whether a statement is a dateline, a fragment, a photo credit or a caption rather than a report."""
     if statement.caption:
@@ -553,10 +571,7 @@ def top_dates(events: Sequence[Event], dates: int, per_date: int) -> tuple[Event
     centrality = article_centrality(events)
     vectors = event_vectors(events)
     importance = date_importance(events, model, centrality, event_topicality(events, vectors))
-    topic: Counter[str] = Counter()
-    for vector in vectors:
-        topic.update(vector)
-    unit_topic = _unit(topic)
+    unit_topic = lead_topic(events, vectors)
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
         if _is_day(event) and event.first_day is not None:
