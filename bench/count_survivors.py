@@ -56,7 +56,9 @@ def pages_of(dev: Path, path: str) -> dict[str, str]:
 
 def measure(dev: Path, path: str, scorer: object, show: int) -> None:
     """Print one corpus and path's survivor counts and mean body F1."""
-    golds = [json.loads(line) for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    golds = [
+        json.loads(line) for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
     inputs = pages_of(dev, path)
     recurring = find_recurring_lines(inputs.values()) if path != "html" else frozenset()
     counts: Counter[tuple[str, bool]] = Counter()
