@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
 from timeline.clean.paragraphs import split_units
-from timeline.clean.text import BOILERPLATE_CUES, CUE_RE, DATE_RE, _has_date, _may_hold_cue, _measure, _Unit
+from timeline.clean.text import (
+    BOILERPLATE_CUES,
+    CUE_RE,
+    DATE_RE,
+    _has_date,
+    _may_hold_cue,
+    _measure,
+    _Unit,
+    classify_line,
+)
 from timeline.clean.words import BOILERPLATE_CUES_FILE, FUNCTION_WORDS_FILE, load_words
 from timeline.models import KEPT_LABELS, Document, Kind, Label
 
@@ -586,3 +595,53 @@ def test_seed_gold_forbidden_texts() -> None:
         body = "\n".join(line.text for line in clean_text(path.read_text(encoding="utf-8")).body_lines)
         for text in forbidden:
             assert text.lower() not in body.lower(), (path.name, text)
+
+
+# --- one line judged on its own (the HTML path's extractor lines) -----------------------------------------
+
+ONE_LINE_CASES = [
+    # (line, its rule head when the rules call it bad, else None), own lines written for these tests
+    ("Sign up for our morning newsletter", "boilerplate cue", "a sign-up line"),
+    ("Subscribe to the Evening Digest and get it in your inbox.", "boilerplate cue", "a newsletter offer"),
+    ("copyright Riverside Press 2021 - ISSN: 1234-5678", "boilerplate cue", "copyright and ISSN"),
+    ("© 2021 Riverside Press. All rights reserved.", "boilerplate cue", "a copyright sign and its notice"),
+    ("https://news.example.org/2021/05/bridge-closes", "link or address", "a bare URL"),
+    ("More: www.example.org/city and twitter.com/example_city", "link or address", "links with a label"),
+    ("Write to the desk at desk@example.org", "contact", "an e-mail address"),
+    ("The council said on Tuesday that the bridge would close for repairs in May.", None, "a sentence"),
+    (
+        "Readers who subscribed to the paper in 1990 still get it delivered by the same family of carriers.",
+        None,
+        "a long sentence about subscribing is prose",
+    ),
+    (
+        "The union will sign up new members until the end of the month, its leader said.",
+        None,
+        "sign up in prose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "head", "why"), ONE_LINE_CASES, ids=[case[2] for case in ONE_LINE_CASES])
+def test_classify_line(line: str, head: str | None, why: str) -> None:
+    cls, reason = classify_line(line)
+    assert (reason.partition(":")[0] if cls == "bad" else None) == head, why
+
+
+def test_html_drops_a_newsletter_and_copyright_footer_inside_the_article() -> None:
+    footer = (
+        "<p>Sign up for our morning newsletter</p>"
+        "<p>copyright Riverside Press 2021 - ISSN: 1234-5678</p>"
+        "<p>https://news.example.org/2021/05/bridge-closes</p>"
+    )
+    html = (
+        "<html><head><title>Ministers Agree</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Ministers Agree To Continue Talks</h1><p>{BODY_1}</p><p>{BODY_2}</p>"
+        f"<p>{BODY_3}</p>{footer}</article></body></html>"
+    )
+    cleaned = clean_html(html)
+    assert [line.text for line in cleaned.body_lines][-3:] == [BODY_1, BODY_2, BODY_3]  # a headline may lead
+    dropped = {line.text: line.reason for line in cleaned.lines if line.label is Label.BOILERPLATE}
+    assert dropped["Sign up for our morning newsletter"] == "boilerplate cue: 'sign up'"
+    assert dropped["copyright Riverside Press 2021 - ISSN: 1234-5678"] == "boilerplate cue: 'copyright'"
+    assert dropped["https://news.example.org/2021/05/bridge-closes"] == "link or address"

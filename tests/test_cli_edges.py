@@ -262,6 +262,35 @@ def test_clean_output_dir_names_a_clash_in_a_note(runner: CliRunner, folder: Pat
     assert "an earlier input took its name" in result.stderr
 
 
+def test_clean_names_a_page_nested_past_the_parser_and_still_prints_its_article(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    sentence = "The council voted on Tuesday to close the old bridge after engineers found cracks."
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 300 + f"<p>{sentence}</p>" + "</div>" * 300 + "</body></html>")
+    result = runner.invoke(app, ["clean", str(page)])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == sentence + "\n"
+    assert "deep.html: warning: HTML nested past its parser's limit (256 levels)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("menu.txt", "Home\nAbout us\nContact\n"),
+        ("menu.html", "<html><body><div>Subscribe</div><div>Sign in</div></body></html>"),
+    ],
+)
+def test_clean_warns_when_a_page_holds_no_article(
+    runner: CliRunner, tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text)
+    result = runner.invoke(app, ["clean", str(tmp_path / name)])
+    assert result.stdout == ""
+    assert f"{name}: warning: no article text found (only boilerplate)" in result.stderr
+    assert runner.invoke(app, ["clean", "-q", str(tmp_path / name)]).stderr == ""
+
+
 def test_tag_reads_an_article_on_standard_input(runner: CliRunner) -> None:
     result = runner.invoke(app, ["tag", "-"], input=ARTICLE)
     assert result.exit_code == ExitCode.OK

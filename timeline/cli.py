@@ -46,6 +46,7 @@ MIN_WIDTH = 20  # columns: narrower, a date label alone would not fit on a line
 MAX_WIDTH = 1000  # columns: wider than any screen; a rich table pads every line to its width
 FILE_WIDTH = 160  # columns of a rich table written to a file (no terminal to measure)
 MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
+NO_ARTICLE_TEXT = "no article text found (only boilerplate)"  # the words `build` warns with (pipeline.py)
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
 
 
@@ -683,6 +684,10 @@ def clean(
     used_names: set[str] = set()
     for doc in docs:
         cleaned = clean_document(doc, recurring)
+        # what loading noted (a page nested past the parser, bytes replaced), a lost article: as `build` says
+        problems.extend(Problem(doc.path, note, fatal=False) for note in doc.notes)
+        if not cleaned.body_lines:
+            problems.append(Problem(doc.path, NO_ARTICLE_TEXT, fatal=False))
         if explain:
             text = "".join(line + "\n" for line in explain_lines(cleaned))
         else:

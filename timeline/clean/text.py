@@ -1098,3 +1098,16 @@ def clean_text(
         lines=tuple(lines),
         metadata=Metadata(title=meta.get("title"), author=meta.get("author")),
     )
+
+
+def classify_line(text: str) -> tuple[str, str]:
+    """The rules' first decision on one line from its own text alone: its class ('bad', ...) and reason.
+
+    The same cue and shape tests the text path starts from, for lines another extractor kept (the HTML path).
+    """
+    unit = _Unit(text.strip(), 0, 0)
+    if not unit.text:
+        return BAD, "no words"
+    _measure(unit)
+    _classify(unit)
+    return unit.cls, unit.reason
