@@ -84,15 +84,28 @@ def rule_head(reason: str) -> str:
     return reason.rpartition("; ")[2].partition(":")[0]
 
 
-def _text_measures(text: str, words: int) -> tuple[float, ...]:
-    """What the unit's characters say: length, capitals, digits, box-drawing, separators."""
-    return (
+def _own_measures(unit: UnitLike) -> tuple[list[float], float, float]:
+    """What a unit's text says: its first `OWN` features (up to `recurring`), box-drawing and separators.
+
+    The same for every copy of a text on the page (`text.py` copies a unit's measures to its copies).
+    """
+    text, words = unit.text, unit.words
+    if text.isascii():  # no box-drawing, no '»' or '›': two scans spared (most lines)
+        box, separators = 0.0, min(text.count("|"), 5) / 5
+    else:
+        box = 1.0 if BOX_RE.search(text) else 0.0
+        separators = min(text.count("|") + text.count("»") + text.count("›"), 5) / 5
+    head = [
+        math.log1p(words),
+        unit.function / words if words else 0.0,
+        float(unit.ends_sentence),
+        1.0 if unit.bullet else 0.0,
         math.log1p(len(text)),
         min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
         1.0 if DIGIT_RE.search(text) else 0.0,
-        1.0 if BOX_RE.search(text) else 0.0,
-        min(text.count("|") + text.count("»") + text.count("›"), 5) / 5,
-    )
+        1.0 if unit.recurring else 0.0,
+    ]
+    return head, box, separators
 
 
 def _verdict(prefix: str, head: str, cls: str, label: Label) -> list[float]:
@@ -158,15 +171,15 @@ def page_features(
     commons = [nothing, nothing, *map(_common, units), nothing, nothing]  # padded for the neighbours
     # Menus and footers repeat their texts and the rules repeat their verdicts: each is computed once.
     verdicts: dict[tuple[str, str, str, Label], list[float]] = {}
-    measures: dict[str, tuple[float, ...]] = {}
+    measures: dict[str, tuple[list[float], float, float]] = {}
     log1p = math.log1p
     rows = []
     for i in range(n) if which is None else which:
         unit = units[i]
-        text = unit.text
-        measured = measures.get(text)
+        measured = measures.get(unit.text)
         if measured is None:
-            measured = measures[text] = _text_measures(text, unit.words)
+            measured = measures[unit.text] = _own_measures(unit)
+        head, box, separators = measured
         # the figures in a reason ('body: 40 words, ...') do not count: its heads and prefixes do
         prefix, _, last = unit.reason.rpartition("; ")
         key = (prefix, last.partition(":")[0], unit.cls, unit.label)
@@ -178,22 +191,14 @@ def page_features(
         else:
             distance = start - i if i < start else i - end if i > end else 0
         low, high = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        own = commons[i + 2]
         rows.append(
             [
-                own[0],
-                own[1],
-                own[2],
-                1.0 if unit.bullet else 0.0,
-                measured[0],
-                measured[1],
-                measured[2],
-                1.0 if unit.recurring else 0.0,
+                *head,
                 min(unit.indent, 40) / 40,
-                measured[3],
+                box,
                 float(min(unit.first - units[i - 1].last - 1, 2)) if i else 2.0,
                 float(min(units[i + 1].first - unit.last - 1, 2)) if i + 1 < n else 2.0,
-                measured[4],
+                separators,
                 *verdict,
                 float(start <= i <= end),
                 log1p(distance),
@@ -205,7 +210,7 @@ def page_features(
                 log1p(abs(i - title)) if title >= 0 else log_units,
                 log1p(prose_sums[high] - prose_sums[low]),
                 (kept_sums[high] - kept_sums[low]) / (high - low),
-                measured[0] - typical,  # log characters against the run's median paragraph
+                head[4] - typical,  # log characters against the run's median paragraph
                 float(unit.table >= 0),
                 float((unit.table, unit.column) == run_column),
                 *commons[i],

@@ -31,7 +31,6 @@ _ITEM_FIRST = frozenset("•□◦▪▫●○■◆►▸‣⁃·∙*+#-[(I")
 _SENTENCE_END = frozenset('.!?"”’')
 # Vertical box-drawing characters: table borders, read as the space they stand in (never text).
 VERTICAL_BORDERS = "│┃║┆┇┊┋╎╏"
-_BORDERS_TO_SPACES = str.maketrans(VERTICAL_BORDERS, " " * len(VERTICAL_BORDERS))
 # A list marker alone before a gap: a bullet, a dash, a number or a letter with a dot or a parenthesis.
 _MARKER_RE = re.compile(r"\s*(?:[-–—*+•·◦▪●○■◆►o]{1,2}|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s*")
 MARKER_ROOM = 8  # the most characters a list marker and its spaces take before a gap
@@ -394,8 +393,7 @@ def _find_wrapped_runs(ends: list[int], stripped: list[str]) -> list[tuple[int, 
 
 def _reflow(text: str) -> list[_RawBlock]:
     """Blocks of a page as plain tuples (text, first, last, table, column, indent), in reading order."""
-    if _has_borders(text):
-        text = text.translate(_BORDERS_TO_SPACES)
+    text = _blank_borders(text)
     lines = text.splitlines()
     stripped = list(map(str.strip, lines))
     ends = list(map(len, map(str.rstrip, lines)))
@@ -491,8 +489,13 @@ def reflow_blocks(text: str) -> list[tuple[str, int, int, int, int, int]]:
     return _reflow(text)
 
 
-def _has_borders(text: str) -> bool:
-    return any(char in text for char in VERTICAL_BORDERS)
+def _blank_borders(text: str) -> str:
+    """The page with its vertical borders as spaces."""
+    # One `str.replace` per border the page holds: `translate` with a table is slow on non-ASCII text.
+    for border in VERTICAL_BORDERS:
+        if border in text:
+            text = text.replace(border, " ")
+    return text
 
 
 def split_units(text: str) -> list[Span]:

@@ -704,10 +704,12 @@ def _title_scores(units: list[_Unit], start: int) -> list[tuple[float, int]]:
         and not (i > 0 and _is_field_label(units[i - 1]))
         and not (n + 1 < len(texts) and _is_photo_credit(units[texts[n + 1]]))
     ]
+    if not candidates:
+        return []
     seen = Counter(map(attrgetter("low"), units))
     # the page's lines other than prose, where a share box or an image's text quotes the headline
-    page = "\n".join(unit.low for unit in units if unit.cls != GOOD) if candidates else ""
-    menu_items = {unit.low for unit in units if unit.bullet and unit.cls == BAD} if candidates else set()
+    page = "\n".join([unit.low for unit in units if unit.cls != GOOD])
+    menu_items = {unit.low for unit in units if unit.bullet and unit.cls == BAD}
     header: dict[int, bool] = {}
     headed: set[int] = set()  # the candidates a byline or a date stands by
     scores = []
