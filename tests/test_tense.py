@@ -112,13 +112,18 @@ def _cases() -> list[tuple[str, str, str, str, str]]:
 
 
 TENSE_TABLE = _cases()
+# one test per publication day and tense: the grammar reads a row in 0.2 ms, pytest's own cost per test is 1 ms
+TENSE_GROUPS = sorted({(published, tense) for published, tense, *_ in TENSE_TABLE})
 
 
-@pytest.mark.parametrize(("published", "tense", "text", "expr", "value"), TENSE_TABLE)
-def test_tense_table(published: str, tense: str, text: str, expr: str, value: str) -> None:
-    found = {e.text: e for e in find_expressions(text, dt.date.fromisoformat(published))}
-    assert expr in found, (text, list(found))
-    assert found[expr].value == value, found[expr]
+@pytest.mark.parametrize(("published", "tense"), TENSE_GROUPS)
+def test_tense_table(published: str, tense: str) -> None:
+    wrong = []
+    for _, _, text, expr, value in (row for row in TENSE_TABLE if row[:2] == (published, tense)):
+        found = {e.text: e.value for e in find_expressions(text, dt.date.fromisoformat(published))}
+        if found.get(expr) != value:
+            wrong.append((text, expr, value, found))
+    assert wrong == []
 
 
 def test_the_tense_table_is_the_whole_grid() -> None:
