@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.temporal import find_expressions
 from timeline.temporal.resolve import pick_day, pick_weekday, pick_weekend
 
@@ -290,7 +291,7 @@ def test_an_absolute_date_records_no_tense() -> None:
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(anchor=days, month=st.integers(1, 12), day=st.integers(1, 31))
 def test_a_month_day_lies_on_the_side_its_tense_points_to(anchor: dt.date, month: int, day: int) -> None:
     past, future = pick_day(month, day, anchor, "past"), pick_day(month, day, anchor, "future")
@@ -303,7 +304,7 @@ def test_a_month_day_lies_on_the_side_its_tense_points_to(anchor: dt.date, month
     assert pick_day(month, day, anchor, None) in (past, future)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(anchor=days, weekday=st.integers(1, 7), tense=st.sampled_from(["past", "future", None]))
 def test_a_weekday_is_within_a_week_on_its_side(anchor: dt.date, weekday: int, tense: str | None) -> None:
     day = pick_weekday(weekday, anchor, tense)
@@ -313,7 +314,7 @@ def test_a_weekday_is_within_a_week_on_its_side(anchor: dt.date, weekday: int, t
     assert tense != "future" or day >= anchor
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(anchor=days, tense=st.sampled_from(["past", "future", None]), strict=st.booleans())
 def test_a_weekend_is_a_saturday_within_a_fortnight(anchor: dt.date, tense: str | None, strict: bool) -> None:
     saturday = pick_weekend(anchor, tense, strict)
