@@ -38,8 +38,12 @@ lint: install  ## ruff and mypy
 browser:  ## headless Chromium (Debian package) for the HTML page's test, installed when missing
 	@.ci/install-browser
 
-pytest: install browser  ## the test suite only
-	$(BIN)/python -m pytest
+# each test module runs whole on one worker, so its module-scoped set-up (a junk folder, a Dask cluster) is
+# made once (--dist loadgroup would be finer, but pytest 9.2 drops its group marks: pytest-xdist issue 1386)
+PYTEST_WORKERS ?= 2
+HYPOTHESIS_PROFILE ?= dev
+pytest: install browser  ## the test suite only, in PYTEST_WORKERS processes (0: in this one); HYPOTHESIS_PROFILE=ci draws every example
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --hypothesis-profile=$(HYPOTHESIS_PROFILE)
 
 test: lint pytest  ## lint, then the test suite
 

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.examples import examples
 from timeline.cache import (
     Cache,
     InvalidEntry,
@@ -227,7 +228,7 @@ def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResul
     assert decode_value(json.loads(json.dumps(encode_value(result))), ArticleResult) == result
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(position=st.integers(min_value=0), junk=st.binary(min_size=0, max_size=12), cut=st.booleans())
 def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: bytes, cut: bool) -> None:
     doc, result = sample_results()[0]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
 from timeline.clean.paragraphs import split_units
 from timeline.clean.text import (
@@ -542,7 +543,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(_LINE, max_size=30))
 def test_never_invents_text_and_keeps_order(lines: list[str]) -> None:
     text = "\n".join(lines)
@@ -560,7 +561,7 @@ def test_never_invents_text_and_keeps_order(lines: list[str]) -> None:
     assert all(line.first <= line.last for line in cleaned.lines)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text())
 def test_never_crashes(text: str) -> None:
     cleaned = clean_text(text)
@@ -574,7 +575,7 @@ _PIECE = st.sampled_from(
 _GLUE = st.sampled_from(["", " ", "  ", "-", "'", "’", ".", ":", "é", "\u00a0"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(_PIECE, _GLUE), max_size=12).map(lambda parts: "".join(p + g for p, g in parts)))
 def test_fast_paths_agree_with_regexes(text: str) -> None:
     assert _has_date(text) == (DATE_RE.search(text) is not None)

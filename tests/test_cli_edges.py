@@ -93,17 +93,12 @@ def test_files_from_a_file_adds_to_the_paths_given(runner: CliRunner, folder: Pa
     assert read == ["a.txt", "b.txt"]
 
 
-def test_find_piped_into_files_from_as_a_user_runs_it(folder: Path) -> None:
+def test_what_find_prints_piped_into_files_from(runner: CliRunner, folder: Path) -> None:
     find = subprocess.run(
         ["find", str(folder), "-name", "*.txt", "-path", "*drafts*"], capture_output=True, check=True
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "timeline", "build", "--files-from", "-", "-f", "json"],
-        input=find.stdout,
-        capture_output=True,
-        check=False,
-    )
-    assert result.returncode == ExitCode.OK
+    result = runner.invoke(app, ["build", "--files-from", "-", "-f", "json"], input=find.stdout)
+    assert result.exit_code == ExitCode.OK
     assert [Path(a["file"]).name for a in json.loads(result.stdout)["articles"]] == ["b.txt"]
 
 
@@ -221,7 +216,7 @@ def test_a_narrow_rich_table_still_shows_every_source(runner: CliRunner) -> None
 @pytest.mark.parametrize(
     "command",
     [
-        ["build", SAMPLE, "-f", "text"],
+        ["build", SAMPLE, "-q", "--jobs", "1"],
         ["clean", SAMPLE],
         ["tag", str(Path(SAMPLE) / "000_ff0e28e557756ce3.txt")],
     ],
@@ -236,9 +231,7 @@ def test_a_closed_pipe_is_one_line_and_exit_4_for_every_command(command: list[st
         stderr = process.stderr.read().decode()
         code = process.wait()
     assert code == ExitCode.UNWRITABLE
-    lines = [line for line in stderr.splitlines() if "standard output" in line]
-    assert lines == ["timeline: standard output: cannot write the output: broken pipe"]
-    assert "Traceback" not in stderr
+    assert stderr == "timeline: standard output: cannot write the output: broken pipe\n"
 
 
 # --- clean and tag -------------------------------------------------------------------------------------

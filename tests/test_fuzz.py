@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from tests import factories
+from tests.examples import examples
 from timeline.cache import InvalidEntry, checksum, content_hash, decode_entry, encode_entry
 from timeline.clean import clean_html, clean_text
 from timeline.clean.paragraphs import VERTICAL_BORDERS
@@ -435,7 +436,7 @@ any_texts = st.one_of(mutated_texts, st.text(max_size=300), st.lists(junk_pieces
 dcts = st.one_of(st.none(), st.dates(dt.date(1800, 1, 1), dt.date(2200, 12, 31)), st.just(DCT))
 
 FUZZ = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     derandomize=True,  # `make test` is stable; `make fuzz` explores
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -495,7 +496,7 @@ def test_split_sentences(text: str, offset: int) -> None:
         check_sentences(list(split_sentences(line, offset)), line, offset)
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(any_texts, dcts)
 def test_find_expressions(text: str, dct: dt.date | None) -> None:
     check_expressions(find_expressions(text, dct), text, dct)
@@ -515,7 +516,7 @@ def test_process_document(text: str, default: dt.date | None, path: str) -> None
         check_result(process_document(doc, Options(default_date=default)), doc)
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=examples(40))
 @given(st.integers(0, 2**32))
 def test_mutator_inputs_through_every_stage(seed: int) -> None:
     rng = random.Random(seed)
@@ -543,7 +544,7 @@ CODEC_NAMES = sorted(
 )
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(st.sampled_from(CODEC_NAMES), st.binary(max_size=100))
 def test_any_declared_charset_decodes_or_gives_a_problem(charset: str, body: bytes) -> None:
     # Fixed in load.py: "idna", "punycode" raised UnicodeError (no 'replace' handler), taking the run down.
@@ -634,7 +635,7 @@ def test_patterns_are_linear_on_long_runs(text: str, run: object) -> None:
 
 
 @given(st.text(alphabet=".!?\"')] Aa1", max_size=40))
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=examples(300), deadline=None, derandomize=True)
 def test_sentence_boundaries_unchanged_by_the_linear_pattern(text: str) -> None:
     # The possessive, run-start-only pattern finds exactly the boundaries the old backtracking one found.
     old = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -862,19 +863,19 @@ def run_command_line(rng: random.Random, folder: Path) -> None:
     assert "Traceback" not in result.stderr, args
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=examples(40))
 @given(st.integers(0, 2**32))
 def test_damaged_cache_entries(seed: int) -> None:
     run_cache_reader(random.Random(seed))
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=examples(40))
 @given(st.integers(0, 2**32))
 def test_decoder_on_other_encodings_and_stray_bytes(seed: int) -> None:
     run_decoder(random.Random(seed))
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=examples(25))
 @given(st.integers(0, 2**32))
 def test_random_command_lines(seed: int) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.examples import examples
 from tests.factories import expr, statement
 from timeline.cli import ExitCode, app
 from timeline.merge import merge_statements
@@ -82,7 +83,7 @@ WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(WORDS, max_size=12), st.lists(WORDS, max_size=6), st.integers(1, 4000))
 def test_nothing_dated_after_the_publication_has_happened(
     before: list[str], after: list[str], days_ahead: int

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline.language
+from tests.examples import examples
 from timeline.foreign import date_patterns, find_dateline_date, find_foreign_expressions, strip_lead_dateline
 from timeline.language import detect_language
 from timeline.load import load_document
@@ -157,7 +158,7 @@ def test_date_patterns_build_from_dateparser_data(code: str) -> None:
     assert patterns is None or patterns.full.groupindex.keys() >= {"day", "month", "year"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.sampled_from(["ru", "tr", "de"]),
     st.lists(st.sampled_from(["14", "2020", "июня", "Haziran", "Juni", ".", "в", "'da", "Pazar", "вчера"])),

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.factories import statement
 from timeline.merge import (
     classify_change,
@@ -446,7 +447,7 @@ MANY = [
 ]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_merge_is_independent_of_input_order(rng: random.Random) -> None:
     shuffled = list(MANY)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.clean import clean_text
 from timeline.clean.paragraphs import DATA_CELL_WORDS, VERTICAL_BORDERS, Block, split_blocks, split_units
 
@@ -251,7 +252,7 @@ def _check_reflow(text: str, blocks: list[Block]) -> None:
 _CHARS = st.sampled_from([*"ab yz.,-•*1│┃━", "  ", "   ", "\n", "\n\n"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_CHARS, max_size=200).map("".join))
 def test_reflow_keeps_every_character_any_text(text: str) -> None:
     _check_reflow(text, split_blocks(text))
@@ -261,7 +262,7 @@ _WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=9)
 _PARAGRAPH = st.lists(_WORD, min_size=1, max_size=60).map(" ".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(_PARAGRAPH, min_size=1, max_size=3),
     st.lists(_PARAGRAPH, min_size=1, max_size=3),

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.factories import statement
 from timeline.merge import merge_statements
 from timeline.models import Event, Statement
@@ -224,7 +225,7 @@ def test_pick_days_prefers_a_separate_day_over_the_neighbour_of_a_chosen_one_whe
     assert pick_days(importance, 0) == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.dictionaries(
         st.integers(0, 30).map(lambda n: dt.date(2011, 4, 1) + dt.timedelta(days=n)),
@@ -333,7 +334,7 @@ def test_nothing_asked_nothing_given() -> None:
     assert top_dates((), 3, 2) == ()
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_summary_is_independent_of_input_order(rng: random.Random) -> None:
     shuffled = list(STORY)
@@ -341,7 +342,7 @@ def test_summary_is_independent_of_input_order(rng: random.Random) -> None:
     assert top_dates(merge_statements(shuffled), 3, 2) == top_dates(merge_statements(STORY), 3, 2)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_day_importance_is_independent_of_event_order(rng: random.Random) -> None:
     events = list(merge_statements([*STORY, *ROUNDUP, SINGLE]))

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.models import TimeExpr
 from timeline.temporal import find_expressions
 from timeline.temporal.tag import expression_rows, tag_jsonl
@@ -1222,7 +1223,7 @@ _texts = st.one_of(st.text(max_size=80), st.lists(_pieces, max_size=30).map(" ".
 _dcts = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=_texts, dct=_dcts)
 def test_properties(text: str, dct: dt.date | None) -> None:
     found = find_expressions(text, dct)
@@ -1243,7 +1244,7 @@ def test_properties(text: str, dct: dt.date | None) -> None:
             assert e.anchor in ("absolute", "unresolved", "previous")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(n=st.integers(min_value=0, max_value=3000), sep=st.sampled_from(["-", "/", ".", ":", " ", ",", "1"]))
 def test_long_runs_of_digits_and_separators_are_fast(n: int, sep: str) -> None:
     find_expressions(("12" + sep) * n, dt.date(2020, 6, 14))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.temporal.context import TOKEN
 from timeline.temporal.grammar import START_WORDS, _rules_for_word, iter_candidates, match_at, tokenize
 from timeline.temporal.records import Rule
@@ -108,7 +109,7 @@ def _named(found: tuple[Rule, re.Match[str]] | None) -> tuple[str, int] | None:
     return (found[0].name, found[1].end()) if found else None
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(250), deadline=None)
 @given(st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=8))
 def test_dispatch_picks_the_rule_trying_them_all_would(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + gap for word, gap in pieces)
@@ -122,7 +123,7 @@ def test_dispatch_picks_the_rule_trying_them_all_would(pieces: list[tuple[str, s
             assert _named(match_at(text, start - 1)) == _every_rule_at(text, start - 1), (text, start - 1)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet=st.sampled_from("aZk 1٣9'’-.\nſé"), max_size=40) | st.text(max_size=40))
 def test_tokenize_finds_the_tokens_finditer_finds(text: str) -> None:
     tokens = tokenize(text)
