@@ -208,6 +208,27 @@ def test_metadata_first() -> None:
             "Jpost Inc",
         ),
         ((("Body text.", Label.BODY),), None),
+        (  # a wire site's header: the place before the bar is no outlet, the agency after the stamp is
+            (
+                ("LONDON | Thu Oct 6, 2011 10:36 am BST LONDON (Reuters) -", Label.DATELINE),
+                ("Stocks rose on Tuesday.", Label.BODY),
+            ),
+            "Reuters",
+        ),
+        (
+            (
+                ("PARIS | Mon Mar 2, 2015 9:05 am GMT", Label.DATELINE),
+                ("Stocks rose on Tuesday.", Label.BODY),
+            ),
+            None,
+        ),
+        (
+            (
+                ("Daily Planet - news you can use", Label.DATELINE),
+                ("Stocks rose on Tuesday.", Label.BODY),
+            ),
+            "Daily Planet",
+        ),
     ],
 )
 def test_outlet(rows: tuple[tuple[str, Label], ...], outlet: str | None) -> None:

@@ -307,13 +307,15 @@ def find_outlet(cleaned: Cleaned) -> str | None:
     """The outlet: page metadata, an agency dateline, a 'Name - tagline' header, a copyright line."""
     if cleaned.metadata.outlet:
         return cleaned.metadata.outlet
-    for line in cleaned.body_lines[:3]:
-        match = AGENCY_DATELINE.match(line.text)
+    heads = _header_lines(cleaned)
+    for line in (*cleaned.body_lines[:3], *heads):
+        match = AGENCY_DATELINE.match(_strip_wire_stamp(line.text))
         if match:
             return match.group("name").strip()
-    for line in _header_lines(cleaned):
+    for line in heads:
         text = _strip_leading_date(line.text)
-        if BYLINE.match(text):  # 'By Jane Doe - 11/19/19': a writer, not the outlet
+        # 'By Jane Doe - 11/19/19' names a writer; 'LONDON | Thu Oct 6, 2011 10:36 am' a place
+        if BYLINE.match(text) or WIRE_STAMP.match(line.text):
             continue
         match = OUTLET_BEFORE_DASH.match(text)
         if match:
@@ -325,10 +327,15 @@ def find_outlet(cleaned: Cleaned) -> str | None:
     return None
 
 
+def _strip_wire_stamp(text: str) -> str:
+    """A line without the wire site's 'LONDON | Thu Oct 6, 2011 10:36 am BST ' header in front."""
+    stamp = WIRE_STAMP.match(text)
+    return text[stamp.end() :] if stamp else text
+
+
 def strip_dateline(text: str) -> str:
     """A lead sentence without the wire dateline glued to its start ("BEIRUT (Reuters) - ")."""
-    stamp = WIRE_STAMP.match(text)
-    rest = text[stamp.end() :] if stamp else text
+    rest = _strip_wire_stamp(text)
     dateline = LEAD_DATELINE.match(rest) or GLUED_DATELINE.match(rest)
     return rest[dateline.end() :] if dateline else rest
 
