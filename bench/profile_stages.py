@@ -1,10 +1,12 @@
 """CPU time per stage of `timeline build` in one process (cProfile's cumulative time of each stage's entry).
 
-    python bench/profile_stages.py FOLDER [--top 0]
+    python bench/profile_stages.py FOLDER [--top 0] [--cache DIR [--warm]]
 
 Stages: read and decode (load_document), census of shared lines, clean, date (describe_article),
 tag (find_expressions), statements, merge, render. A stage's figure includes what it calls; the
 total is the CPU time of the whole build (process_time), so the shares say where the time goes.
+With --cache DIR the build uses that cache; --warm fills it first (unprofiled), so the profile is
+of a fully cached re-run.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import cProfile
 import pstats
 import time
 
+from timeline.cache import Cache
 from timeline.pipeline import Options, build_timeline
 from timeline.render import render_json
 
@@ -36,11 +39,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
     parser.add_argument("--top", type=int, default=0, help="also print the N costliest functions")
+    parser.add_argument("--cache", help="build with this cache folder")
+    parser.add_argument("--warm", action="store_true", help="with --cache: fill it first, profile the re-run")
     args = parser.parse_args()
+    if args.cache and args.warm:
+        render_json(build_timeline([args.folder], Options(), jobs=1, cache=Cache(args.cache)))
     profile = cProfile.Profile(time.process_time)
     start = time.process_time()
     profile.enable()
-    timeline = build_timeline([args.folder], Options(), jobs=1)
+    cache = Cache(args.cache) if args.cache else None
+    timeline = build_timeline([args.folder], Options(), jobs=1, cache=cache)
     render_json(timeline)
     profile.disable()
     total = time.process_time() - start
@@ -49,7 +57,8 @@ def main() -> None:
     print(f"{files} files, {total:.2f} s CPU in all ({files / total:.0f} articles/s on one core, profiled)")
     for stage, (module, name) in STAGES.items():
         seconds = sum(
-            value[3] for (path, _line, func), value in stats.stats.items()  # type: ignore[attr-defined]
+            value[3]
+            for (path, _line, func), value in stats.stats.items()  # type: ignore[attr-defined]
             if func == name and path.endswith(module)
         )
         if seconds:

@@ -25,7 +25,9 @@ from timeline.cache import (
     decode_entry,
     decode_value,
     encode_entry,
+    encode_result,
     encode_value,
+    read_result,
 )
 from timeline.cli import app
 from timeline.load import load_document
@@ -226,6 +228,23 @@ def test_an_entry_gives_back_the_very_result(doc: Document, result: ArticleResul
     raw = encode_entry("k" * 64, content_hash(doc), result)
     assert decode_entry(raw, "k" * 64, content_hash(doc), doc.path) == result
     assert decode_value(json.loads(json.dumps(encode_value(result))), ArticleResult) == result
+
+
+def test_an_entry_holds_the_article_once_and_its_statements_share_it() -> None:
+    doc, result = sample_results()[0]
+    raw = encode_entry("k" * 64, content_hash(doc), result)
+    assert result.statements
+    assert raw.count(b'"outlet"') == 1  # the info, not a copy per statement
+    back = decode_entry(raw, "k" * 64, content_hash(doc), doc.path)
+    assert all(statement.article is back.info for statement in back.statements)
+
+
+def test_statements_without_an_article_are_invalid() -> None:
+    doc, result = sample_results()[0]
+    data = encode_result(result)
+    data["info"] = None
+    with pytest.raises(InvalidEntry):
+        read_result(data, doc.path)
 
 
 @settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])

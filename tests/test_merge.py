@@ -453,3 +453,51 @@ def test_merge_is_independent_of_input_order(rng: random.Random) -> None:
     shuffled = list(MANY)
     rng.shuffle(shuffled)
     assert merge_statements(shuffled) == merge_statements(MANY)
+
+
+REPORTS = (
+    "The ministers will meet in Geneva on June 20 to discuss the ceasefire, officials said.",
+    "The meeting of the ministers in Geneva on June 20 was postponed, officials said.",
+    "The ministers denied they would meet in Geneva on June 20 to discuss the ceasefire.",
+    "Officials said 35 people were killed in Geneva on June 20 before the ministers met.",
+    "Officials said 40 people were killed in Geneva on June 20 before the ministers met.",
+)
+
+
+def _relate_one_by_one(statements: list[Statement]) -> list[tuple[Statement, str | None]]:
+    """relate's definition, each source compared with every other in turn (what relate must equal)."""
+    from timeline.merge import FIGURE_SIMILARITY, RELATED_SIMILARITY, _reports_before, source_order
+
+    ordered = sorted(statements, key=source_order)
+    out = []
+    for item in ordered:
+        earlier, close = _reports_before(item, ordered, {}, (RELATED_SIMILARITY, FIGURE_SIMILARITY))
+        out.append((item, classify_change(item.text, earlier, close) if earlier else None))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(REPORTS) - 1), st.integers(0, 5), st.integers(0, 3)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_relate_compares_copies_once_and_equals_the_pairwise_definition(
+    picks: list[tuple[int, int, int]],
+) -> None:
+    # copies: one report under several files and times, the same file twice, times that tie
+    statements = [
+        statement(
+            REPORTS[report],
+            "on June 20",
+            "2020-06-20",
+            path=f"f{file}.txt",
+            published=f"2020-06-1{hour}T08:00",
+        )
+        for report, file, hour in picks
+    ]
+    from timeline.merge import relate
+
+    assert [(s.statement, s.relation) for s in relate(statements)] == _relate_one_by_one(statements)

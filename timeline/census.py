@@ -19,8 +19,6 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from timeline.clean import find_recurring_lines
-from timeline.clean.text import PROSE_WORDS
 from timeline.models import Document, Kind
 
 CENSUS_VERSION = "lines-blake2b64;prose-shingles-5-crc32-bottom-32"  # a cached census of another is redone
@@ -58,6 +56,8 @@ def take_census(doc: Document) -> Census:
     """The census of one text document (HTML pages are cleaned by their markup and take no part)."""
     if doc.kind is not Kind.TEXT:
         return EMPTY
+    from timeline.clean import find_recurring_lines  # here: a cached run takes no census, loads no cleaner
+
     keys = find_recurring_lines([doc.text], min_count=1)
     return Census(frozenset(hash_line(key) for key in keys), sketch_prose(keys))
 
@@ -68,6 +68,8 @@ def sketch_prose(keys: Iterable[str]) -> tuple[int, ...]:
     A shingle's hash is its CRC-32: stable across processes, and ten times cheaper than the lines'
     64-bit hash; a sketch only estimates a resemblance, so a rare collision costs nothing.
     """
+    from timeline.clean.text import PROSE_WORDS
+
     shingles = {
         " ".join(words[start : start + SHINGLE_WORDS])
         for words in (key.split() for key in keys)

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from timeline.cache import InvalidEntry, Scan, encode_value, read_result
+from timeline.cache import InvalidEntry, Scan, encode_result, read_result
 from timeline.census import Census, count_recurring, take_census
 from timeline.load import decode_document, read_bytes
 from timeline.models import ArticleResult, Document, Problem
@@ -62,7 +62,7 @@ def _census_remote(scanned: Sequence[Scanned]) -> list[list[list[int]]]:
 def _process_remote(scanned: Sequence[Scanned], recurring: Sequence[Sequence[int]], options: Options) -> Any:
     """The per-article map of a batch, on a worker, as plain data (the client unpickles nothing)."""
     return [
-        encode_value(finish_path(item, options, frozenset(own), None))
+        encode_result(finish_path(item, options, frozenset(own), None))
         for item, own in zip(scanned, recurring, strict=True)
     ]
 

@@ -627,17 +627,83 @@ def source_order(statement: Statement) -> tuple[str, str, int, int, str, int, st
     return statement_key(statement)
 
 
+@dataclass(slots=True)
+class _Report:
+    """One distinct report of an event (a text and its stems) and where its copies stand in source order."""
+
+    text: str
+    stems: frozenset[str]
+    copies: list[tuple[int, dt.datetime | None, str]]  # (position, publication time, file)
+
+
+def _distinct_reports(ordered: Sequence[Statement]) -> list[_Report]:
+    """The distinct (text, stems) of the sources in source order, each with its copies' positions."""
+    reports: dict[tuple[str, frozenset[str]], _Report] = {}
+    for position, statement in enumerate(ordered):
+        stems = content_stems(statement)
+        report = reports.get((statement.text, stems))
+        if report is None:
+            report = reports[(statement.text, stems)] = _Report(statement.text, stems, [])
+        report.copies.append((position, statement.article.published, statement.article.path))
+    return list(reports.values())
+
+
+def _first_copy_before(report: _Report, published: dt.datetime, path: str) -> int | None:
+    """The position of the report's first copy published before `published` by another file, if any."""
+    for position, when, where in report.copies:
+        if when is not None and when < published and where != path:
+            return position
+    return None
+
+
+def _earlier_texts(
+    statement: Statement,
+    reports: Sequence[_Report],
+    similarities: dict[tuple[frozenset[str], frozenset[str]], float],
+    thresholds: Sequence[float],
+) -> tuple[tuple[str, ...], ...]:
+    """`_reports_before` over distinct reports: a report's copies are compared once, not each in turn."""
+    published = statement.article.published
+    if published is None:
+        return tuple(() for _ in thresholds)
+    stems = content_stems(statement)
+    found: list[list[tuple[int, str]]] = [[] for _ in thresholds]
+    for report in reports:
+        value = similarities.get((stems, report.stems))
+        if value is None:
+            value = similarities[(stems, report.stems)] = similarity(stems, report.stems)
+        if value < min(thresholds):
+            continue
+        position = _first_copy_before(report, published, statement.article.path)
+        if position is None:
+            continue
+        for texts, threshold in zip(found, thresholds, strict=True):
+            if value >= threshold:
+                texts.append((position, report.text))
+    return tuple(tuple(dict.fromkeys(text for _position, text in sorted(texts))) for texts in found)
+
+
 def relate(statements: Sequence[Statement]) -> tuple[Source, ...]:
-    """Sources in publication order, a later report that changes the story marked as such."""
+    """Sources in publication order, a later report that changes the story marked as such.
+
+    Copies of one report (a syndicated sentence) are compared once, and a report whose earlier reports
+    are the same is classified once: an event of many copies costs about its distinct reports.
+    """
     ordered = sorted(statements, key=source_order)
+    if len(ordered) == 1:  # most events: a report of its own, nothing earlier
+        return (Source(ordered[0]),)
+    reports = _distinct_reports(ordered)
     similarities: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+    relations: dict[tuple[str, tuple[str, ...], tuple[str, ...]], str | None] = {}
     sources = []
     for statement in ordered:
-        earlier, close = _reports_before(
-            statement, ordered, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
+        earlier, close = _earlier_texts(
+            statement, reports, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
         )
-        relation = classify_change(statement.text, earlier, close) if earlier else None
-        sources.append(Source(statement, relation))
+        key = (statement.text, earlier, close)
+        if key not in relations:
+            relations[key] = classify_change(statement.text, earlier, close) if earlier else None
+        sources.append(Source(statement, relations[key]))
     return tuple(sources)
 
 
