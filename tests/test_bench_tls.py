@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from tests.factories import article, statement
 from timeline.merge import merge_statements
 from timeline.models import ArticleResult, Event
@@ -96,7 +97,7 @@ def test_candidate_bound_loses_only_the_reference_days_no_candidate_names(
 DAYS = st.sets(st.integers(0, 20).map(lambda n: D(2011, 3, 1) + dt.timedelta(days=n)), max_size=12)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(DAYS, DAYS.filter(bool), st.randoms(use_true_random=False))
 def test_no_ranking_of_the_candidates_beats_the_candidate_bound(
     candidates: set[dt.date], ref: set[dt.date], rng: random.Random

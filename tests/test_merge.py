@@ -476,7 +476,7 @@ def _relate_one_by_one(statements: list[Statement]) -> list[tuple[Statement, str
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(0, len(REPORTS) - 1), st.integers(0, 5), st.integers(0, 3)),
