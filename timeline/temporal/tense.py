@@ -231,11 +231,46 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _clause_in(text, *sentence_bounds(text, start, end), start, end)
 
 
+# The longest clause edge (a word of CLAUSE_WORDS): a match ending within this of a scan's end may differ
+# from the whole text's, where a word needs a boundary after it and a comma a space
+_EDGE_REACH = max(map(len, CLAUSE_WORDS)) + 1
+
+
+class _Edges(NamedTuple):
+    """Where each clause edge of a text begins and ends, in order (one scan of the text)."""
+
+    starts: list[int]
+    ends: list[int]
+
+
+@lru_cache(maxsize=4)
+def _clause_edges(text: str) -> _Edges:
+    """The clause edges of a text, found once for all its expressions."""
+    spans = [m.span() for m in _CLAUSE_EDGE.finditer(text)]
+    return _Edges([a for a, _ in spans], [b for _, b in spans])
+
+
 def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e]."""
-    for m in _CLAUSE_EDGE.finditer(text, s, start):
-        s = m.start()  # the opener belongs to the clause it opens
-    edge = _CLAUSE_EDGE.search(text, end, e)
+    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e].
+
+    The text's edges are looked up; only the last few characters before `start` and `e` are scanned
+    again, where an edge seen up to there alone (a word cut off, a comma at the end) may differ."""
+    edges = _clause_edges(text)
+    cut = max(s, start - _EDGE_REACH)
+    near = None
+    for m in _CLAUSE_EDGE.finditer(text, cut, start):
+        near = m.start()
+    if near is not None:
+        s = near  # the opener belongs to the clause it opens
+    else:
+        i = bisect_left(edges.starts, cut) - 1  # whole edges between s and cut end before start
+        if i >= 0 and edges.starts[i] >= s:
+            s = edges.starts[i]
+    j = bisect_left(edges.starts, end)
+    if j < len(edges.starts) and edges.ends[j] <= e - _EDGE_REACH:
+        return s, edges.starts[j]
+    first = edges.starts[j] if j < len(edges.starts) else e
+    edge = _CLAUSE_EDGE.search(text, max(end, min(first, e - _EDGE_REACH)), e)
     return s, (edge.start() if edge else e)
 
 
@@ -369,8 +404,8 @@ def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
 
 def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the past reporting verb whose complement holds text[start:end] ("said ... that <it>")."""
-    s, _ = sentence_bounds(text, start, end)
-    clause_start = clause_bounds(text, start, end)[0]
+    s, e = sentence_bounds(text, start, end)
+    clause_start = _clause_in(text, s, e, start, end)[0]
     tokens = _tokens(text)
     lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, clause_start)
     for i in range(hi - 1, lo - 1, -1):
