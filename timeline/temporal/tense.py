@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,20 +75,94 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out)."""
-    lo = max(0, start - _WINDOW)
-    s = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
+class _Boundaries(NamedTuple):
+    """A text's sentence-boundary matches from one scan: where each begins and ends, how far the pattern
+    read to find it (`reach`), and the same for those that end a sentence."""
+
+    starts: list[int]
+    ends: list[int]
+    reach: list[int]
+    ending_starts: list[int]
+    ending_ends: list[int]
+    ending_reach: list[int]
+
+
+_SPACES = re.compile(r"\s*")
+_CAPITAL_AHEAD = re.compile(r"[^\w\s]*[A-Z]")
+
+
+def _reach(text: str, m: re.Match[str]) -> int:
+    """Where the pattern stopped reading to find a boundary: a run of blank lines' end, or the capital."""
+    if text[m.start()] == "\n":
+        return _SPACES.match(text, m.end()).end()  # type: ignore[union-attr]  (\s* always matches)
+    return _CAPITAL_AHEAD.match(text, m.end()).end()  # type: ignore[union-attr]  (the lookahead held)
+
+
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> _Boundaries:
+    """The sentence boundaries of a text, found once for all its expressions."""
+    found = [(m.start(), m.end(), _reach(text, m), _ends_sentence(text, m)) for m in _BOUNDARY.finditer(text)]
+    ending = [f for f in found if f[3]]
+    return _Boundaries(
+        [f[0] for f in found],
+        [f[1] for f in found],
+        [f[2] for f in found],
+        [f[0] for f in ending],
+        [f[1] for f in ending],
+        [f[2] for f in ending],
+    )
+
+
+def _scan_last_end(text: str, pos: int, endpos: int, default: int) -> int:
+    """The end of the last sentence boundary in text[pos:endpos] (read as if the text ended there)."""
+    for m in _BOUNDARY.finditer(text, pos, endpos):
         if _ends_sentence(text, m):
-            s = m.end()
+            default = m.end()
+    return default
+
+
+def _scan_first_start(text: str, pos: int, endpos: int) -> int:
+    """Just past the first sentence end in text[pos:endpos] (read as if the text ended there), else endpos."""
+    for m in _BOUNDARY.finditer(text, pos, endpos):
+        if _ends_sentence(text, m):
+            return m.start() + 1
+    return endpos
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out).
+
+    The text is read as if it ended at `start` (and began at `end` for the end): boundaries the whole
+    text's scan read to their end before there are looked up; only the one that reads past it (a
+    capital, a blank line cut off) and a boundary straddling the window's edge are scanned again."""
+    b = _boundaries(text)
+    return _sentence_start(text, b, start), _sentence_end(text, b, end)
+
+
+def _sentence_start(text: str, b: _Boundaries, start: int) -> int:
+    lo = max(0, start - _WINDOW)
+    first = bisect_left(b.starts, lo)
+    cut = bisect_right(b.reach, start)  # b[:cut] read no further than start
+    tail = b.starts[cut] if cut < len(b.starts) else start
+    if (first and b.ends[first - 1] > lo) or tail < lo:
+        return _scan_last_end(text, lo, start, lo)  # the window's edge cuts a boundary: read it as before
+    s = _scan_last_end(text, tail, start, -1)
+    if s >= 0:
+        return s
+    last = bisect_right(b.ending_reach, start) - 1
+    return b.ending_ends[last] if last >= 0 and b.ending_starts[last] >= lo else lo
+
+
+def _sentence_end(text: str, b: _Boundaries, end: int) -> int:
     hi = min(len(text), end + _WINDOW)
-    e = hi
-    for m2 in _BOUNDARY.finditer(text, end, hi):
-        if _ends_sentence(text, m2):
-            e = m2.start() + 1
-            break
-    return s, e
+    first = bisect_left(b.starts, end)
+    if first and b.ends[first - 1] > end:
+        return _scan_first_start(text, end, hi)  # a boundary holds `end`: read from there as before
+    ending = bisect_left(b.ending_starts, end)
+    if ending < len(b.ending_starts) and b.ending_reach[ending] <= hi:
+        return b.ending_starts[ending] + 1
+    cut = bisect_right(b.reach, hi)
+    return _scan_first_start(text, max(end, b.starts[cut]) if cut < len(b.starts) else hi, hi)
 
 
 def sentence_start(text: str, start: int) -> int:
