@@ -93,9 +93,8 @@ _CAPITAL_AHEAD = re.compile(r"[^\w\s]*[A-Z]")
 
 def _reach(text: str, m: re.Match[str]) -> int:
     """Where the pattern stopped reading to find a boundary: a run of blank lines' end, or the capital."""
-    if text[m.start()] == "\n":
-        return _SPACES.match(text, m.end()).end()  # type: ignore[union-attr]  (\s* always matches)
-    return _CAPITAL_AHEAD.match(text, m.end()).end()  # type: ignore[union-attr]  (the lookahead held)
+    ahead = (_SPACES if text[m.start()] == "\n" else _CAPITAL_AHEAD).match(text, m.end())
+    return ahead.end() if ahead else m.end()  # always a match: \s* matches empty, the lookahead held
 
 
 @lru_cache(maxsize=4)
