@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -259,16 +260,45 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
 _UNSET = "unclassified"
 
 
-class _Tokens:
-    """A text's words, their offsets, and the tense each marks (filled in as asked)."""
+class _Mark(NamedTuple):
+    """A word of a sentence that marks a tense: where it is, the tense, the word in lower case."""
 
-    __slots__ = ("kinds", "positions", "words")
+    pos: int
+    kind: str
+    word: str
+
+
+class _Tokens:
+    """A text's words, their offsets, the tense each marks (filled in as asked), and each sentence's marks."""
+
+    __slots__ = ("kinds", "marks", "positions", "words")
 
     def __init__(self, text: str) -> None:
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
         self.positions = list(accumulate(map(len, pieces)))[0:-1:2]
         self.words = pieces[1::2]
         self.kinds: list[str | None] = [_UNSET] * len(self.words)
+        self.marks: dict[tuple[int, int], list[_Mark]] = {}
+
+    def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
+        """The tense marks of the sentence of tokens lo..hi, classified once for all its expressions."""
+        marks = self.marks.get((lo, hi))
+        if marks is None:
+            marks = self.marks[lo, hi] = list(self._classify_sentence(lo, hi))
+        return marks
+
+    def _classify_sentence(self, lo: int, hi: int) -> Iterator[_Mark]:
+        words = self.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
+        edge = len(words) - 1
+        for i, pos in enumerate(self.positions[lo:hi]):
+            if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
+                kind = self.kinds[lo + i]
+                if kind is _UNSET:
+                    kind = self.kinds[lo + i] = classify(words, i)
+            else:
+                kind = classify(words, i)
+            if kind is not None:
+                yield _Mark(pos, kind, words[i].lower())
 
 
 @lru_cache(maxsize=4)
@@ -391,20 +421,9 @@ class _Scored(NamedTuple):
 
 def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool) -> list[_Scored]:
     """Every tense marker among the tokens lo..hi (a sentence) outside text[start:end], with its distance."""
-    tokens = _tokens(text)
-    words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-    edge = len(words) - 1
     out = []
-    for i, pos in enumerate(tokens.positions[lo:hi]):
-        if start <= pos < end:
-            continue
-        if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
-            kind = tokens.kinds[lo + i]
-            if kind is _UNSET:
-                kind = tokens.kinds[lo + i] = classify(words, i)
-        else:
-            kind = classify(words, i)
-        if kind is None or (kind == "weak_future" and not weak):
+    for pos, kind, word in _tokens(text).sentence_marks(lo, hi):
+        if start <= pos < end or (kind == "weak_future" and not weak):
             continue
         if pos < start:
             dist = float(start - pos)
@@ -412,10 +431,10 @@ def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
         reported = kind == "report"
         if reported:
-            if words[i].lower() in ("says", "say", "according"):
+            if word in ("says", "say", "according"):
                 continue
             kind, dist = "past", 1.5 * dist  # it dates the report, not the event: it counts, but less
-        out.append(_Scored(pos, dist, kind, reported, words[i].lower()))
+        out.append(_Scored(pos, dist, kind, reported, word))
     return out
 
 
