@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -257,9 +256,6 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     return tense_marker(text, start, end, weak).tense
 
 
-_UNSET = "unclassified"
-
-
 class _Mark(NamedTuple):
     """A word of a sentence that marks a tense: where it is, the tense, the word in lower case."""
 
@@ -269,36 +265,52 @@ class _Mark(NamedTuple):
 
 
 class _Tokens:
-    """A text's words, their offsets, the tense each marks (filled in as asked), and each sentence's marks."""
+    """A text's words and offsets, with the tense marks found so far: each word inside a sentence is
+    classified once, by the first sentence that holds it (its neighbours there are the text's)."""
 
-    __slots__ = ("kinds", "marks", "positions", "words")
+    __slots__ = ("classified", "marked", "marks", "positions", "sentences", "words")
 
     def __init__(self, text: str) -> None:
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
         self.positions = list(accumulate(map(len, pieces)))[0:-1:2]
         self.words = pieces[1::2]
-        self.kinds: list[str | None] = [_UNSET] * len(self.words)
-        self.marks: dict[tuple[int, int], list[_Mark]] = {}
+        self.classified = bytearray(len(self.words))  # 1: the word's mark inside a sentence is known
+        self.marked: list[int] = []  # the classified words that mark a tense, in order
+        self.marks: dict[int, _Mark] = {}
+        self.sentences: dict[tuple[int, int], list[_Mark]] = {}
 
     def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
-        """The tense marks of the sentence of tokens lo..hi, classified once for all its expressions."""
-        marks = self.marks.get((lo, hi))
+        """The tense marks of the sentence of words lo..hi, in order, found once for all its expressions."""
+        marks = self.sentences.get((lo, hi))
         if marks is None:
-            marks = self.marks[lo, hi] = list(self._classify_sentence(lo, hi))
+            marks = self.sentences[lo, hi] = self._find_marks(lo, hi)
         return marks
 
-    def _classify_sentence(self, lo: int, hi: int) -> Iterator[_Mark]:
+    def _find_marks(self, lo: int, hi: int) -> list[_Mark]:
+        if hi <= lo:
+            return []
         words = self.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-        edge = len(words) - 1
-        for i, pos in enumerate(self.positions[lo:hi]):
-            if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
-                kind = self.kinds[lo + i]
-                if kind is _UNSET:
-                    kind = self.kinds[lo + i] = classify(words, i)
-            else:
-                kind = classify(words, i)
+        self._classify_inside(words, lo, hi)
+        inside = self.marked[bisect_left(self.marked, lo + 1) : bisect_left(self.marked, hi - 1)]
+        # an edge word's neighbours are cut off by the sentence's edge: it is classified each time
+        head = self._edge_mark(words, lo, 0)
+        tail = self._edge_mark(words, lo, len(words) - 1) if len(words) > 1 else None
+        return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
+
+    def _edge_mark(self, words: list[str], lo: int, i: int) -> _Mark | None:
+        kind = classify(words, i)
+        return None if kind is None else _Mark(self.positions[lo + i], kind, words[i].lower())
+
+    def _classify_inside(self, words: list[str], lo: int, hi: int) -> None:
+        """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
+        i = self.classified.find(0, lo + 1, hi - 1)
+        while i >= 0:
+            self.classified[i] = 1
+            kind = classify(words, i - lo)
             if kind is not None:
-                yield _Mark(pos, kind, words[i].lower())
+                insort(self.marked, i)
+                self.marks[i] = _Mark(self.positions[i], kind, words[i - lo].lower())
+            i = self.classified.find(0, i + 1, hi - 1)
 
 
 @lru_cache(maxsize=4)
