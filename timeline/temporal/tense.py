@@ -85,6 +85,7 @@ class _Boundaries(NamedTuple):
     ending_starts: list[int]
     ending_ends: list[int]
     ending_reach: list[int]
+    known: dict[tuple[int, int], tuple[int, int]]  # the bounds asked for so far: asked again per expression
 
 
 _SPACES = re.compile(r"\s*")
@@ -109,6 +110,7 @@ def _boundaries(text: str) -> _Boundaries:
         [f[0] for f in ending],
         [f[1] for f in ending],
         [f[2] for f in ending],
+        {},
     )
 
 
@@ -135,7 +137,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     text's scan read to their end before there are looked up; only the one that reads past it (a
     capital, a blank line cut off) and a boundary straddling the window's edge are scanned again."""
     b = _boundaries(text)
-    return _sentence_start(text, b, start), _sentence_end(text, b, end)
+    bounds = b.known.get((start, end))
+    if bounds is None:
+        bounds = b.known[start, end] = (_sentence_start(text, b, start), _sentence_end(text, b, end))
+    return bounds
 
 
 def _sentence_start(text: str, b: _Boundaries, start: int) -> int:
@@ -268,7 +273,7 @@ class _Tokens:
     """A text's words and offsets, with the tense marks found so far: each word inside a sentence is
     classified once, by the first sentence that holds it (its neighbours there are the text's)."""
 
-    __slots__ = ("classified", "marked", "marks", "positions", "sentences", "words")
+    __slots__ = ("_reported", "classified", "edges", "marked", "marks", "positions", "sentences", "words")
 
     def __init__(self, text: str) -> None:
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
@@ -278,6 +283,15 @@ class _Tokens:
         self.marked: list[int] = []  # the classified words that mark a tense, in order
         self.marks: dict[int, _Mark] = {}
         self.sentences: dict[tuple[int, int], list[_Mark]] = {}
+        self.edges: dict[tuple[int, int], _Mark | None] = {}
+        self._reported: list[int] | None = None
+
+    @property
+    def reported(self) -> list[int]:
+        """The indices of the past reporting verbs ("said", "told"), found on first use."""
+        if self._reported is None:
+            self._reported = [i for i, word in enumerate(self.words) if word.lower() in _REPORTED_PAST]
+        return self._reported
 
     def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
         """The tense marks of the sentence of words lo..hi, in order, found once for all its expressions."""
@@ -298,8 +312,13 @@ class _Tokens:
         return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
 
     def _edge_mark(self, words: list[str], lo: int, i: int) -> _Mark | None:
-        kind = classify(words, i)
-        return None if kind is None else _Mark(self.positions[lo + i], kind, words[i].lower())
+        # classify reads two words after a word and four before: what an edge word sees is its place and
+        # how many of those the sentence holds
+        key = (lo, min(len(words), 3)) if i == 0 else (-1 - lo - i, min(i, 4))
+        if key not in self.edges:
+            kind = classify(words, i)
+            self.edges[key] = None if kind is None else _Mark(self.positions[lo + i], kind, words[i].lower())
+        return self.edges[key]
 
     def _classify_inside(self, words: list[str], lo: int, hi: int) -> None:
         """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
@@ -512,11 +531,12 @@ def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | 
     clause_start = _clause_in(text, s, e, start, end)[0]
     tokens = _tokens(text)
     lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, clause_start)
-    for i in range(hi - 1, lo - 1, -1):
-        if tokens.words[i].lower() in _REPORTED_PAST:
-            pos = tokens.positions[i]
-            return pos, pos + len(tokens.words[i])
-    return None
+    last = bisect_left(tokens.reported, hi) - 1  # the last one before the clause, if in the sentence
+    if last < 0 or tokens.reported[last] < lo:
+        return None
+    i = tokens.reported[last]
+    pos = tokens.positions[i]
+    return pos, pos + len(tokens.words[i])
 
 
 @dataclass(frozen=True, slots=True)
