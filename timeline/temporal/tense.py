@@ -273,7 +273,7 @@ class _Tokens:
     """A text's words and offsets, with the tense marks found so far: each word inside a sentence is
     classified once, by the first sentence that holds it (its neighbours there are the text's)."""
 
-    __slots__ = ("_reported", "classified", "edges", "marked", "marks", "positions", "sentences", "words")
+    __slots__ = ("_reported", "classified", "marked", "marks", "positions", "sentences", "words")
 
     def __init__(self, text: str) -> None:
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
@@ -283,7 +283,6 @@ class _Tokens:
         self.marked: list[int] = []  # the classified words that mark a tense, in order
         self.marks: dict[int, _Mark] = {}
         self.sentences: dict[tuple[int, int], list[_Mark]] = {}
-        self.edges: dict[tuple[int, int], _Mark | None] = {}
         self._reported: list[int] | None = None
 
     @property
@@ -303,32 +302,28 @@ class _Tokens:
     def _find_marks(self, lo: int, hi: int) -> list[_Mark]:
         if hi <= lo:
             return []
-        words = self.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-        self._classify_inside(words, lo, hi)
+        self._classify_inside(lo, hi)
         inside = self.marked[bisect_left(self.marked, lo + 1) : bisect_left(self.marked, hi - 1)]
         # an edge word's neighbours are cut off by the sentence's edge: it is classified each time
-        head = self._edge_mark(words, lo, 0)
-        tail = self._edge_mark(words, lo, len(words) - 1) if len(words) > 1 else None
+        head = self._mark(lo, hi, lo)
+        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 else None
         return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
 
-    def _edge_mark(self, words: list[str], lo: int, i: int) -> _Mark | None:
-        # classify reads two words after a word and four before: what an edge word sees is its place and
-        # how many of those the sentence holds
-        key = (lo, min(len(words), 3)) if i == 0 else (-1 - lo - i, min(i, 4))
-        if key not in self.edges:
-            kind = classify(words, i)
-            self.edges[key] = None if kind is None else _Mark(self.positions[lo + i], kind, words[i].lower())
-        return self.edges[key]
+    def _mark(self, lo: int, hi: int, i: int) -> _Mark | None:
+        """The mark of word i in the sentence of words lo..hi (classify reads 4 words before it, 2 after)."""
+        first = max(lo, i - 4)
+        kind = classify(self.words[first : min(hi, i + 3)], i - first)
+        return None if kind is None else _Mark(self.positions[i], kind, self.words[i].lower())
 
-    def _classify_inside(self, words: list[str], lo: int, hi: int) -> None:
+    def _classify_inside(self, lo: int, hi: int) -> None:
         """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
         i = self.classified.find(0, lo + 1, hi - 1)
         while i >= 0:
             self.classified[i] = 1
-            kind = classify(words, i - lo)
-            if kind is not None:
+            mark = self._mark(lo, hi, i)
+            if mark is not None:
                 insort(self.marked, i)
-                self.marks[i] = _Mark(self.positions[i], kind, words[i - lo].lower())
+                self.marks[i] = mark
             i = self.classified.find(0, i + 1, hi - 1)
 
 
