@@ -365,18 +365,51 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _EDGE_REACH = max(map(len, CLAUSE_WORDS)) + 1
 
 
-class _Edges(NamedTuple):
-    """Where each clause edge of a text begins and ends, in order (one scan of the text)."""
+_STRETCH = 1024  # characters of a text whose clause edges are found together
 
-    starts: list[int]
-    ends: list[int]
+
+class _Edges:
+    """A text's clause edges, found a stretch of the text at a time as its expressions ask for them."""
+
+    __slots__ = ("stretches", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stretches: dict[int, tuple[list[int], list[int]]] = {}
+
+    def _stretch(self, k: int) -> tuple[list[int], list[int]]:
+        """Where the edges starting in stretch k begin and end (read a little past it, to see them whole)."""
+        found = self.stretches.get(k)
+        if found is None:
+            a, b = k * _STRETCH, (k + 1) * _STRETCH
+            # a scan may start anywhere: an edge word needs a boundary before it, so none starts inside a word
+            spans = [m.span() for m in _CLAUSE_EDGE.finditer(self.text, a, b + _EDGE_REACH) if m.start() < b]
+            found = self.stretches[k] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
+
+    def last_start(self, lo: int, hi: int) -> int | None:
+        """Where the last edge starting in lo..hi begins, or None."""
+        for k in range((hi - 1) // _STRETCH, lo // _STRETCH - 1, -1):
+            starts = self._stretch(k)[0]
+            i = bisect_left(starts, hi) - 1
+            if i >= 0 and starts[i] >= lo:
+                return starts[i]
+        return None
+
+    def first(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The span of the first edge starting in lo..hi, or None."""
+        for k in range(lo // _STRETCH, (hi - 1) // _STRETCH + 1):
+            starts, ends = self._stretch(k)
+            i = bisect_left(starts, lo)
+            if i < len(starts) and starts[i] < hi:
+                return starts[i], ends[i]
+        return None
 
 
 @lru_cache(maxsize=4)
 def _clause_edges(text: str) -> _Edges:
-    """The clause edges of a text, found once for all its expressions."""
-    spans = [m.span() for m in _CLAUSE_EDGE.finditer(text)]
-    return _Edges([a for a, _ in spans], [b for _, b in spans])
+    """The clause edges of a text, kept for all its expressions."""
+    return _Edges(text)
 
 
 def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
@@ -389,16 +422,14 @@ def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, in
     near = None
     for m in _CLAUSE_EDGE.finditer(text, cut, start):
         near = m.start()
+    if near is None:
+        near = edges.last_start(s, cut)  # whole edges between s and cut end before start
     if near is not None:
         s = near  # the opener belongs to the clause it opens
-    else:
-        i = bisect_left(edges.starts, cut) - 1  # whole edges between s and cut end before start
-        if i >= 0 and edges.starts[i] >= s:
-            s = edges.starts[i]
-    j = bisect_left(edges.starts, end)
-    if j < len(edges.starts) and edges.ends[j] <= e - _EDGE_REACH:
-        return s, edges.starts[j]
-    first = edges.starts[j] if j < len(edges.starts) else e
+    after = edges.first(end, e)
+    if after and after[1] <= e - _EDGE_REACH:
+        return s, after[0]
+    first = after[0] if after else e
     edge = _CLAUSE_EDGE.search(text, max(end, min(first, e - _EDGE_REACH)), e)
     return s, (edge.start() if edge else e)
 
