@@ -1,10 +1,10 @@
 """The tense stage reads a text once for all its expressions, and finds what a scan per expression found.
 
-A sentence's bounds are those of a scan of the few hundred characters around each expression, read as if
-the text ended at the expression (a capital after a full stop is not seen there); a clause's edges those of
-a scan of its sentence. Both are now looked up in one scan of the whole text: the reference scans below are
-the definition, checked on a table of edge cases and on made-up texts, and a count of the characters the
-patterns read shows the text is not read again per expression.
+A clause's edges were found by a scan of its sentence for each expression; they are now looked up in the
+text's edges, found a stretch at a time. The reference scan below is the definition, checked on a table
+of edge cases and on made-up texts, and a count of the characters the pattern reads shows the text is not
+read again per expression. A sentence's bounds stay those of a scan of the window around an expression,
+read as if the text ended at the expression (a capital after a full stop is not seen there).
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ EDGES = [
 @pytest.mark.parametrize(("text", "needle", "nth"), EDGES)
 def test_bounds_are_those_of_a_scan_per_expression(text: str, needle: str, nth: int) -> None:
     start, end = span_of(text, needle, nth)
-    assert sentence_bounds(text, start, end) == scan_sentence_bounds(text, start, end)
     assert clause_bounds(text, start, end) == scan_clause_bounds(text, start, end)
 
 
@@ -91,7 +90,6 @@ def test_any_text_any_span(pieces: list[str], data: Any) -> None:
     for _ in range(8):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, min(len(text), start + 12)))
-        assert sentence_bounds(text, start, end) == scan_sentence_bounds(text, start, end)
         assert clause_bounds(text, start, end) == scan_clause_bounds(text, start, end)
 
 
@@ -125,15 +123,13 @@ def test_a_text_is_scanned_once_not_once_per_expression(text: str, monkeypatch: 
     for cached in vars(tense).values():  # what the stage keeps of the texts it read
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
-    boundary, edge = CountingPattern(tense._BOUNDARY), CountingPattern(tense._CLAUSE_EDGE)
-    monkeypatch.setattr(tense, "_BOUNDARY", boundary)
+    edge = CountingPattern(tense._CLAUSE_EDGE)
     monkeypatch.setattr(tense, "_CLAUSE_EDGE", edge)
     exprs = find_expressions(text, None)
     for e in exprs:
         tense_marker(text, e.start, e.end)
         clause_bounds(text, e.start, e.end)
     assert len(exprs) >= 80
-    # the whole text once per pattern, then a few characters per expression (a scan per expression read
-    # hundreds: the window around it)
-    assert boundary.read <= len(text) + 40 * len(exprs)
+    # the whole text about once, then a few characters per expression (a scan per expression read
+    # hundreds: its sentence)
     assert edge.read <= len(text) + 40 * len(exprs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,98 +75,36 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
-class _Boundaries(NamedTuple):
-    """A text's sentence-boundary matches from one scan: where each begins and ends, how far the pattern
-    read to find it (`reach`), and the same for those that end a sentence."""
-
-    starts: list[int]
-    ends: list[int]
-    reach: list[int]
-    ending_starts: list[int]
-    ending_ends: list[int]
-    ending_reach: list[int]
-    known: dict[tuple[int, int], tuple[int, int]]  # the bounds asked for so far: asked again per expression
-
-
-_SPACES = re.compile(r"\s*")
-_CAPITAL_AHEAD = re.compile(r"[^\w\s]*[A-Z]")
-
-
-def _reach(text: str, m: re.Match[str]) -> int:
-    """Where the pattern stopped reading to find a boundary: a run of blank lines' end, or the capital."""
-    ahead = (_SPACES if text[m.start()] == "\n" else _CAPITAL_AHEAD).match(text, m.end())
-    return ahead.end() if ahead else m.end()  # always a match: \s* matches empty, the lookahead held
-
-
 @lru_cache(maxsize=4)
-def _boundaries(text: str) -> _Boundaries:
-    """The sentence boundaries of a text, found once for all its expressions."""
-    found = [(m.start(), m.end(), _reach(text, m), _ends_sentence(text, m)) for m in _BOUNDARY.finditer(text)]
-    ending = [f for f in found if f[3]]
-    return _Boundaries(
-        [f[0] for f in found],
-        [f[1] for f in found],
-        [f[2] for f in found],
-        [f[0] for f in ending],
-        [f[1] for f in ending],
-        [f[2] for f in ending],
-        {},
-    )
-
-
-def _scan_last_end(text: str, pos: int, endpos: int, default: int) -> int:
-    """The end of the last sentence boundary in text[pos:endpos] (read as if the text ended there)."""
-    for m in _BOUNDARY.finditer(text, pos, endpos):
-        if _ends_sentence(text, m):
-            default = m.end()
-    return default
-
-
-def _scan_first_start(text: str, pos: int, endpos: int) -> int:
-    """Just past the first sentence end in text[pos:endpos] (read as if the text ended there), else endpos."""
-    for m in _BOUNDARY.finditer(text, pos, endpos):
-        if _ends_sentence(text, m):
-            return m.start() + 1
-    return endpos
+def _bounds_asked(text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """The sentence bounds asked of a text so far: an expression's tense and report ask for them again."""
+    return {}
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out).
-
-    The text is read as if it ended at `start` (and began at `end` for the end): boundaries the whole
-    text's scan read to their end before there are looked up; only the one that reads past it (a
-    capital, a blank line cut off) and a boundary straddling the window's edge are scanned again."""
-    b = _boundaries(text)
-    bounds = b.known.get((start, end))
+    """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out)."""
+    asked = _bounds_asked(text)
+    bounds = asked.get((start, end))
     if bounds is None:
-        bounds = b.known[start, end] = (_sentence_start(text, b, start), _sentence_end(text, b, end))
+        bounds = asked[start, end] = _scan_sentence_bounds(text, start, end)
     return bounds
 
 
-def _sentence_start(text: str, b: _Boundaries, start: int) -> int:
+def _scan_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # a window, not the whole text: a long run of punctuation costs the boundary pattern the square of
+    # its length, which a window bounds
     lo = max(0, start - _WINDOW)
-    first = bisect_left(b.starts, lo)
-    cut = bisect_right(b.reach, start)  # b[:cut] read no further than start
-    tail = b.starts[cut] if cut < len(b.starts) else start
-    if (first and b.ends[first - 1] > lo) or tail < lo:
-        return _scan_last_end(text, lo, start, lo)  # the window's edge cuts a boundary: read it as before
-    s = _scan_last_end(text, tail, start, -1)
-    if s >= 0:
-        return s
-    last = bisect_right(b.ending_reach, start) - 1
-    return b.ending_ends[last] if last >= 0 and b.ending_starts[last] >= lo else lo
-
-
-def _sentence_end(text: str, b: _Boundaries, end: int) -> int:
+    s = lo
+    for m in _BOUNDARY.finditer(text, lo, start):
+        if _ends_sentence(text, m):
+            s = m.end()
     hi = min(len(text), end + _WINDOW)
-    first = bisect_left(b.starts, end)
-    if first and b.ends[first - 1] > end:
-        return _scan_first_start(text, end, hi)  # a boundary holds `end`: read from there as before
-    ending = bisect_left(b.ending_starts, end)
-    if ending < len(b.ending_starts) and b.ending_reach[ending] <= hi:
-        return b.ending_starts[ending] + 1
-    cut = bisect_right(b.reach, hi)
-    return _scan_first_start(text, max(end, b.starts[cut]) if cut < len(b.starts) else hi, hi)
+    e = hi
+    for m2 in _BOUNDARY.finditer(text, end, hi):
+        if _ends_sentence(text, m2):
+            e = m2.start() + 1
+            break
+    return s, e
 
 
 def sentence_start(text: str, start: int) -> int:
