@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,8 +75,24 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
+@lru_cache(maxsize=4)
+def _bounds_asked(text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """The sentence bounds asked of a text so far: an expression's tense and report ask for them again."""
+    return {}
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence holding text[start:end] begins and ends (looking a few hundred characters out)."""
+    asked = _bounds_asked(text)
+    bounds = asked.get((start, end))
+    if bounds is None:
+        bounds = asked[start, end] = _scan_sentence_bounds(text, start, end)
+    return bounds
+
+
+def _scan_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # a window, not the whole text: a long run of punctuation costs the boundary pattern the square of
+    # its length, which a window bounds
     lo = max(0, start - _WINDOW)
     s = lo
     for m in _BOUNDARY.finditer(text, lo, start):
@@ -183,19 +199,70 @@ def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     return tense_marker(text, start, end, weak).tense
 
 
-_UNSET = "unclassified"
+class _Mark(NamedTuple):
+    """A word of a sentence that marks a tense: where it is, the tense, the word in lower case."""
+
+    pos: int
+    kind: str
+    word: str
 
 
 class _Tokens:
-    """A text's words, their offsets, and the tense each marks (filled in as asked)."""
+    """A text's words and offsets, with the tense marks found so far: each word inside a sentence is
+    classified once, by the first sentence that holds it (its neighbours there are the text's)."""
 
-    __slots__ = ("kinds", "positions", "words")
+    __slots__ = ("_reported", "classified", "marked", "marks", "positions", "sentences", "words")
 
     def __init__(self, text: str) -> None:
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one split, no match objects
         self.positions = list(accumulate(map(len, pieces)))[0:-1:2]
         self.words = pieces[1::2]
-        self.kinds: list[str | None] = [_UNSET] * len(self.words)
+        self.classified = bytearray(len(self.words))  # 1: the word's mark inside a sentence is known
+        self.marked: list[int] = []  # the classified words that mark a tense, in order
+        self.marks: dict[int, _Mark] = {}
+        self.sentences: dict[tuple[int, int], list[_Mark]] = {}
+        self._reported: list[int] | None = None
+
+    @property
+    def reported(self) -> list[int]:
+        """The indices of the past reporting verbs ("said", "told"), found on first use."""
+        if self._reported is None:
+            self._reported = [i for i, word in enumerate(self.words) if word.lower() in _REPORTED_PAST]
+        return self._reported
+
+    def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
+        """The tense marks of the sentence of words lo..hi, in order, found once for all its expressions."""
+        marks = self.sentences.get((lo, hi))
+        if marks is None:
+            marks = self.sentences[lo, hi] = self._find_marks(lo, hi)
+        return marks
+
+    def _find_marks(self, lo: int, hi: int) -> list[_Mark]:
+        if hi <= lo:
+            return []
+        self._classify_inside(lo, hi)
+        inside = self.marked[bisect_left(self.marked, lo + 1) : bisect_left(self.marked, hi - 1)]
+        # an edge word's neighbours are cut off by the sentence's edge: it is classified each time
+        head = self._mark(lo, hi, lo)
+        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 else None
+        return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
+
+    def _mark(self, lo: int, hi: int, i: int) -> _Mark | None:
+        """The mark of word i in the sentence of words lo..hi (classify reads 4 words before it, 2 after)."""
+        first = max(lo, i - 4)
+        kind = classify(self.words[first : min(hi, i + 3)], i - first)
+        return None if kind is None else _Mark(self.positions[i], kind, self.words[i].lower())
+
+    def _classify_inside(self, lo: int, hi: int) -> None:
+        """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
+        i = self.classified.find(0, lo + 1, hi - 1)
+        while i >= 0:
+            self.classified[i] = 1
+            mark = self._mark(lo, hi, i)
+            if mark is not None:
+                insort(self.marked, i)
+                self.marks[i] = mark
+            i = self.classified.find(0, i + 1, hi - 1)
 
 
 @lru_cache(maxsize=4)
@@ -231,11 +298,77 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _clause_in(text, *sentence_bounds(text, start, end), start, end)
 
 
+# The longest clause edge (a word of CLAUSE_WORDS): a match ending within this of a scan's end may differ
+# from the whole text's, where a word needs a boundary after it and a comma a space
+_EDGE_REACH = max(map(len, CLAUSE_WORDS)) + 1
+
+
+_STRETCH = 1024  # characters of a text whose clause edges are found together
+
+
+class _Edges:
+    """A text's clause edges, found a stretch of the text at a time as its expressions ask for them."""
+
+    __slots__ = ("stretches", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stretches: dict[int, tuple[list[int], list[int]]] = {}
+
+    def _stretch(self, k: int) -> tuple[list[int], list[int]]:
+        """Where the edges starting in stretch k begin and end (read a little past it, to see them whole)."""
+        found = self.stretches.get(k)
+        if found is None:
+            a, b = k * _STRETCH, (k + 1) * _STRETCH
+            # a scan may start anywhere: an edge word needs a boundary before it, so none starts inside a word
+            spans = [m.span() for m in _CLAUSE_EDGE.finditer(self.text, a, b + _EDGE_REACH) if m.start() < b]
+            found = self.stretches[k] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
+
+    def last_start(self, lo: int, hi: int) -> int | None:
+        """Where the last edge starting in lo..hi begins, or None."""
+        for k in range((hi - 1) // _STRETCH, lo // _STRETCH - 1, -1):
+            starts = self._stretch(k)[0]
+            i = bisect_left(starts, hi) - 1
+            if i >= 0 and starts[i] >= lo:
+                return starts[i]
+        return None
+
+    def first(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The span of the first edge starting in lo..hi, or None."""
+        for k in range(lo // _STRETCH, (hi - 1) // _STRETCH + 1):
+            starts, ends = self._stretch(k)
+            i = bisect_left(starts, lo)
+            if i < len(starts) and starts[i] < hi:
+                return starts[i], ends[i]
+        return None
+
+
+@lru_cache(maxsize=4)
+def _clause_edges(text: str) -> _Edges:
+    """The clause edges of a text, kept for all its expressions."""
+    return _Edges(text)
+
+
 def _clause_in(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e]."""
-    for m in _CLAUSE_EDGE.finditer(text, s, start):
-        s = m.start()  # the opener belongs to the clause it opens
-    edge = _CLAUSE_EDGE.search(text, end, e)
+    """Where the clause holding text[start:end] begins and ends, inside the sentence text[s:e].
+
+    The text's edges are looked up; only the last few characters before `start` and `e` are scanned
+    again, where an edge seen up to there alone (a word cut off, a comma at the end) may differ."""
+    edges = _clause_edges(text)
+    cut = max(s, start - _EDGE_REACH)
+    near = None
+    for m in _CLAUSE_EDGE.finditer(text, cut, start):
+        near = m.start()
+    if near is None:
+        near = edges.last_start(s, cut)  # whole edges between s and cut end before start
+    if near is not None:
+        s = near  # the opener belongs to the clause it opens
+    after = edges.first(end, e)
+    if after and after[1] <= e - _EDGE_REACH:
+        return s, after[0]
+    first = after[0] if after else e
+    edge = _CLAUSE_EDGE.search(text, max(end, min(first, e - _EDGE_REACH)), e)
     return s, (edge.start() if edge else e)
 
 
@@ -283,20 +416,9 @@ class _Scored(NamedTuple):
 
 def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool) -> list[_Scored]:
     """Every tense marker among the tokens lo..hi (a sentence) outside text[start:end], with its distance."""
-    tokens = _tokens(text)
-    words = tokens.words[lo:hi]  # the sentence's words: a marker's neighbours stop at its edges
-    edge = len(words) - 1
     out = []
-    for i, pos in enumerate(tokens.positions[lo:hi]):
-        if start <= pos < end:
-            continue
-        if 0 < i < edge:  # inside the sentence a word's neighbours are the text's: classify it once
-            kind = tokens.kinds[lo + i]
-            if kind is _UNSET:
-                kind = tokens.kinds[lo + i] = classify(words, i)
-        else:
-            kind = classify(words, i)
-        if kind is None or (kind == "weak_future" and not weak):
+    for pos, kind, word in _tokens(text).sentence_marks(lo, hi):
+        if start <= pos < end or (kind == "weak_future" and not weak):
             continue
         if pos < start:
             dist = float(start - pos)
@@ -304,10 +426,10 @@ def _score_markers(text: str, lo: int, hi: int, start: int, end: int, weak: bool
             dist = (2.0 if "," not in text[end:pos] else 4.0) * (pos - end)
         reported = kind == "report"
         if reported:
-            if words[i].lower() in ("says", "say", "according"):
+            if word in ("says", "say", "according"):
                 continue
             kind, dist = "past", 1.5 * dist  # it dates the report, not the event: it counts, but less
-        out.append(_Scored(pos, dist, kind, reported, words[i].lower()))
+        out.append(_Scored(pos, dist, kind, reported, word))
     return out
 
 
@@ -369,15 +491,16 @@ def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
 
 def reporting_verb_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the past reporting verb whose complement holds text[start:end] ("said ... that <it>")."""
-    s, _ = sentence_bounds(text, start, end)
-    clause_start = clause_bounds(text, start, end)[0]
+    s, e = sentence_bounds(text, start, end)
+    clause_start = _clause_in(text, s, e, start, end)[0]
     tokens = _tokens(text)
     lo, hi = bisect_left(tokens.positions, s), bisect_left(tokens.positions, clause_start)
-    for i in range(hi - 1, lo - 1, -1):
-        if tokens.words[i].lower() in _REPORTED_PAST:
-            pos = tokens.positions[i]
-            return pos, pos + len(tokens.words[i])
-    return None
+    last = bisect_left(tokens.reported, hi) - 1  # the last one before the clause, if in the sentence
+    if last < 0 or tokens.reported[last] < lo:
+        return None
+    i = tokens.reported[last]
+    pos = tokens.positions[i]
+    return pos, pos + len(tokens.words[i])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,135 @@
+"""The tense stage reads a text once for all its expressions, and finds what a scan per expression found.
+
+A clause's edges were found by a scan of its sentence for each expression; they are now looked up in the
+text's edges, found a stretch at a time. The reference scan below is the definition, checked on a table
+of edge cases and on made-up texts, and a count of the characters the pattern reads shows the text is not
+read again per expression. A sentence's bounds stay those of a scan of the window around an expression,
+read as if the text ended at the expression (a capital after a full stop is not seen there).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import find_expressions, tense
+from timeline.temporal.tense import clause_bounds, sentence_bounds, tense_marker
+
+WINDOW = 220  # how far the reference looks out from an expression, as tense._WINDOW
+
+
+def scan_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The reference: the sentence around text[start:end] by a scan of the window around it."""
+    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
+    s = lo
+    for m in tense._BOUNDARY.finditer(text, lo, start):
+        if tense._ends_sentence(text, m):
+            s = m.end()
+    ends = (m.start() + 1 for m in tense._BOUNDARY.finditer(text, end, hi) if tense._ends_sentence(text, m))
+    return s, next(ends, hi)
+
+
+def scan_clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The reference: the clause around text[start:end] by a scan of its sentence."""
+    s, e = scan_sentence_bounds(text, start, end)
+    for m in tense._CLAUSE_EDGE.finditer(text, s, start):
+        s = m.start()
+    edge = tense._CLAUSE_EDGE.search(text, end, e)
+    return s, (edge.start() if edge else e)
+
+
+def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """The span of the nth occurrence of `needle` in `text`."""
+    starts = [m.start() for m in re.finditer(re.escape(needle), text)]
+    return starts[nth], starts[nth] + len(needle)
+
+
+LONG = "The talks went on and on " * 12  # a sentence longer than the window, with no full stop
+EDGES = [
+    # (text, the expression, which occurrence)
+    ("The vote was held. Monday was calm.", "Monday", 0),  # the full stop before a capital ending the scan
+    ("It ended. \n\nMonday, they met again.", "Monday", 0),  # a blank line before the expression
+    ("They met on Sept. 4 and Mr. Smith left on Monday.", "Monday", 0),  # abbreviations end no sentence
+    ("He said that talks, which began Monday, would resume.", "Monday", 0),  # a relative clause
+    ("Officials said (on Monday) the deal was done.", "Monday", 0),  # a parenthesis
+    ("The deal was done thatMonday, officials said.", "Monday", 0),  # an edge word cut off by the expression
+    ("Although Monday's vote failed; the council met.", "Monday", 0),  # a clause word starts the sentence
+    (LONG + "and on Monday they stopped. " + LONG + ".", "Monday", 0),  # windows cut inside sentences
+    (". \n\n  \n " * 30 + "Monday. " + "\n \n" * 30 + "Then Tuesday.", "Monday", 0),  # runs of blank lines
+    ('Ok.  "Monday" was the day. ' * 3, "Monday", 2),  # a quotation mark before the capital
+    ("Because,Monday , which ,whereas", "Monday", 0),  # commas without spaces
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "nth"), EDGES)
+def test_bounds_are_those_of_a_scan_per_expression(text: str, needle: str, nth: int) -> None:
+    start, end = span_of(text, needle, nth)
+    assert clause_bounds(text, start, end) == scan_clause_bounds(text, start, end)
+
+
+def test_the_window_read_as_ending_at_the_expression_is_kept() -> None:
+    text = "The vote was held. Monday was calm."
+    start, end = span_of(text, "Monday")
+    assert sentence_bounds(text, start, end) == (0, len(text))  # the capital after "held. " is not seen
+
+
+FRAGMENTS = [
+    " ", "  ", "\n", "\n\n", " \n \n", ".", ". ", "?", "! ", ";", '"', "“", "(", ")", ",", ", ", "—",
+    "Mr.", "Sept.", "U.", "that", "which", "although", "whereas", "Monday", "said", "A", "The", "b", "x", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=400), data=st.data())
+def test_any_text_any_span(pieces: list[str], data: Any) -> None:
+    text = "".join(pieces)
+    for _ in range(8):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 12)))
+        assert clause_bounds(text, start, end) == scan_clause_bounds(text, start, end)
+
+
+class CountingPattern:
+    """A compiled pattern that counts the characters its scans read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def _count(self, text: str, pos: int, endpos: int) -> None:
+        self.read += max(0, min(endpos, len(text)) - pos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Any:
+        self._count(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> Any:
+        self._count(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday " * 400,  # one sentence of 400 dates
+        "The council met on Monday, officials said, and it will meet again Friday. " * 40,
+    ],
+)
+def test_a_text_is_scanned_once_not_once_per_expression(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for cached in vars(tense).values():  # what the stage keeps of the texts it read
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+    edge = CountingPattern(tense._CLAUSE_EDGE)
+    monkeypatch.setattr(tense, "_CLAUSE_EDGE", edge)
+    exprs = find_expressions(text, None)
+    for e in exprs:
+        tense_marker(text, e.start, e.end)
+        clause_bounds(text, e.start, e.end)
+    assert len(exprs) >= 80
+    # the whole text about once, then a few characters per expression (a scan per expression read
+    # hundreds: its sentence)
+    assert edge.read <= len(text) + 40 * len(exprs)
