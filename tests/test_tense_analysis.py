@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.examples import examples
 from timeline.temporal import find_expressions, tense
 from timeline.temporal.tense import clause_bounds, sentence_bounds, tense_marker
 
@@ -83,7 +84,7 @@ FRAGMENTS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=400), data=st.data())
 def test_any_text_any_span(pieces: list[str], data: Any) -> None:
     text = "".join(pieces)
