@@ -24,6 +24,7 @@ from timeline.summarize import (
     LEAD_SENTENCES,
     bm25_scores,
     date_importance,
+    day_counts,
     day_features,
     day_model,
     event_vectors,
@@ -281,6 +282,24 @@ SINGLE = _report("2011-05-13", "single.txt", "2011-05-13T09:00", "Protests in Ho
 def test_day_features(day: str, name: str, expected: float) -> None:
     events = merge_statements([*ROUNDUP, SINGLE])
     assert _feature(events, day, name) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("day", "name", "expected"),
+    [
+        ("2011-05-06", "refs", 2),  # the two round-ups
+        ("2011-05-06", "refs_split", 0.4),  # each shares its vote among its five days
+        ("2011-05-13", "refs_split", 1),
+        ("2011-05-06", "refs_later", 2),  # published fourteen days after
+        ("2011-05-13", "refs_same_day", 1),
+        ("2011-05-13", "refs_later", 0),
+        ("2011-05-07", "refs_near", 8),  # 05-06, 05-08, 05-09 and 05-10, two articles each
+        ("2011-05-13", "published", 1),
+    ],
+)
+def test_day_counts_are_the_raw_counts_the_features_scale(day: str, name: str, expected: float) -> None:
+    counts = day_counts(merge_statements([*ROUNDUP, SINGLE]), {})[dt.date.fromisoformat(day)]
+    assert counts.get(name, 0) == pytest.approx(expected)
 
 
 def test_a_day_far_outside_the_publication_span_is_marked() -> None:

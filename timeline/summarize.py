@@ -320,15 +320,12 @@ def reference_topicality(
     return best
 
 
-def day_features(
+def day_counts(
     events: Sequence[Event],
     centrality: Mapping[str, float] | None = None,
     topicality: Sequence[float] | None = None,
 ) -> dict[dt.date, dict[str, float]]:
-    """Per-day evidence of importance, each count on a log scale relative to the run's largest.
-
-    Relative to the run, so that one model serves folders of forty and of four thousand articles.
-    """
+    """Per-day raw counts of the evidence of importance (COUNT_FEATURES and the lag bins), not yet scaled."""
     if centrality is None:
         centrality = article_centrality(events)
     references = day_references(events)
@@ -362,7 +359,22 @@ def day_features(
         )
         # a happening late in the day is often filed by the next day's reports as 'today'
         row["same_day_refs_after"] = counts[day + ONE_DAY]["refs_same_day"] if day + ONE_DAY in counts else 0
-    features = {day: {name: math.log1p(row[name]) for name in COUNT_FEATURES} for day, row in counts.items()}
+    return {day: dict(row) for day, row in counts.items()}
+
+
+def day_features(
+    events: Sequence[Event],
+    centrality: Mapping[str, float] | None = None,
+    topicality: Sequence[float] | None = None,
+) -> dict[dt.date, dict[str, float]]:
+    """Per-day evidence of importance, each count on a log scale relative to the run's largest.
+
+    Relative to the run, so that one model serves folders of forty and of four thousand articles.
+    """
+    counts = day_counts(events, centrality, topicality)
+    features = {
+        day: {name: math.log1p(row.get(name, 0.0)) for name in COUNT_FEATURES} for day, row in counts.items()
+    }
     for name in COUNT_FEATURES:
         top = max((values[name] for values in features.values()), default=0.0)
         for values in features.values():
@@ -376,7 +388,8 @@ def day_features(
         values["outside_span"] = _span_distance(max(before, after))
         row = counts[day]
         for name in SHARE_FEATURES:
-            values[name] = row[name.replace("share", "refs", 1)] / row["refs"] if row["refs"] else 0.0
+            refs = row.get("refs", 0.0)
+            values[name] = row.get(name.replace("share", "refs", 1), 0.0) / refs if refs else 0.0
     return features
 
 
