@@ -100,7 +100,7 @@ def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None
 
     Python's encoder indents only in pure Python, one generator per container; this walk appends
     to one list and escapes strings with the C `encode_basestring`, for the same text about a
-    third faster. Anything but str, dict, list, None, bool and int goes to json.dumps itself.
+    third faster. Other scalars (floats) go to json.dumps itself.
     """
     kind = type(value)
     if kind is str:
@@ -110,7 +110,7 @@ def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None
     elif kind is dict:
         inner, separator = newline + step, "{"
         for key, item in value.items():
-            out.append(f"{separator}{inner}{encode_basestring(key)}: ")
+            out.append(f"{separator}{inner}{_key_text(key)}: ")
             _write_indented(item, out, inner, step)
             separator = ","
         out.append(newline + "}")
@@ -127,8 +127,19 @@ def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None
         out.append("true" if value else "false")
     elif kind is int:
         out.append(int.__repr__(value))
+    elif isinstance(value, dict):
+        _write_indented(dict(value), out, newline, step)
+    elif isinstance(value, (list, tuple)):
+        _write_indented(list(value), out, newline, step)
     else:
         out.append(json.dumps(value, ensure_ascii=False))
+
+
+def _key_text(key: object) -> str:
+    """A key as JSON writes it: a string, or a number, boolean or null turned into one."""
+    if type(key) is str:
+        return encode_basestring(key)
+    return json.dumps({key: 0}, ensure_ascii=False)[1:-4]  # '{"1": 0}' -> '"1"'
 
 
 def render_json(timeline: Timeline) -> str:
