@@ -14,12 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.examples import examples
 from tests.factories import article, expr
 from tests.test_cli import ARTICLE, SAMPLE
 from timeline.cli import ExitCode, app
 from timeline.models import ArticleResult, Event, Source, Statement, Timeline
+from timeline.render.data import _dumps
+from timeline.render.labels import UNSAFE
 from timeline.render.timelinejs import render_timelinejs
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -284,3 +289,26 @@ def test_timelinejs_of_the_sample_as_a_user_runs_it(runner: CliRunner) -> None:
     assert len(doc["events"]) == sum(1 for event in events if event["start"])
     assert {slide["group"] for slide in doc["events"]} == {"reported", "scheduled", "story changed"}
     assert [slide["unique_id"] for slide in doc["events"]] == [f"event-{n}" for n in range(1, 12)]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6) | st.integers() | st.none() | st.booleans(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    value=st.dictionaries(st.text(max_size=6), JSON_VALUES, max_size=5),
+    indent=st.sampled_from([None, 0, 2, 4]),
+)
+def test_the_indented_writer_gives_the_bytes_of_json_dumps(value: dict[str, Any], indent: int | None) -> None:
+    expected = UNSAFE.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, ensure_ascii=False, indent=indent)
+    )
+    assert _dumps(value, indent=indent) == expected

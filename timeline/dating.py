@@ -340,9 +340,12 @@ def strip_dateline(text: str) -> str:
     return rest[dateline.end() :] if dateline else rest
 
 
+DATE_WORD_LEAD = re.compile(r"^\s*(?:date|published|updated|posted)\s*:?\s*", re.IGNORECASE)
+
+
 def _strip_leading_date(text: str) -> str:
     """Drop a leading 'date 2020-06-14' or similar from a header line."""
-    text = re.sub(r"^\s*(?:date|published|updated|posted)\s*:?\s*", "", text, flags=re.I)
+    text = DATE_WORD_LEAD.sub("", text, count=1)
     for pattern in DATE_PATTERNS:
         match = pattern.match(text)
         if match:

@@ -53,6 +53,7 @@ NESTED_THRESHOLD = 0.45  # ... when one interval lies inside the other, or both 
 PRECISE_DAYS = 8  # intervals shorter than this (a day, a weekend, a week) are precise enough to merge on
 RELATED_SIMILARITY = 0.3  # plain cosine of stems above which a later report is compared with an earlier one
 TERMS_CACHE = 1 << 12  # sentences whose terms are kept (an event's sources are looked at several times)
+WORDS_CACHE = 1 << 16  # words whose stem and role are kept: a run's vocabulary, mostly
 CUE_STEM = 3  # letters of each word by which two cues are the same ('cancelled', 'cancels')
 FIGURE_SIMILARITY = 0.5  # ... above which a different figure for the same noun is a revision
 SPLITTER = 134217729.0  # 2**27 + 1: splits a float into halves whose products by small integers are exact
@@ -119,28 +120,38 @@ def statement_terms(statement: Statement) -> Terms:
 def _terms(text: str, start: int, end: int) -> Terms:
     """The terms of a sentence with the span [start, end) left out (copies of a sentence share one)."""
     text = text[:start] + " " + text[end:]
-    stop = stopwords()
     stems: set[str] = set()
     names: set[str] = set()
     common: set[str] = set()
-    titles = title_words()
     for index, match in enumerate(WORD.finditer(text)):
-        word = NAME_PARTICLE.sub("", match.group())
-        lower = word.lower().replace("’", "'")
-        if lower.endswith("'s"):
-            lower = lower[:-2]
-        if lower[:1].isdigit() or len(lower) <= 2 or lower in stop or is_calendar_name(word):
+        stem, role = _word_term(match.group())
+        if stem is None:
             continue
-        stem = sys.intern(lower[:STEM_LENGTH])  # one string per stem, however many statements use it
         stems.add(stem)
-        if (word.isupper() and len(word) > 1) or lower.split("-")[0].rstrip(".") in titles:
-            continue  # a headline in capitals says nothing about names; 'Minister' is what, not who
-        if word[0].isupper():
-            if index > 0:
-                names.add(stem)
-        else:
+        if role is NAME and index > 0:
+            names.add(stem)
+        elif role is COMMON:
             common.add(stem)
     return Terms(frozenset(stems), frozenset(names), frozenset(common))
+
+
+NAME, COMMON, NEITHER = "name", "common", "neither"
+
+
+@lru_cache(maxsize=WORDS_CACHE)
+def _word_term(word: str) -> tuple[str | None, str]:
+    """A word's stem (None for a stopword, number or calendar name) and whether it reads as a name."""
+    if "-" in word:  # the only particle separator a WORD match can hold
+        word = NAME_PARTICLE.sub("", word)
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower[:1].isdigit() or len(lower) <= 2 or lower in stopwords() or is_calendar_name(word):
+        return None, NEITHER
+    stem = sys.intern(lower[:STEM_LENGTH])  # one string per stem, however many statements use it
+    if (word.isupper() and len(word) > 1) or lower.split("-")[0].rstrip(".") in title_words():
+        return stem, NEITHER  # a headline in capitals says nothing about names; 'Minister' is what, not who
+    return stem, NAME if word[0].isupper() else COMMON
 
 
 def name_stems(terms: Sequence[Terms]) -> frozenset[str]:

@@ -1,0 +1,70 @@
+"""CPU seconds per stage of one `timeline build --jobs 1`, unprofiled: each stage's entry wrapped in a timer.
+
+    python bench/time_stages.py FOLDER
+
+cProfile (bench/profile_stages.py) charges its overhead to every call, so code of many small calls
+(the JSON encoder's generators, per-shingle genexprs) looks several times costlier than it is; this
+times each stage's entry point with process_time and nothing else. Figures vary by 10-15 % between
+runs on a shared machine: compare before and after in one session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+
+import timeline.clean as clean
+import timeline.pipeline as pipeline
+from timeline.pipeline import Options, build_timeline
+from timeline.render import render_json
+
+SECONDS: dict[str, float] = {}
+PIPELINE_STAGES = (
+    "load_document",
+    "take_census",
+    "count_recurring",
+    "describe_article",
+    "split_sentences",
+    "find_expressions",
+    "find_statements",
+    "merge_statements",
+)
+
+
+def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, adding its CPU seconds to SECONDS[name]."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            SECONDS[name] = SECONDS.get(name, 0.0) + time.process_time() - start
+
+    return wrapper
+
+
+def main() -> None:
+    """Build FOLDER once with --jobs 1, render it as JSON, print each stage's CPU seconds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder")
+    args = parser.parse_args()
+    for name in PIPELINE_STAGES:
+        setattr(pipeline, name, timed(name, getattr(pipeline, name)))
+    clean.clean_document = timed("clean_document", clean.clean_document)  # imported by the pipeline when used
+    start = time.process_time()
+    timeline = build_timeline([args.folder], Options(), jobs=1)
+    timed("render_json", render_json)(timeline)
+    total = time.process_time() - start
+    files = len(timeline.articles)
+    print(f"{files} files, {total:.2f} s CPU ({files / total:.0f} articles/s, one core)")
+    for name, seconds in sorted(SECONDS.items(), key=lambda item: -item[1]):
+        print(f"  {name:<18}{seconds:>7.2f} s {100 * seconds / total:>5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
