@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from tests.golden import ROOT
 from timeline import pipeline
+from timeline.census import EMPTY
 from timeline.cli import app
 from timeline.pipeline import Options, build_timeline
 from timeline.render import render_json
@@ -346,3 +347,16 @@ def test_the_json_written_in_pieces_is_the_json_of_the_whole_record(folder: Path
     out = tmp_path / "timeline.json"
     assert CliRunner().invoke(app, ["build", str(folder), "-q", "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8") == whole
+
+
+def test_the_second_pass_gets_each_files_own_recurring_lines_not_its_census(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_parallel = build(str(folder), "--jobs", "2")
+    sent: list[Any] = []
+    real = pipeline._finish_batch
+    monkeypatch.setattr(pipeline, "_finish_batch", lambda tasks: sent.extend(tasks) or real(tasks))
+    assert render_json(build_timeline([str(folder)], Options())) == in_parallel
+    assert len(sent) == len(list(folder.iterdir()))
+    assert all(item.scan.census == EMPTY for item, _, _ in sent)
+    assert any(own for _, own, _ in sent)  # the sample's shared lines still reach the cleaner
