@@ -54,9 +54,9 @@ def make_corpus(shared: Path, count: int, folder: Path) -> Path:
     return folder
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KB (from /proc)."""
-    total = 0
+def tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, and of the process alone, in KB (from /proc)."""
+    total = own = 0
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -75,23 +75,31 @@ def tree_rss_kb(pid: int) -> int:
                 for line in handle:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
+                        own = own or int(line.split()[1])  # the first read is the process itself
         except OSError:
             pass
         stack.extend(children.get(current, []))
-    return total
+    return total, own
 
 
 def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     """Run a command; return wall seconds, peak tree memory in KB, exit code."""
+    seconds, peak, _, code = run_profiled(cmd)
+    return seconds, peak, code
+
+
+def run_profiled(cmd: list[str]) -> tuple[float, int, int, int]:
+    """Run a command; return wall seconds, peak tree memory and peak of the main process in KB, exit code."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    peak = 0
+    peak = main = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, main
         while not done.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
+            tree, own = tree_rss_kb(proc.pid)
+            peak, main = max(peak, tree), max(main, own)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -100,7 +108,7 @@ def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()
-    return elapsed, peak, code
+    return elapsed, peak, main, code
 
 
 def naive_rate(files: list[Path]) -> float:
@@ -236,9 +244,12 @@ def main() -> None:
     print("scaling (--jobs 2):")
     for count in (int(n) for n in args.sizes.split(",") if n):
         part = make_corpus(shared, count, WORK / f"corpus-{count}")
-        seconds, peak, _ = run_measured(build_cmd(part, "--jobs", "2"))
+        seconds, peak, main, _ = run_profiled(build_cmd(part, "--jobs", "2"))
         rate = count / seconds
-        print(f"  {count:>6} files {seconds:>8.2f} s {rate:>8.1f} articles/s {peak / 1024:>7.0f} MB peak")
+        print(
+            f"  {count:>6} files {seconds:>8.2f} s {rate:>8.1f} articles/s {peak / 1024:>7.0f} MB peak "
+            f"(main process {main / 1024:.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

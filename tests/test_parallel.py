@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from tests.golden import ROOT
 from timeline import pipeline
+from timeline.census import EMPTY
 from timeline.cli import app
 from timeline.pipeline import Options, build_timeline
 from timeline.render import render_json
@@ -90,7 +92,7 @@ def test_a_cached_rerun_opens_no_unchanged_file(
     changed = sorted(work.iterdir())[0]
     changed.write_text(changed.read_text() + "\nOne more line, written on Monday.\n")
     build(str(work), "--cache", str(cache), "--jobs", "1")
-    assert opened == [str(changed)]
+    assert opened == [str(changed)] * 2  # its census, then its result: no text is held between the passes
 
 
 def test_a_census_of_another_version_is_taken_again(
@@ -323,3 +325,38 @@ def test_a_cluster_address_it_cannot_use_is_one_line_and_exit_2(
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
     assert message in result.stderr
+
+
+def test_the_first_pass_hands_back_censuses_without_the_texts(folder: Path) -> None:
+    paths = sorted(str(path) for path in folder.iterdir())
+    pipeline._set_worker_state(Options(), None)
+    scanned, _ = pipeline._scan_batch(paths)
+    assert [item.path for item in scanned] == paths
+    assert all(item.item is None and item.scan is not None for item in scanned)  # no Document kept
+    assert any(item.scan.census.lines for item in scanned if item.scan)
+
+
+def test_the_json_written_in_pieces_is_the_json_of_the_whole_record(folder: Path, tmp_path: Path) -> None:
+    from timeline.render.data import _dumps, iter_json, timeline_record
+
+    timeline = build_timeline([str(folder)], Options())
+    whole = _dumps(timeline_record(timeline), indent=2) + "\n"
+    assert "".join(iter_json(timeline)) == whole
+    empty = replace(timeline, events=(), problems=())
+    assert "".join(iter_json(empty)) == _dumps(timeline_record(empty), indent=2) + "\n"
+    out = tmp_path / "timeline.json"
+    assert CliRunner().invoke(app, ["build", str(folder), "-q", "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == whole
+
+
+def test_the_second_pass_gets_each_files_own_recurring_lines_not_its_census(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_parallel = build(str(folder), "--jobs", "2")
+    sent: list[Any] = []
+    real = pipeline._finish_batch
+    monkeypatch.setattr(pipeline, "_finish_batch", lambda tasks: sent.extend(tasks) or real(tasks))
+    assert render_json(build_timeline([str(folder)], Options())) == in_parallel
+    assert len(sent) == len(list(folder.iterdir()))
+    assert all(item.scan.census == EMPTY for item, _, _ in sent)
+    assert any(own for _, own, _ in sent)  # the sample's shared lines still reach the cleaner

@@ -13,12 +13,12 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -26,6 +26,7 @@ from timeline import __version__
 from timeline.load import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET
 from timeline.models import Problem, Timeline
 from timeline.render import PLAIN_RENDERERS, render_expression_lines, render_text
+from timeline.render.data import iter_json
 from timeline.render.labels import safe, safe_path
 
 if TYPE_CHECKING:
@@ -131,25 +132,33 @@ def warn(message: str) -> None:
     sys.stderr.write(f"timeline: {safe(message)}\n")
 
 
-def write_atomically(path: str, text: str) -> None:
+def write_atomically(path: str, text: str | Iterable[str]) -> None:
     """Write a file so that a crash never leaves half of it: a temporary file, then a rename."""
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder", path)
     if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write through, never replace it
         with open(target, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            write_text(out, text)
         return
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=".timeline-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            write_text(out, text)
         os.chmod(temporary, _file_mode(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_text(out: TextIO, text: str | Iterable[str]) -> None:
+    """A text, or the pieces of one (a large JSON run is never one string in memory)."""
+    if isinstance(text, str):
+        out.write(text)
+    else:
+        out.writelines(text)
 
 
 def _file_mode(target: Path) -> int:
@@ -162,7 +171,7 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_output(path: str, text: str) -> None:
+def write_output(path: str, text: str | Iterable[str]) -> None:
     """write_atomically, with a failure turned into one message and exit status 4."""
     try:
         write_atomically(path, text)
@@ -194,10 +203,10 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_stdout(text: str) -> None:
-    """Text on standard output (see stdout_errors)."""
+def write_stdout(text: str | Iterable[str]) -> None:
+    """Text, or its pieces, on standard output (see stdout_errors)."""
     with stdout_errors():
-        sys.stdout.write(text)
+        write_text(sys.stdout, text)
 
 
 def _check_run_options(jobs: int | None, time_budget: float, max_bytes: int) -> int:
@@ -565,8 +574,11 @@ def write_timeline(timeline: Timeline, chosen: str, output: str | None, width: i
         render_rich(timeline, buffer, width=width or FILE_WIDTH)
         write_output(str(output), buffer.getvalue())
         return
+    text: str | Iterable[str]
     if chosen == "text":
         text = render_text(timeline, width)
+    elif chosen == "json":
+        text = iter_json(timeline)
     elif chosen == "html" and not to_stdout:  # links to the articles go from the page's own folder
         from timeline.render.html import render_html
 

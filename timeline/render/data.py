@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
 from timeline.merge import describe_evolution
-from timeline.models import ArticleResult, Event, Source, Timeline
+from timeline.models import ArticleResult, Event, Problem, Source, Timeline
 from timeline.render.labels import UNSAFE, date_label, safe, safe_path
 
 
@@ -68,20 +69,25 @@ def article_record(result: ArticleResult) -> dict[str, Any]:
     }
 
 
+def error_record(problem: Problem) -> dict[str, Any]:
+    """A file that failed or was noted, and why."""
+    return {
+        "file": safe_path(problem.path),
+        "reason": problem.reason,
+        "skipped": problem.fatal or problem.note,
+    }
+
+
+def iter_records(timeline: Timeline) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """The whole run's three lists, each record made when it is asked for."""
+    yield "events", (event_record(event) for event in timeline.events)
+    yield "articles", (article_record(result) for result in timeline.articles if result.info)
+    yield "errors", (error_record(problem) for problem in timeline.problems)
+
+
 def timeline_record(timeline: Timeline) -> dict[str, Any]:
     """The whole run: events, articles, errors."""
-    return {
-        "events": [event_record(event) for event in timeline.events],
-        "articles": [article_record(result) for result in timeline.articles if result.info],
-        "errors": [
-            {
-                "file": safe_path(problem.path),
-                "reason": problem.reason,
-                "skipped": problem.fatal or problem.note,
-            }
-            for problem in timeline.problems
-        ],
-    }
+    return {name: list(records) for name, records in iter_records(timeline)}
 
 
 def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
@@ -144,7 +150,24 @@ def _key_text(key: object) -> str:
 
 def render_json(timeline: Timeline) -> str:
     """`{"events": [...], "articles": [...], "errors": [...]}`, indented, stable."""
-    return _dumps(timeline_record(timeline), indent=2) + "\n"
+    return "".join(iter_json(timeline))
+
+
+def iter_json(timeline: Timeline) -> Iterator[str]:
+    """render_json in pieces, one record at a time: a run of 50,000 files is never one string in memory.
+
+    Each record is indented on its own and shifted under its list (JSON strings hold no raw newline), which
+    gives the bytes of json.dumps(timeline_record(...), indent=2).
+    """
+    yield "{"
+    for number, (name, records) in enumerate(iter_records(timeline)):
+        yield f"{',' if number else ''}\n  {json.dumps(name)}: ["
+        empty = True
+        for record in records:
+            yield ("\n    " if empty else ",\n    ") + _dumps(record, indent=2).replace("\n", "\n    ")
+            empty = False
+        yield "]" if empty else "\n  ]"
+    yield "\n}\n"
 
 
 def render_jsonl(timeline: Timeline) -> str:
