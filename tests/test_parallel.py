@@ -360,3 +360,22 @@ def test_the_second_pass_gets_each_files_own_recurring_lines_not_its_census(
     assert len(sent) == len(list(folder.iterdir()))
     assert all(item.scan.census == EMPTY for item, _, _ in sent)
     assert any(own for _, own, _ in sent)  # the sample's shared lines still reach the cleaner
+
+
+def test_a_file_changed_between_the_passes_is_not_cached_under_its_first_read(tmp_path: Path) -> None:
+    from timeline.cache import Cache
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "date 2020-06-14\n\nThe talks began on Sunday in Ankara, officials said.\n", encoding="utf-8"
+    )
+    cache = Cache(str(tmp_path / "cache"))
+    scanned = pipeline.without_document(pipeline.scan_path(str(article), Options(), cache))
+    article.write_text(
+        "date 2020-06-14\n\nThe visit was cancelled on Saturday, officials said.\n", encoding="utf-8"
+    )
+    result = pipeline.finish_path(scanned, Options(), frozenset(), cache)
+    assert "cancelled" in result.statements[0].text  # the second read's text, said so
+    assert any(pipeline.CHANGED_DURING_RUN in problem.reason for problem in result.problems)
+    key = cache.key(scanned.scan.content, Options().default_date, frozenset()) if scanned.scan else ""
+    assert cache.get(key, scanned.scan.content if scanned.scan else "", str(article)) is None

@@ -322,14 +322,21 @@ def _finish(
         hit = cache.get(key, scan.content, path)
         if hit is not None:
             return with_notes(hit, scan.notes)
+    notes = scan.notes
     if item is None:  # its text was dropped after the first pass, or its scan came from the cache: read it
         item = safe_read(path, options)
         if isinstance(item, Problem):
             return ArticleResult(path, None, (), (item,))
+        if cache and content_hash(item) != scan.content:
+            # a result of other bytes must not be stored under the first read's content
+            cache, notes = None, (*notes, CHANGED_DURING_RUN)
     result = safe_process(item, options, RecurringLines(recurring))
     if cache and result.info is not None:
         cache.put(key, scan.content, result)
-    return with_notes(result, scan.notes)
+    return with_notes(result, notes)
+
+
+CHANGED_DURING_RUN = "changed while the run read it: its result is of the second read, not cached"
 
 
 def safe_read(path: str, options: Options) -> Document | Problem:
