@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.examples import examples
 from timeline.census import (
     RECURRING_MIN,
     Census,
+    _group_distinct,
     count_recurring,
     group_copies,
     hash_line,
@@ -134,3 +136,16 @@ def test_every_copy_keeps_the_events_of_the_shared_body(syndicated: Path) -> Non
         f"copy{n}.txt" for n in range(6)
     ]
     assert not any("Copyright" in event["text"] for event in events)
+
+
+SKETCH = st.lists(st.integers(0, 60), max_size=12, unique=True).map(lambda values: tuple(sorted(values)))
+TWINS = st.lists(SKETCH, min_size=1, max_size=6).flatmap(
+    lambda pool: st.lists(st.sampled_from(pool), max_size=40)  # files drawn from a few sketches: many twins
+)
+
+
+@settings(max_examples=examples(200))
+@given(TWINS)
+def test_files_with_the_same_sketch_group_as_when_each_is_compared(sketches: list[tuple[int, ...]]) -> None:
+    """Grouping identical sketches at once gives the groups of comparing every file (many twins drawn)."""
+    assert group_copies(sketches) == _group_distinct(sketches)

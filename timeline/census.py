@@ -95,7 +95,22 @@ def _resemblance(mine: frozenset[int], theirs: frozenset[int]) -> float:
 
 
 def group_copies(sketches: Sequence[Sequence[int]]) -> list[int]:
-    """For each file, the number of its group of copies (the index of the group's first file)."""
+    """For each file, the number of its group of copies (the index of the group's first file).
+
+    Files with the same (non-empty) sketch are one group at once; only the first of each is compared.
+    """
+    first: dict[tuple[int, ...], int] = {}
+    same = [
+        first.setdefault(tuple(sketch), index) if sketch else index for index, sketch in enumerate(sketches)
+    ]
+    distinct = [index for index, twin in enumerate(same) if twin == index]
+    groups = _group_distinct([sketches[index] for index in distinct])
+    group_of = {index: distinct[group] for index, group in zip(distinct, groups, strict=True)}
+    return [group_of[twin] for twin in same]
+
+
+def _group_distinct(sketches: Sequence[Sequence[int]]) -> list[int]:
+    """group_copies over sketches that differ: each compared with the files sharing its smallest hashes."""
     owner = list(range(len(sketches)))
     sets = [frozenset(sketch) for sketch in sketches]
 
