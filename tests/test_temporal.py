@@ -326,6 +326,9 @@ MONTH_DAY_ROWS = [
     ("The offer expires March 2, the company said.", SAT_LEAP, "March 2", "2020-03-02", "2020-03-02"),
     ("The troops were deployed in March.", SUN, "March", "2020-03-01", "2020-03-31"),
     ("The vote is planned for November.", SUN, "November", "2020-11-01", "2020-11-30"),
+    # an infinitive after a present wish or expectation looks ahead, whatever the verb's inflection
+    ("The company expects to finish the work by March.", SUN, "March", "2021-03-01", "2021-03-31"),
+    ("The city is hoping to reopen the bridge in March.", SUN, "March", "2021-03-01", "2021-03-31"),
     ("The deal collapsed in November.", SUN, "November", "2019-11-01", "2019-11-30"),
     ("Prices rose in late December.", WED_NEW_YEAR, "late December", "2019-12-21", "2019-12-31"),
     ("Talks resume in mid-January.", TUE_YEAR_END, "mid-January", "2020-01-11", "2020-01-20"),
