@@ -47,7 +47,6 @@ MIN_WIDTH = 20  # columns: narrower, a date label alone would not fit on a line
 MAX_WIDTH = 1000  # columns: wider than any screen; a rich table pads every line to its width
 FILE_WIDTH = 160  # columns of a rich table written to a file (no terminal to measure)
 MAX_TIME_BUDGET = 1_000_000  # seconds (11 days): far above any real need, within every timer's range
-NO_ARTICLE_TEXT = "no article text found (only boilerplate)"  # the words `build` warns with (pipeline.py)
 MAX_STEM_BYTES = 200  # room for '-<hash>', '-<n>' and '.txt' within a file name's 255 bytes
 
 
@@ -684,7 +683,7 @@ def clean(
     from timeline.clean import clean_document, explain_lines, find_recurring_lines
     from timeline.load import Selection
     from timeline.models import Kind
-    from timeline.pipeline import Options, iter_documents
+    from timeline.pipeline import NO_ARTICLE_TEXT, Options, iter_documents
 
     _check_max_bytes(max_bytes)
     select = Selection(tuple(glob or ()), tuple(exclude or ()))

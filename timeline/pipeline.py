@@ -132,6 +132,9 @@ def article_expressions(
     return reading.info, reading.body, reading.exprs
 
 
+NO_ARTICLE_TEXT = "no article text found (only boilerplate)"  # build and clean warn with these words
+
+
 def process_document(
     doc: Document, options: Options = Options(), recurring: Container[str] = frozenset()
 ) -> ArticleResult:
@@ -144,7 +147,7 @@ def process_document(
     )
     problems: list[Problem] = []
     if not reading.cleaned.body_lines:
-        problems.append(Problem(doc.path, "no article text found (only boilerplate)", fatal=False))
+        problems.append(Problem(doc.path, NO_ARTICLE_TEXT, fatal=False))
     elif info.published is None:
         reason = "no publication date found" + (
             f": {unresolved} relative date(s) left unresolved (use --date DAY)"

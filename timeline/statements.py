@@ -57,10 +57,15 @@ def source_nouns() -> frozenset[str]:
     return data_words("merge_source_nouns.txt")
 
 
+def _verb_alternation() -> str:
+    """The reporting verbs as one regex alternation, longest first."""
+    return "|".join(sorted(reporting_verbs(), key=lambda verb: (-len(verb), verb)))
+
+
 @cache
 def _attribution_patterns() -> tuple[re.Pattern[str], ...]:
     """Where the source of a statement is named, most explicit pattern first."""
-    verbs = "|".join(sorted(reporting_verbs(), key=lambda verb: (-len(verb), verb)))
+    verbs = _verb_alternation()
     phrase = r"(?P<who>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,7}?)"
     adverb = r"(?:\s+(?:also|separately|later|earlier|again|previously|quickly|publicly|then))?"
     return (
@@ -99,8 +104,7 @@ def _is_source(who: str) -> bool:
 @cache
 def _attribution_gate() -> re.Pattern[str]:
     """What every attribution pattern needs somewhere in the sentence: a reporting verb or 'according to'."""
-    verbs = "|".join(sorted(reporting_verbs(), key=lambda verb: (-len(verb), verb)))
-    return re.compile("according to|" + verbs)
+    return re.compile("according to|" + _verb_alternation())
 
 
 def find_attribution(text: str) -> str | None:
