@@ -464,14 +464,32 @@ REPORTS = (
 )
 
 
+def _reports_before(statement: Statement, ordered: list[Statement], threshold: float) -> list[str]:
+    """The distinct texts of earlier reports from other articles at least `threshold` similar, in order."""
+    from timeline.merge import content_stems, similarity
+
+    published = statement.article.published
+    if published is None:
+        return []
+    texts: dict[str, None] = {}
+    for other in ordered:
+        when = other.article.published
+        if when is None or when >= published or other.article.path == statement.article.path:
+            continue
+        if similarity(content_stems(statement), content_stems(other)) >= threshold:
+            texts.setdefault(other.text)
+    return list(texts)
+
+
 def _relate_one_by_one(statements: list[Statement]) -> list[tuple[Statement, str | None]]:
     """relate's definition, each source compared with every other in turn (what relate must equal)."""
-    from timeline.merge import FIGURE_SIMILARITY, RELATED_SIMILARITY, _reports_before, source_order
+    from timeline.merge import FIGURE_SIMILARITY, RELATED_SIMILARITY, source_order
 
     ordered = sorted(statements, key=source_order)
     out = []
     for item in ordered:
-        earlier, close = _reports_before(item, ordered, {}, (RELATED_SIMILARITY, FIGURE_SIMILARITY))
+        earlier = _reports_before(item, ordered, RELATED_SIMILARITY)
+        close = _reports_before(item, ordered, FIGURE_SIMILARITY)
         out.append((item, classify_change(item.text, earlier, close) if earlier else None))
     return out
 

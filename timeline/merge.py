@@ -596,43 +596,6 @@ def classify_change(text: str, earlier: Sequence[str], close: Sequence[str] | No
     return None
 
 
-def _earlier_reports(
-    statement: Statement, ordered: Sequence[Statement], threshold: float = RELATED_SIMILARITY
-) -> list[str]:
-    """What other articles published before this one said about the same thing (similar enough)."""
-    return _reports_before(statement, ordered, {}, (threshold,))[0]
-
-
-def _reports_before(
-    statement: Statement,
-    ordered: Sequence[Statement],
-    similarities: dict[tuple[frozenset[str], frozenset[str]], float],
-    thresholds: Sequence[float],
-) -> list[list[str]]:
-    """For each threshold, the distinct texts of earlier reports from other articles at least that similar.
-
-    `similarities` remembers the plain cosine of stem sets already compared (copies of one report
-    share theirs), so that an event with many sources costs little more than its distinct wordings.
-    """
-    found: list[dict[str, None]] = [{} for _ in thresholds]
-    published = statement.article.published
-    if published is None:
-        return [[] for _ in thresholds]
-    stems = content_stems(statement)
-    for other in ordered:
-        when = other.article.published
-        if when is None or when >= published or other.article.path == statement.article.path:
-            continue
-        theirs = content_stems(other)
-        value = similarities.get((stems, theirs))
-        if value is None:
-            value = similarities[(stems, theirs)] = similarity(stems, theirs)
-        for texts, threshold in zip(found, thresholds, strict=True):
-            if value >= threshold:
-                texts.setdefault(other.text)
-    return [list(texts) for texts in found]
-
-
 def source_order(statement: Statement) -> tuple[str, str, int, int, str, int, str, str]:
     """Sources in publication order (undated articles last), then by file and position."""
     return statement_key(statement)
@@ -673,7 +636,11 @@ def _earlier_texts(
     similarities: dict[tuple[frozenset[str], frozenset[str]], float],
     thresholds: Sequence[float],
 ) -> tuple[tuple[str, ...], ...]:
-    """`_reports_before` over distinct reports: a report's copies are compared once, not each in turn."""
+    """For each threshold, the distinct texts of earlier reports from other articles at least that similar.
+
+    A report's copies are compared once, not each in turn; `similarities` remembers the plain cosine of
+    stem sets already compared.
+    """
     published = statement.article.published
     if published is None:
         return tuple(() for _ in thresholds)
@@ -848,13 +815,14 @@ def describe_evolution(event: Event) -> str | None:
     ordered = [source.statement for source in event.sources]
     changed = (source.statement.text for source in event.sources if source.relation)
     counted = sorted({noun for text in changed for noun in find_figures(text)})
+    reports = _distinct_reports(ordered)
     similarities: dict[tuple[frozenset[str], frozenset[str]], float] = {}
     parts = []
     for index, source in enumerate(event.sources):
         if index == 0 or source.relation:
             statement = source.statement
-            earlier, close = _reports_before(
-                statement, ordered, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
+            earlier, close = _earlier_texts(
+                statement, reports, similarities, (RELATED_SIMILARITY, FIGURE_SIMILARITY)
             )
             what = _what(source, earlier, close, counted)
             parts.append(f"{what} {_when(statement, same_day)} ({_outlet(statement)})")
