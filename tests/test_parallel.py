@@ -350,8 +350,19 @@ def test_the_json_written_in_pieces_is_the_json_of_the_whole_record(folder: Path
 
 
 def test_the_second_pass_gets_each_files_own_recurring_lines_not_its_census(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # three different articles of one site share a footer: their shared lines must reach the cleaner
+    folder = tmp_path / "site"
+    shutil.copytree(ROOT / "sample_articles", folder)
+    for number, (day, what) in enumerate(
+        [("12", "closed the port"), ("13", "reopened the road"), ("15", "held talks")]
+    ):
+        (folder / f"site_{number}.txt").write_text(
+            f"date 2020-06-{day}\n\nThe city council {what} on Friday after a long debate, officials said.\n"
+            "Sign up for the Daily Harbour newsletter and never miss a story from the coast\n",
+            encoding="utf-8",
+        )
     in_parallel = build(str(folder), "--jobs", "2")
     sent: list[Any] = []
     real = pipeline._finish_batch
@@ -359,7 +370,7 @@ def test_the_second_pass_gets_each_files_own_recurring_lines_not_its_census(
     assert render_json(build_timeline([str(folder)], Options())) == in_parallel
     assert len(sent) == len(list(folder.iterdir()))
     assert all(item.scan.census == EMPTY for item, _, _ in sent)
-    assert any(own for _, own, _ in sent)  # the sample's shared lines still reach the cleaner
+    assert any(own for _, own, _ in sent)  # the footer's hash still reaches the cleaner
 
 
 def test_a_file_changed_between_the_passes_is_not_cached_under_its_first_read(tmp_path: Path) -> None:
