@@ -34,10 +34,15 @@ def build_json(*args: str) -> tuple[int, dict, str]:
     return result.exit_code, json.loads(result.stdout), result.stderr
 
 
+def cache_of(folder: Path) -> Path:
+    """The cache of the module's runs over `folder`: beside it, so the folder itself is never written."""
+    return folder.with_name(folder.name + "-cache")
+
+
 @functools.cache
-def build_json_once(*args: str) -> tuple[int, dict, str]:
-    """build_json, run once per argument list (the junk folder is read-only for these tests)."""
-    return build_json(*args)
+def build_junk(folder: Path) -> tuple[int, dict, str]:
+    """build_json of the junk folder, run once (it is read-only for these tests), filling its cache."""
+    return build_json(str(folder), "--cache", str(cache_of(folder)))
 
 
 def events_of(doc: dict, folder: Path) -> list[tuple]:
@@ -125,7 +130,7 @@ def junk_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_junk_does_not_change_the_good_articles_events(junk_folder: Path, tmp_path: Path) -> None:
     _, alone, _ = build_json(str(GOOD))
-    code, mixed, stderr = build_json_once(str(junk_folder))
+    code, mixed, stderr = build_junk(junk_folder)
     good_names = {p.name for p in GOOD.iterdir()}
     mixed_good = [e for e in events_of(mixed, junk_folder) if set(e[2]) <= good_names]
     assert mixed_good == events_of(alone, GOOD)
@@ -134,7 +139,7 @@ def test_junk_does_not_change_the_good_articles_events(junk_folder: Path, tmp_pa
 
 
 def test_every_file_is_accounted_for(junk_folder: Path) -> None:
-    _, doc, stderr = build_json_once(str(junk_folder))
+    _, doc, stderr = build_junk(junk_folder)
     read = {Path(a["file"]).name for a in doc["articles"]}
     skipped = {Path(e["file"]).name for e in doc["errors"] if e["skipped"]}
     expected_skipped = {
@@ -157,7 +162,7 @@ def test_every_file_is_accounted_for(junk_folder: Path) -> None:
 
 
 def test_messages_are_one_line_each_and_terminal_safe(junk_folder: Path) -> None:
-    _, _, stderr = build_json_once(str(junk_folder))
+    _, _, stderr = build_junk(junk_folder)
     for line in stderr.splitlines():
         assert line.startswith("timeline: ")
     assert "\x1b" not in stderr
@@ -165,19 +170,21 @@ def test_messages_are_one_line_each_and_terminal_safe(junk_folder: Path) -> None
 
 
 def test_text_output_is_terminal_safe(junk_folder: Path) -> None:
-    result = CliRunner().invoke(app, ["build", str(junk_folder), "--format", "text", "-q", "--jobs", "1"])
+    build_junk(junk_folder)  # the text is rendered from the JSON run's cached results: one build, two outputs
+    options = ["-f", "text", "-q", "--jobs", "1", "--cache", str(cache_of(junk_folder))]
+    result = CliRunner().invoke(app, ["build", str(junk_folder), *options])
     assert "\x1b" not in result.stdout
     assert "\x07" not in result.stdout
     assert "[bold]Homs[/bold]" in result.stdout
 
 
 def test_inputs_are_never_changed(junk_folder: Path) -> None:
-    build_json_once(str(junk_folder))  # the runs of this module, compared with the folder as it was made
+    build_junk(junk_folder)  # the runs of this module, compared with the folder as it was made
     assert stats_of(junk_folder) == STATS_BEFORE[junk_folder]
 
 
 def test_decoded_variants_give_the_same_event(junk_folder: Path) -> None:
-    _, doc, _ = build_json_once(str(junk_folder))
+    _, doc, _ = build_junk(junk_folder)
     per_file: dict[str, set[str]] = {}
     for event in doc["events"]:
         for source in event["sources"]:
@@ -198,7 +205,7 @@ def test_decoded_variants_give_the_same_event(junk_folder: Path) -> None:
 def test_every_output_date_is_a_real_date(junk_folder: Path) -> None:
     import datetime as dt
 
-    _, doc, _ = build_json_once(str(junk_folder))
+    _, doc, _ = build_junk(junk_folder)
     for event in doc["events"]:
         for key in ("start", "end"):
             if event[key]:

@@ -161,24 +161,33 @@ def test_any_bytes_decode_or_give_a_problem(data: bytes) -> None:
 
 @pytest.fixture
 def nest() -> Iterator[Callable[[Path, int], Path]]:
-    """Make a chain of folders one at a time; removed bottom-up afterwards (shutil.rmtree would recurse)."""
-    chains: list[list[Path]] = []
+    """Make a chain of folders, removed afterwards; each step by a handle on its parent, so a deep chain
+    costs linear time (by path, every mkdir and rmdir walks the whole chain again; shutil.rmtree recurses)."""
+    roots: list[tuple[Path, int]] = []
 
     def make(root: Path, levels: int) -> Path:
-        chain = [root]
+        handle = os.open(root, os.O_RDONLY)
         for _ in range(levels):
-            chain.append(chain[-1] / "d")
-            os.mkdir(chain[-1])
-        chains.append(chain[1:])
-        return chain[-1]
+            os.mkdir("d", dir_fd=handle)
+            handle, parent = os.open("d", os.O_RDONLY, dir_fd=handle), handle
+            os.close(parent)
+        os.close(handle)
+        roots.append((root, levels))
+        return root.joinpath(*["d"] * levels)
 
     yield make
-    for chain in chains:
-        for folder in reversed(chain):
-            for entry in folder.iterdir():
-                if not entry.is_dir():
-                    entry.unlink()
-            folder.rmdir()
+    for root, levels in roots:
+        handle = os.open(root, os.O_RDONLY)
+        for _ in range(levels):
+            handle, parent = os.open("d", os.O_RDONLY, dir_fd=handle), handle
+            os.close(parent)
+        for _ in range(levels):  # bottom-up: empty the folder, step to its parent, remove it
+            for name in os.listdir(handle):
+                os.unlink(name, dir_fd=handle)
+            handle, child = os.open("..", os.O_RDONLY, dir_fd=handle), handle
+            os.close(child)
+            os.rmdir("d", dir_fd=handle)
+        os.close(handle)
 
 
 @pytest.mark.parametrize(
