@@ -256,3 +256,27 @@ def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: 
     damaged = raw[:where] + junk + (b"" if cut else raw[where + len(junk) :])
     with contextlib.suppress(InvalidEntry):  # any other exception, or another result, fails the test
         assert decode_entry(damaged, "k" * 64, content_hash(doc), doc.path) == result
+
+
+def test_a_cached_rerun_reads_each_distinct_entry_once(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cache as cache_module
+
+    for copy in ("a2", "a3"):
+        (folder / f"{copy}.txt").write_bytes((folder / "a.txt").read_bytes())
+    (folder / "b2.txt").write_bytes((folder / "b.txt").read_bytes())
+    cache = tmp_path / "cache"
+    first = build(folder, "--cache", str(cache))
+    assert len(entry_files(cache)) == 2  # five files, two contents
+    calls: list[str] = []
+
+    def counting(raw: bytes, key: str, content: str, path: str) -> ArticleResult:
+        calls.append(key)
+        return decode_entry(raw, key, content, path)
+
+    monkeypatch.setattr(cache_module, "decode_entry", counting)
+    assert build(folder, "--cache", str(cache)) == first
+    assert len(calls) == len(set(calls)) == 2
+    files = [article["file"] for article in json.loads(first[1])["articles"]]
+    assert [Path(file).name for file in files] == ["a.txt", "a2.txt", "a3.txt", "b.txt", "b2.txt"]

@@ -505,12 +505,20 @@ class Cache:
 
     def get(self, key: str, content: str, path: str) -> ArticleResult | None:
         """The cached result for the file `path`, or None (a missing entry silently, an invalid one noted)."""
+        shared = self.get_shared(key, content)
+        return rebase(shared, path) if shared is not None else None
+
+    def get_shared(self, key: str, content: str) -> ArticleResult | None:
+        """The cached result of a content, for no file in particular (`rebase` names the file), or None.
+
+        Files of the same content have the same key: a run reads and checks their entry once.
+        """
         target = self._path(key)
         raw = self._read(target)
         if raw is None:
             return None
         try:
-            return decode_entry(raw, key, content, path)
+            return decode_entry(raw, key, content, "")
         except InvalidEntry as exc:
             self.rejected.append(f"{target.name}: {exc}")
             return None

@@ -15,7 +15,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline.cache import Cache, Scan, content_hash
+from timeline.cache import Cache, Scan, content_hash, rebase
 from timeline.census import EMPTY, RecurringLines, count_recurring, take_census
 from timeline.dating import describe_article, strip_dateline
 from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
@@ -546,19 +546,23 @@ def _known_results(
 ) -> dict[int, ArticleResult]:
     """The cached results of the tasks whose file was not read (`known`: found unchanged), by task number.
 
-    Every result's key is noted in the cache, for the key of the run's merge.
+    Every result's key is noted in the cache, for the key of the run's merge. Files of the same content
+    and recurring lines have the same key: its entry is read and checked once, then named after each file.
     """
     if cache is None:
         return {}
     done = {}
+    shared: dict[str, ArticleResult | None] = {}
     for index, (item, own) in enumerate(tasks):
         if item.scan is None:
             continue
         key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
         if item.path in known:
-            hit = cache.get(key, item.scan.content, item.path)
+            if key not in shared:
+                shared[key] = cache.get_shared(key, item.scan.content)
+            hit = shared[key]
             if hit is not None:
-                done[index] = with_notes(hit, item.scan.notes)
+                done[index] = with_notes(rebase(hit, item.path), item.scan.notes)
     return done
 
 
