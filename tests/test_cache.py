@@ -8,6 +8,9 @@ import json
 import os
 import pickle
 import stat
+import subprocess
+import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -280,3 +283,32 @@ def test_a_cached_rerun_reads_each_distinct_entry_once(
     assert len(calls) == len(set(calls)) == 2
     files = [article["file"] for article in json.loads(first[1])["articles"]]
     assert [Path(file).name for file in files] == ["a.txt", "a2.txt", "a3.txt", "b.txt", "b2.txt"]
+
+
+HEAVY_MODULES = ("dateparser", "trafilatura", "lxml", "charset_normalizer", "timeline.clean", "py3langid")
+PROBE = """
+import json, sys
+from timeline.cli import main
+sys.argv = ["timeline", "build", *sys.argv[1:], "--format", "json", "-q", "-o", "-"]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+
+
+def modules_loaded(folder: Path, *args: str) -> list[str]:
+    """Which heavy modules a `timeline build FOLDER ...` process had loaded when it ended."""
+    probe = PROBE.format(heavy=HEAVY_MODULES)
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(folder), *args], capture_output=True, text=True, check=True
+    )
+    return typing.cast(list[str], json.loads(run.stdout.splitlines()[-1]))
+
+
+def test_a_fully_cached_build_loads_no_cleaner_tagger_or_dateparser(folder: Path, tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    cold = modules_loaded(folder, "--cache", cache, "--jobs", "1")  # in this process: the probe sees them
+    assert {"dateparser", "trafilatura", "timeline.clean"} <= set(cold)
+    assert modules_loaded(folder, "--cache", cache, "--jobs", "2") == []
