@@ -15,6 +15,7 @@ import enum
 import functools
 import hashlib
 import json
+import operator
 import os
 import stat
 import tempfile
@@ -288,9 +289,28 @@ def rebase(result: ArticleResult, path: str) -> ArticleResult:
     if result.path == path:
         return result
     info = dataclasses.replace(result.info, path=path) if result.info else None
-    statements = tuple(dataclasses.replace(s, article=info) for s in result.statements) if info else ()
+    with_article = _replacer(Statement, "article")
+    statements = tuple(with_article(s, info) for s in result.statements) if info else ()
     problems = tuple(dataclasses.replace(problem, path=path) for problem in result.problems)
     return dataclasses.replace(result, path=path, info=info, statements=statements, problems=problems)
+
+
+@functools.cache
+def _replacer(cls: type, name: str) -> typing.Callable[[Any, Any], Any]:
+    """`dataclasses.replace(item, name=value)` for items of `cls`, twice as fast (a cached re-run does it
+    for every statement): every field passed by position."""
+    fields = dataclasses.fields(cls)
+    if not all(field.init and not field.kw_only for field in fields):
+        return lambda item, value: dataclasses.replace(item, **{name: value})
+    names = [field.name for field in fields]
+    values_of, position = operator.attrgetter(*names), names.index(name)
+
+    def replace(item: Any, value: Any) -> Any:
+        values = list(values_of(item))
+        values[position] = value
+        return cls(*values)
+
+    return replace
 
 
 def read_result(data: Any, path: str) -> ArticleResult:
