@@ -95,8 +95,11 @@ def _decoder(hint: Any) -> Decoder:
 
 def _union_decoder(hint: Any) -> Decoder:
     options = typing.get_args(hint)
+    optional = type(None) in options  # null is read at once, not after the other types refused it
 
     def decode(data: Any) -> Any:
+        if data is None and optional:
+            return None
         for option in options:
             try:
                 return _decoder(option)(data)
@@ -436,6 +439,8 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
     """
     _expect(isinstance(data, list), data, "a list of events")
     events, used = [], [False] * len(statements)
+    optional_text, optional_day = _decoder(str | None), _decoder(dt.date | None)  # looked up once
+    texts = _decoder(tuple[str, ...])
     for item in data:
         _expect(isinstance(item, list) and len(item) == 9, item, "an event")
         value, first, last, granularity, mod, text, sources, kind, other_dates = item
@@ -443,18 +448,18 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
         members = []
         for source in sources:
             _expect(isinstance(source, list) and len(source) == 2, source, "a source")
-            index, relation = _int(source[0]), decode_value(source[1], str | None)
+            index, relation = _int(source[0]), optional_text(source[1])
             _expect(0 <= index < len(statements) and not used[index], index, "a statement of its own")
             used[index] = True
             members.append(Source(statements[index], relation))
-        first_day, last_day = decode_value(first, dt.date | None), decode_value(last, dt.date | None)
+        first_day, last_day = optional_day(first), optional_day(last)
         exprs = {
             (m.statement.expr.value, m.statement.expr.first_day, m.statement.expr.last_day) for m in members
         }
         _expect((value, first_day, last_day) in exprs, value, "the date of one of its sources")
         _expect(any(m.statement.text == text for m in members), text, "the text of one of its sources")
         _expect(kind in EVENT_KINDS, kind, "an event kind")
-        others = decode_value(other_dates, tuple[str, ...])
+        others = texts(other_dates)
         values = {m.statement.expr.value for m in members}
         _expect(all(other in values for other in others), others, "dates of its own sources")
         events.append(
@@ -463,7 +468,7 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
                 first_day,
                 last_day,
                 _str(granularity),
-                decode_value(mod, str | None),
+                optional_text(mod),
                 text,
                 tuple(members),
                 kind,
