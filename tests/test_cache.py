@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import json
 import os
 import pickle
@@ -33,7 +34,7 @@ from timeline.cache import (
     read_result,
 )
 from timeline.cli import app
-from timeline.load import load_document
+from timeline.load import load_document, read_at_most
 from timeline.models import ArticleResult, Document, Kind
 from timeline.pipeline import Options, process_document
 
@@ -312,3 +313,12 @@ def test_a_fully_cached_build_loads_no_cleaner_tagger_or_dateparser(folder: Path
     cold = modules_loaded(folder, "--cache", cache, "--jobs", "1")  # in this process: the probe sees them
     assert {"dateparser", "trafilatura", "timeline.clean"} <= set(cold)
     assert modules_loaded(folder, "--cache", cache, "--jobs", "2") == []
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(data=st.binary(max_size=300), limit=st.integers(0, 200), expected=st.integers(0, 400))
+def test_a_bounded_read_gives_the_first_limit_and_one_bytes_whatever_size_was_expected(
+    data: bytes, limit: int, expected: int
+) -> None:
+    # `expected` is the size the file had when it was looked at: it may have grown or shrunk since
+    assert read_at_most(io.BytesIO(data), limit, expected) == data[: limit + 1]

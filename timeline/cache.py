@@ -27,7 +27,7 @@ from typing import Any
 
 from timeline import __version__
 from timeline.census import CENSUS_VERSION, Census
-from timeline.load import CONTROL
+from timeline.load import CONTROL, read_at_most
 from timeline.models import EVENT_KINDS, ArticleResult, Document, Event, Kind, Source, Statement
 
 FORMAT = "6"  # 1: pickle (never read again); 2: JSON checked against the result classes;
@@ -520,7 +520,7 @@ class Cache:
         """An entry's bytes (None when there is none); a huge one is noted as invalid."""
         try:
             with open(path, "rb") as handle:
-                raw = handle.read(MAX_ENTRY_BYTES + 1)
+                raw = read_at_most(handle, MAX_ENTRY_BYTES, os.fstat(handle.fileno()).st_size)
         except OSError:
             return None
         if len(raw) > MAX_ENTRY_BYTES:
