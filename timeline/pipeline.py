@@ -552,22 +552,24 @@ def _known_results(
     """The cached results of the tasks whose file was not read (`known`: found unchanged), by task number.
 
     Every result's key is noted in the cache, for the key of the run's merge. Files of the same content
-    and recurring lines have the same key: its entry is read and checked once, then named after each file.
+    and recurring lines have the same key: its entry is read and checked once, then named after each file
+    (and let go: a run of distinct files holds no second copy of its results).
     """
     if cache is None:
         return {}
-    done = {}
-    shared: dict[str, ArticleResult | None] = {}
+    files_of: dict[str, list[tuple[int, Scanned, Scan]]] = {}  # by result key, in the order of the tasks
     for index, (item, own) in enumerate(tasks):
         if item.scan is None:
             continue
         key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
         if item.path in known:
-            if key not in shared:
-                shared[key] = cache.get_shared(key, item.scan.content)
-            hit = shared[key]
-            if hit is not None:
-                done[index] = with_notes(rebase(hit, item.path), item.scan.notes)
+            files_of.setdefault(key, []).append((index, item, item.scan))
+    done = {}
+    for key, files in files_of.items():
+        shared = cache.get_shared(key, files[0][2].content)
+        if shared is not None:
+            for index, item, scan in files:
+                done[index] = with_notes(rebase(shared, item.path), scan.notes)
     return done
 
 
