@@ -1,7 +1,7 @@
 """Throughput of `timeline build` on a corpus of real article files, against the naive pass and the floor.
 
     python bench/bench_build.py --shared ../shared [--files 2000] [--naive-sample 300]
-                                [--sizes 1000,5000,20000,50000] [--no-dask]
+                                [--sizes 1000,5000,20000,50000] [--no-dask] [--cache-only]
 
 Builds bench/work/corpus-N/ (copies of the Syria articles and of the boilerplate pages' w3m and lynx
 text dumps, under new names: about 7.4 KB an article) once, then prints, in this one run:
@@ -10,13 +10,16 @@ every text, on a sample) and to the floor (read, decode and split sentences, one
 cached re-run of the unchanged folder and the run after adding 10 % new files, against the cold
 run, with the files computed; the Dask run on a LocalCluster of two one-thread workers against
 --jobs 2 (byte-identical or not); then peak memory (summed over the process tree) and time at
-each of --sizes. Wall-clock times: on a shared machine, compare figures of one run only.
+each of --sizes. Wall-clock times: on a shared machine, compare figures of one run only; the cache
+figures also give CPU time (user + system of the whole process tree), which others' load disturbs less.
+--cache-only measures the cache runs alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -86,6 +89,14 @@ def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     """Run a command; return wall seconds, peak tree memory in KB, exit code."""
     seconds, peak, _, code = run_profiled(cmd)
     return seconds, peak, code
+
+
+def run_timed(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; return wall seconds and CPU seconds (user + system of it and all its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, _, _ = run_measured(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def run_profiled(cmd: list[str]) -> tuple[float, int, int, int]:
@@ -167,22 +178,28 @@ def measure_cache(shared: Path, count: int) -> None:
     with tempfile.TemporaryDirectory(dir=WORK) as scratch:
         folder, cache = Path(scratch) / "articles", Path(scratch) / "cache"
         shutil.copytree(make_corpus(shared, count, WORK / f"corpus-{count}"), folder)
-        cold, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        cold, cold_cpu = run_timed(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
         computed = result_entries(cache)
-        warm, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        warm, warm_cpu = run_timed(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
         same = result_entries(cache) - computed
         sources = source_files(shared)
         for i in range(count // 10):  # new articles: real texts with a line of their own
             src = sources[i % len(sources)]
             text = src.read_bytes() + f"\nBench addition {i}.\n".encode()
             (folder / f"new_{i:06d}_{src.stem}{src.suffix}").write_bytes(text)
-        grown, _, _ = run_measured(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
+        grown, grown_cpu = run_timed(build_cmd(folder, "--jobs", "2", "--cache", str(cache)))
         added = result_entries(cache) - computed - same
-        print(f"cache, {count} files (--jobs 2): cold {cold:.2f} s ({computed} distinct results stored)")
-        print(f"  unchanged re-run {warm:.2f} s: {cold / warm:.1f}x faster, {same} new results")
         print(
-            f"  after adding {count // 10} new files {grown:.2f} s: {cold / grown:.1f}x faster than cold, "
-            f"{added} new results"
+            f"cache, {count} files (--jobs 2): cold {cold:.2f} s, {cold_cpu:.2f} s CPU "
+            f"({computed} distinct results stored)"
+        )
+        print(
+            f"  unchanged re-run {warm:.2f} s: {cold / warm:.1f}x faster; {warm_cpu:.2f} s CPU: "
+            f"{cold_cpu / warm_cpu:.1f}x less; {same} new results"
+        )
+        print(
+            f"  after adding {count // 10} new files {grown:.2f} s: {cold / grown:.1f}x faster than cold; "
+            f"{grown_cpu:.2f} s CPU: {cold_cpu / grown_cpu:.1f}x less; {added} new results"
         )
 
 
@@ -215,8 +232,12 @@ def main() -> None:
     parser.add_argument("--naive-sample", type=int, default=300)
     parser.add_argument("--sizes", default="1000,5000,20000,50000", help="files for the memory curve")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask comparison out")
+    parser.add_argument("--cache-only", action="store_true", help="measure the cache runs only")
     args = parser.parse_args()
     shared = Path(args.shared)
+    if args.cache_only:
+        measure_cache(shared, args.files)
+        return
     corpus = make_corpus(shared, args.files, WORK / f"corpus-{args.files}")
     files = sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
     size = folder_bytes(corpus)

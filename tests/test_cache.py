@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import json
 import os
 import pickle
 import stat
+import subprocess
+import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +34,7 @@ from timeline.cache import (
     read_result,
 )
 from timeline.cli import app
-from timeline.load import load_document
+from timeline.load import load_document, read_at_most
 from timeline.models import ArticleResult, Document, Kind
 from timeline.pipeline import Options, process_document
 
@@ -256,3 +260,65 @@ def test_a_damaged_entry_reads_as_the_result_or_is_invalid(position: int, junk: 
     damaged = raw[:where] + junk + (b"" if cut else raw[where + len(junk) :])
     with contextlib.suppress(InvalidEntry):  # any other exception, or another result, fails the test
         assert decode_entry(damaged, "k" * 64, content_hash(doc), doc.path) == result
+
+
+def test_a_cached_rerun_reads_each_distinct_entry_once(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cache as cache_module
+
+    for copy in ("a2", "a3"):
+        (folder / f"{copy}.txt").write_bytes((folder / "a.txt").read_bytes())
+    (folder / "b2.txt").write_bytes((folder / "b.txt").read_bytes())
+    cache = tmp_path / "cache"
+    first = build(folder, "--cache", str(cache))
+    assert len(entry_files(cache)) == 2  # five files, two contents
+    calls: list[str] = []
+
+    def counting(raw: bytes, key: str, content: str, path: str) -> ArticleResult:
+        calls.append(key)
+        return decode_entry(raw, key, content, path)
+
+    monkeypatch.setattr(cache_module, "decode_entry", counting)
+    assert build(folder, "--cache", str(cache)) == first
+    assert len(calls) == len(set(calls)) == 2
+    files = [article["file"] for article in json.loads(first[1])["articles"]]
+    assert [Path(file).name for file in files] == ["a.txt", "a2.txt", "a3.txt", "b.txt", "b2.txt"]
+
+
+HEAVY_MODULES = ("dateparser", "trafilatura", "lxml", "charset_normalizer", "timeline.clean", "py3langid")
+PROBE = """
+import json, sys
+from timeline.cli import main
+sys.argv = ["timeline", "build", *sys.argv[1:], "--format", "json", "-q", "-o", "-"]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+
+
+def modules_loaded(folder: Path, *args: str) -> list[str]:
+    """Which heavy modules a `timeline build FOLDER ...` process had loaded when it ended."""
+    probe = PROBE.format(heavy=HEAVY_MODULES)
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(folder), *args], capture_output=True, text=True, check=True
+    )
+    return typing.cast(list[str], json.loads(run.stdout.splitlines()[-1]))
+
+
+def test_a_fully_cached_build_loads_no_cleaner_tagger_or_dateparser(folder: Path, tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    cold = modules_loaded(folder, "--cache", cache, "--jobs", "1")  # in this process: the probe sees them
+    assert {"dateparser", "trafilatura", "timeline.clean"} <= set(cold)
+    assert modules_loaded(folder, "--cache", cache, "--jobs", "2") == []
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(data=st.binary(max_size=300), limit=st.integers(0, 200), expected=st.integers(0, 400))
+def test_a_bounded_read_gives_the_first_limit_and_one_bytes_whatever_size_was_expected(
+    data: bytes, limit: int, expected: int
+) -> None:
+    # `expected` is the size the file had when it was looked at: it may have grown or shrunk since
+    assert read_at_most(io.BytesIO(data), limit, expected) == data[: limit + 1]

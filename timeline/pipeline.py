@@ -15,10 +15,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline.cache import Cache, Scan, content_hash
+from timeline.cache import Cache, Scan, content_hash, rebase
 from timeline.census import EMPTY, RecurringLines, count_recurring, take_census
-from timeline.dating import describe_article, strip_dateline
-from timeline.foreign import find_foreign_expressions, mark_datelines, strip_lead_dateline
 from timeline.language import ENGLISH, detect_language
 from timeline.load import (
     DEFAULT_MAX_BYTES,
@@ -81,7 +79,11 @@ def read_article(
     doc: Document, default_date: dt.date | None, recurring: Container[str] = frozenset()
 ) -> Reading:
     """Clean, tell the language, date, split and tag one document."""
-    from timeline.clean import clean_document  # here: a fully cached run cleans nothing (0.4 s of imports)
+    # Imported here, where an article is read: a fully cached run reads none, and loads neither the
+    # cleaner (trafilatura, lxml, its model) nor dateparser (0.4 s of imports together).
+    from timeline.clean import clean_document
+    from timeline.dating import describe_article
+    from timeline.foreign import find_foreign_expressions, mark_datelines
 
     cleaned = clean_document(doc, recurring)
     language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
@@ -108,6 +110,9 @@ def read_article(
 
 def _without_dateline(text: str, language: str) -> str:
     """A lead line without the wire dateline it opens with, in the article's language."""
+    from timeline.dating import strip_dateline  # as in read_article, its only caller
+    from timeline.foreign import strip_lead_dateline
+
     return strip_dateline(text) if language == ENGLISH else strip_lead_dateline(text, language)
 
 
@@ -546,19 +551,25 @@ def _known_results(
 ) -> dict[int, ArticleResult]:
     """The cached results of the tasks whose file was not read (`known`: found unchanged), by task number.
 
-    Every result's key is noted in the cache, for the key of the run's merge.
+    Every result's key is noted in the cache, for the key of the run's merge. Files of the same content
+    and recurring lines have the same key: its entry is read and checked once, then named after each file
+    (and let go: a run of distinct files holds no second copy of its results).
     """
     if cache is None:
         return {}
-    done = {}
+    files_of: dict[str, list[tuple[int, Scanned, Scan]]] = {}  # by result key, in the order of the tasks
     for index, (item, own) in enumerate(tasks):
         if item.scan is None:
             continue
         key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
         if item.path in known:
-            hit = cache.get(key, item.scan.content, item.path)
-            if hit is not None:
-                done[index] = with_notes(hit, item.scan.notes)
+            files_of.setdefault(key, []).append((index, item, item.scan))
+    done = {}
+    for key, files in files_of.items():
+        shared = cache.get_shared(key, files[0][2].content)
+        if shared is not None:
+            for index, item, scan in files:
+                done[index] = with_notes(rebase(shared, item.path), scan.notes)
     return done
 
 
