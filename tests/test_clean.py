@@ -13,9 +13,11 @@ from tests.examples import examples
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
 from timeline.clean.paragraphs import split_units
 from timeline.clean.text import (
+    ASCII_WORD_RE,
     BOILERPLATE_CUES,
     CUE_RE,
     DATE_RE,
+    _ascii_words,
     _has_date,
     _may_hold_cue,
     _measure,
@@ -584,6 +586,14 @@ def test_fast_paths_agree_with_regexes(text: str) -> None:
         unit = _Unit(text.strip(), 0, 0)
         _measure(unit)
         assert _may_hold_cue(unit) or not CUE_RE.search(unit.low)
+    assert _ascii_words(text.lower()) == ASCII_WORD_RE.findall(text.lower())
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())) | st.text("ab'’ -\u00e9\ud800"))
+def test_ascii_words_are_the_regex_words(text: str) -> None:
+    """The letter runs cut by bytes.translate are ASCII_WORD_RE's words, on any text (lone surrogates too)."""
+    assert _ascii_words(text) == ASCII_WORD_RE.findall(text)
 
 
 @pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")

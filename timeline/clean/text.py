@@ -31,6 +31,9 @@ BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the fast path; WORD_RE for non-Latin text
+# Every byte but a-z as a space: the words ASCII_WORD_RE finds in a text without apostrophes are the runs
+# of a-z, which `bytes.translate` and `split` cut out several times faster than the regex engine.
+LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 # A capital that starts a word; the capital first, so that the regex engine can skip ahead to capitals.
 CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")
 
@@ -313,7 +316,7 @@ def _measure(unit: _Unit) -> None:
         # A long line is prose or a menu either way: whitespace tokens count well enough, and fast.
         words = low.split()
     else:
-        words = ASCII_WORD_RE.findall(low)
+        words = _ascii_words(low)
         if not words and not low.isascii():
             words = WORD_RE.findall(low)
     unit.tokens = words
@@ -325,6 +328,14 @@ def _measure(unit: _Unit) -> None:
     unit.ends_sentence = bool(text) and (
         text[-1] in SENTENCE_END or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
     )
+
+
+def _ascii_words(low: str) -> list[str]:
+    """`ASCII_WORD_RE.findall(low)`: without an apostrophe, the runs of a-z (any other character, a byte
+    of a non-ASCII one too, parts them)."""
+    if "'" in low:
+        return ASCII_WORD_RE.findall(low)
+    return low.encode("utf-8", "surrogatepass").translate(LETTER_RUNS).decode("ascii").split()
 
 
 def _has_date(text: str) -> bool:
