@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.examples import examples
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
+from timeline.clean.features import CAP_WORD_RE, count_capitalised
 from timeline.clean.paragraphs import split_units
 from timeline.clean.text import (
     ASCII_WORD_RE,
@@ -594,6 +595,13 @@ def test_fast_paths_agree_with_regexes(text: str) -> None:
 def test_ascii_words_are_the_regex_words(text: str) -> None:
     """The letter runs cut by bytes.translate are ASCII_WORD_RE's words, on any text (lone surrogates too)."""
     assert _ascii_words(text) == ASCII_WORD_RE.findall(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text("AZaz09_'’ .-é\u00a0") | st.text())
+def test_capitalised_words_counted_as_the_regex_finds_them(text: str) -> None:
+    """The ASCII shape count of word-initial capitals is CAP_WORD_RE's, on any text."""
+    assert count_capitalised(text) == len(CAP_WORD_RE.findall(text))
 
 
 @pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")

@@ -30,6 +30,11 @@ WINDOW = 3  # units on either side whose prose is summed
 BOX_RE = re.compile("[│┃┆┊║━─═┏┓┗┛┣┫╋┼]")
 DIGIT_RE = re.compile(r"\d")
 CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")  # a capital that starts a word
+# An ASCII text's shape for counting those: a capital 'A', another word character or apostrophe 'a', else ' '.
+CAPITALS_SHAPE = bytes(
+    65 if 65 <= byte <= 90 else 97 if 97 <= byte <= 122 or 48 <= byte <= 57 or byte in b"_'" else 32
+    for byte in range(256)
+)
 
 OWN = (
     "log_words", "function_share", "ends_sentence", "bullet", "log_chars", "caps_share", "has_digit",
@@ -79,6 +84,14 @@ def reason_head(reason: str) -> tuple[tuple[str, ...], str]:
     return tuple(prefix.split(":")[0].split(" after ")[0] for prefix in prefixes), first.split(":")[0]
 
 
+def count_capitalised(text: str) -> int:
+    """`len(CAP_WORD_RE.findall(text))`; an ASCII text by its shape, a capital after a space or first."""
+    if not text.isascii():
+        return len(CAP_WORD_RE.findall(text))
+    shape = text.encode("ascii").translate(CAPITALS_SHAPE)
+    return shape.count(b" A") + (shape[:1] == b"A")
+
+
 def rule_head(reason: str) -> str:
     """`reason_head(reason)[1]` alone, without splitting the prefixes (read for every unit)."""
     return reason.rpartition("; ")[2].partition(":")[0]
@@ -101,7 +114,7 @@ def _own_measures(unit: UnitLike) -> tuple[list[float], float, float]:
         float(unit.ends_sentence),
         1.0 if unit.bullet else 0.0,
         math.log1p(len(text)),
-        min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
+        min(count_capitalised(text) / words, 1.0) if words else 0.0,
         1.0 if DIGIT_RE.search(text) else 0.0,
         1.0 if unit.recurring else 0.0,
     ]
