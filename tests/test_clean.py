@@ -20,6 +20,7 @@ from timeline.clean.text import (
     DATE_RE,
     _ascii_words,
     _has_date,
+    _mark_repeats,
     _may_hold_cue,
     _measure,
     _Unit,
@@ -676,3 +677,21 @@ def test_own_measures_shape_path_agrees_with_the_regexes(text: str) -> None:
     assert head[5] == min(len(CAP_WORD_RE.findall(text)) / 4, 1.0)
     assert head[6] == float(re.search(r"\d", text) is not None)
     assert separators == min(text.count("|") + text.count("»") + text.count("›"), 5) / 5
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcd"), max_size=12), max_size=8))
+def test_repeats_are_units_whose_trigrams_mostly_came_before(texts: list[list[str]]) -> None:
+    """`_mark_repeats` flags exactly the prose units with >= 70 % of their distinct trigrams seen above."""
+    units = []
+    for words in texts:
+        unit = _Unit(" ".join(words), 0, 0)
+        unit.tokens, unit.cls, unit.reason = words, "good", "body"
+        units.append(unit)
+    _mark_repeats(units)
+    seen: set[tuple[str, ...]] = set()
+    for unit, words in zip(units, texts, strict=True):
+        grams = set(zip(words, words[1:], words[2:], strict=False))
+        repeat = bool(grams) and len(grams & seen) >= 0.7 * len(grams)
+        seen |= grams
+        assert (unit.cls == "bad") == repeat

@@ -499,12 +499,15 @@ def _mark_repeats(units: list[_Unit]) -> None:
         if unit.cls != GOOD:
             continue
         words = unit.tokens
-        grams = set(zip(words, words[1:], words[2:], strict=False))
         before = len(seen)
-        seen |= grams
-        # The trigrams seen before are those that did not grow `seen` (no intersection to build).
-        if grams and len(grams) - (len(seen) - before) >= REPEAT_SHARE * len(grams):
-            unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
+        seen.update(zip(words, words[1:], words[2:], strict=False))
+        # The trigrams seen before are those that did not grow `seen` (no intersection to build). Most
+        # units add more than half their trigrams: no repeat, and their own set is never built.
+        new, most = len(seen) - before, len(words) - 2
+        if most > 0 and new * 2 <= most:
+            grams = len(set(zip(words, words[1:], words[2:], strict=False)))
+            if grams - new >= REPEAT_SHARE * grams:
+                unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
 
 
 def _discount_comments(units: list[_Unit]) -> None:
