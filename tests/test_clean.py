@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from tests.examples import examples
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
-from timeline.clean.features import CAP_WORD_RE, _own_measures, count_capitalised
 from timeline.clean.paragraphs import split_units
 from timeline.clean.text import (
     ASCII_WORD_RE,
@@ -598,13 +597,6 @@ def test_ascii_words_are_the_regex_words(text: str) -> None:
     assert _ascii_words(text) == ASCII_WORD_RE.findall(text)
 
 
-@settings(max_examples=examples(300), deadline=None)
-@given(st.text("AZaz09_|'’ .-é\u00a0") | st.text())
-def test_capitalised_words_counted_as_the_regex_finds_them(text: str) -> None:
-    """The ASCII shape count of word-initial capitals is CAP_WORD_RE's, on any text."""
-    assert count_capitalised(text) == len(CAP_WORD_RE.findall(text))
-
-
 @pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")
 def test_seed_gold_forbidden_texts() -> None:
     import json
@@ -665,18 +657,6 @@ def test_html_drops_a_newsletter_and_copyright_footer_inside_the_article() -> No
     assert dropped["Sign up for our morning newsletter"] == "boilerplate cue: 'sign up'"
     assert dropped["copyright Riverside Press 2021 - ISSN: 1234-5678"] == "boilerplate cue: 'copyright'"
     assert dropped["https://news.example.org/2021/05/bridge-closes"] == "link or address"
-
-
-@settings(max_examples=examples(300), deadline=None)
-@given(st.text("AZaz09_|'’ .-é»\u00a0", min_size=1))
-def test_own_measures_shape_path_agrees_with_the_regexes(text: str) -> None:
-    """Capitals, digits and separators of a unit's row: the ASCII shape count is what the regexes find."""
-    unit = _Unit(text, 0, 0)
-    unit.words, unit.function, unit.ends_sentence, unit.bullet, unit.recurring = 4, 1, False, False, False
-    head, _, separators = _own_measures(unit)
-    assert head[5] == min(len(CAP_WORD_RE.findall(text)) / 4, 1.0)
-    assert head[6] == float(re.search(r"\d", text) is not None)
-    assert separators == min(text.count("|") + text.count("»") + text.count("›"), 5) / 5
 
 
 @settings(max_examples=examples(300), deadline=None)

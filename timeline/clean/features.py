@@ -30,13 +30,6 @@ WINDOW = 3  # units on either side whose prose is summed
 BOX_RE = re.compile("[│┃┆┊║━─═┏┓┗┛┣┫╋┼]")
 DIGIT_RE = re.compile(r"\d")
 CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")  # a capital that starts a word
-# An ASCII text's shape, for counting those and more in C: a capital 'A', a digit '0', another word character
-# or an apostrophe 'a', a '|' itself, anything else a space.
-SHAPE = bytes(
-    65 if 65 <= byte <= 90 else 48 if 48 <= byte <= 57 else 124 if byte == 124
-    else 97 if 97 <= byte <= 122 or byte in b"_'" else 32
-    for byte in range(256)
-)  # fmt: skip
 
 OWN = (
     "log_words", "function_share", "ends_sentence", "bullet", "log_chars", "caps_share", "has_digit",
@@ -86,18 +79,6 @@ def reason_head(reason: str) -> tuple[tuple[str, ...], str]:
     return tuple(prefix.split(":")[0].split(" after ")[0] for prefix in prefixes), first.split(":")[0]
 
 
-def count_capitalised(text: str) -> int:
-    """`len(CAP_WORD_RE.findall(text))`; an ASCII text by its shape, a capital after a space or first."""
-    if not text.isascii():
-        return len(CAP_WORD_RE.findall(text))
-    return _capitals_in_shape(text.encode("ascii").translate(SHAPE))
-
-
-def _capitals_in_shape(shape: bytes) -> int:
-    """The capitals of a `SHAPE` that start a word: after a space or a '|' (no word character), or first."""
-    return shape.count(b" A") + shape.count(b"|A") + (shape[:1] == b"A")
-
-
 def rule_head(reason: str) -> str:
     """`reason_head(reason)[1]` alone, without splitting the prefixes (read for every unit)."""
     return reason.rpartition("; ")[2].partition(":")[0]
@@ -109,22 +90,19 @@ def _own_measures(unit: UnitLike) -> tuple[list[float], float, float]:
     The same for every copy of a text on the page (`text.py` copies a unit's measures to its copies).
     """
     text, words = unit.text, unit.words
-    if text.isascii():  # no box-drawing, no '»' or '›'; the rest counted on the text's shape, in C
-        shape = text.encode("ascii").translate(SHAPE)
-        box, separators = 0.0, min(shape.count(b"|"), 5) / 5
-        capitals, digit = _capitals_in_shape(shape), b"0" in shape
+    if text.isascii():  # no box-drawing, no '»' or '›': two scans spared (most lines)
+        box, separators = 0.0, min(text.count("|"), 5) / 5
     else:
         box = 1.0 if BOX_RE.search(text) else 0.0
         separators = min(text.count("|") + text.count("»") + text.count("›"), 5) / 5
-        capitals, digit = len(CAP_WORD_RE.findall(text)), DIGIT_RE.search(text) is not None
     head = [
         math.log1p(words),
         unit.function / words if words else 0.0,
         float(unit.ends_sentence),
         1.0 if unit.bullet else 0.0,
         math.log1p(len(text)),
-        min(capitals / words, 1.0) if words else 0.0,
-        1.0 if digit else 0.0,
+        min(len(CAP_WORD_RE.findall(text)) / words, 1.0) if words else 0.0,
+        1.0 if DIGIT_RE.search(text) else 0.0,
         1.0 if unit.recurring else 0.0,
     ]
     return head, box, separators
