@@ -6,7 +6,7 @@ First, for both corpora (boilerplate/dev, boilerplate-wide/dev), w3m and lynx, p
 the rules alone, of the shipped model (fitted on these very pages: an optimistic figure), and of the same
 kind of model under 5-fold cross-validation grouped by site (the figure that counts; needs the `train`
 extra), then pages per second of `clean_text` on each, rules alone and with the model (`--speed-only`: this
-alone).
+alone; `--stages`: only the CPU time of each of its stages).
 For each path `timeline clean <pages> --output-dir <dir>/<path>/` writes the kept text of every page
 (body, subheads, captions) to `<id>.txt`, then `score_boilerplate.py` prints its table (per-page scores
 go to `<dir>/<path>.jsonl`). Throughput, measured first: `clean_text` alone over the w3m and lynx dumps, one
@@ -27,14 +27,16 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.train_clean import CORPORA, cross_validate, load_pages, load_scorer, score_page, summarise
 from timeline.clean import clean_document, clean_text, find_recurring_lines
-from timeline.clean.model import load_model
+from timeline.clean import text as text_module
+from timeline.clean.model import BodyModel, load_model
 from timeline.clean.text import DEFAULT_MODEL
 from timeline.dating import describe_article
 from timeline.load import load_document
@@ -132,6 +134,76 @@ def measure_speed(dev: Path, passes: int = 10) -> None:
             )
 
 
+# Where `clean_text`'s time goes: stage -> (the function of `timeline.clean.text` that calls them, then the
+# page-level functions the stage is); a calling function's own line is what its stages leave of its time.
+STAGES = {
+    "reflow (paragraphs.py)": ("_label_by_rules", "reflow_blocks"),
+    "repeats": ("_label_by_rules", "_mark_repeats"),
+    "header (title, byline)": ("_label_by_rules", "_label_header"),
+    "later rule passes": (
+        "_label_by_rules",
+        "_mark_captions",
+        "_discount_comments",
+        "_decide",
+        "_extend_lists",
+    ),
+    "model rows (features.py)": ("_label_by_model", "_unit_features"),
+    "trees (model.py)": ("_label_by_model", "probabilities"),
+    "dedupe": ("clean_text", "_dedupe"),
+}
+
+
+def measure_stages(shared: Path) -> None:
+    """CPU time per page of each stage of `clean_text` with the shipped model, over every w3m and lynx dump.
+
+    Each stage's page-level functions are wrapped by a CPU-time counter (a microsecond a call, some
+    fifteen calls a page), so the figures add up to the whole; a stage's own time excludes its nested ones.
+    """
+    spent: defaultdict[str, float] = defaultdict(float)
+
+    def timed(name: str, function: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return wrapper
+
+    names = {name for stage in STAGES.values() for name in stage}
+    saved = {name: getattr(text_module, name) for name in names if name != "probabilities"}
+    saved_probabilities = BodyModel.probabilities
+    for name, function in saved.items():
+        setattr(text_module, name, timed(name, function))
+    BodyModel.probabilities = timed("probabilities", saved_probabilities)  # type: ignore[method-assign]
+    pages = 0
+    try:
+        for corpus in CORPORA:
+            for path in ("w3m", "lynx"):
+                texts = list(_inputs(shared / "corpora" / corpus / "dev", path).values())
+                recurring = find_recurring_lines(texts)
+                pages += len(texts)
+                for text in texts:
+                    text_module.clean_text(text, recurring, DEFAULT_MODEL)
+    finally:
+        for name, function in saved.items():
+            setattr(text_module, name, function)
+        BodyModel.probabilities = saved_probabilities  # type: ignore[method-assign]
+    # each parent's own time: what its stages above leave of it
+    rest = {"_label_by_rules": "units: built, measured, classified", "_label_by_model": "model: the rest"}
+    rest["clean_text"] = "labels to lines"
+    own = {rest[name]: spent[name] for name in rest}
+    own["labels to lines"] -= spent["_label_by_rules"] + spent["_label_by_model"]
+    for stage, (parent, *parts) in STAGES.items():
+        own[stage] = sum(spent[part] for part in parts)
+        own[rest[parent]] -= own[stage]
+    total = spent["clean_text"]
+    print(f"clean_text's stages, CPU ms a page over {pages} pages ({pages / total:.0f} pages/s, one pass):")
+    for stage, seconds in sorted(own.items(), key=lambda item: -item[1]):
+        print(f"  {stage:<36} {1000 * seconds / pages:6.3f} ms {seconds / total:6.1%}")
+
+
 def title_words(text: str | None) -> Counter[str]:
     """The words of a title: NFKC, lower case, punctuation dropped."""
     text = unicodedata.normalize("NFKC", text or "").lower()
@@ -180,6 +252,7 @@ def main() -> int:
     parser.add_argument("--paths", default=",".join(PATHS), help="comma-separated: w3m,lynx,html")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
     parser.add_argument("--speed-only", action="store_true", help="only the throughput measurement")
+    parser.add_argument("--stages", action="store_true", help="only the CPU time of each stage of clean_text")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (no train extra)")
     parser.add_argument("--folds", type=int, default=5, help="folds of the site-grouped cross-validation")
     args = parser.parse_args()
@@ -190,6 +263,9 @@ def main() -> int:
         print(f"bench_clean: no corpus or scorer under {shared}", file=sys.stderr)
         return 2
     paths = [p for p in args.paths.split(",") if p]
+    if args.stages:
+        measure_stages(shared)
+        return 0
     if args.speed_only:
         for corpus in CORPORA:
             measure_speed(shared / "corpora" / corpus / "dev", passes=3)

@@ -13,10 +13,13 @@ from tests.examples import examples
 from timeline.clean import clean_document, clean_html, clean_text, explain_lines, find_recurring_lines
 from timeline.clean.paragraphs import split_units
 from timeline.clean.text import (
+    ASCII_WORD_RE,
     BOILERPLATE_CUES,
     CUE_RE,
     DATE_RE,
+    _ascii_words,
     _has_date,
+    _mark_repeats,
     _may_hold_cue,
     _measure,
     _Unit,
@@ -584,6 +587,14 @@ def test_fast_paths_agree_with_regexes(text: str) -> None:
         unit = _Unit(text.strip(), 0, 0)
         _measure(unit)
         assert _may_hold_cue(unit) or not CUE_RE.search(unit.low)
+    assert _ascii_words(text.lower()) == ASCII_WORD_RE.findall(text.lower())
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())) | st.text("ab'’ -\u00e9\ud800"))
+def test_ascii_words_are_the_regex_words(text: str) -> None:
+    """The letter runs cut by bytes.translate are ASCII_WORD_RE's words, on any text (lone surrogates too)."""
+    assert _ascii_words(text) == ASCII_WORD_RE.findall(text)
 
 
 @pytest.mark.skipif(not (SHARED / "seed-story" / "gold.json").is_file(), reason="no ../shared")
@@ -646,3 +657,21 @@ def test_html_drops_a_newsletter_and_copyright_footer_inside_the_article() -> No
     assert dropped["Sign up for our morning newsletter"] == "boilerplate cue: 'sign up'"
     assert dropped["copyright Riverside Press 2021 - ISSN: 1234-5678"] == "boilerplate cue: 'copyright'"
     assert dropped["https://news.example.org/2021/05/bridge-closes"] == "link or address"
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcd"), max_size=12), max_size=8))
+def test_repeats_are_units_whose_trigrams_mostly_came_before(texts: list[list[str]]) -> None:
+    """`_mark_repeats` flags exactly the prose units with >= 70 % of their distinct trigrams seen above."""
+    units = []
+    for words in texts:
+        unit = _Unit(" ".join(words), 0, 0)
+        unit.tokens, unit.cls, unit.reason = words, "good", "body"
+        units.append(unit)
+    _mark_repeats(units)
+    seen: set[tuple[str, ...]] = set()
+    for unit, words in zip(units, texts, strict=True):
+        grams = set(zip(words, words[1:], words[2:], strict=False))
+        repeat = bool(grams) and len(grams & seen) >= 0.7 * len(grams)
+        seen |= grams
+        assert (unit.cls == "bad") == repeat

@@ -31,6 +31,9 @@ BOILERPLATE_CUES = load_words(BOILERPLATE_CUES_FILE)
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ASCII_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)*")  # the fast path; WORD_RE for non-Latin text
+# Every byte but a-z as a space: the words ASCII_WORD_RE finds in a text without apostrophes are the runs
+# of a-z, which `bytes.translate` and `split` cut out faster than the regex engine (a third less CPU).
+LETTER_RUNS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 # A capital that starts a word; the capital first, so that the regex engine can skip ahead to capitals.
 CAP_WORD_RE = re.compile(r"[A-Z](?<![\w'’][A-Z])")
 
@@ -313,7 +316,7 @@ def _measure(unit: _Unit) -> None:
         # A long line is prose or a menu either way: whitespace tokens count well enough, and fast.
         words = low.split()
     else:
-        words = ASCII_WORD_RE.findall(low)
+        words = _ascii_words(low)
         if not words and not low.isascii():
             words = WORD_RE.findall(low)
     unit.tokens = words
@@ -325,6 +328,14 @@ def _measure(unit: _Unit) -> None:
     unit.ends_sentence = bool(text) and (
         text[-1] in SENTENCE_END or (text[-1] == ")" and len(text) > 1 and text[-2] in SENTENCE_END)
     )
+
+
+def _ascii_words(low: str) -> list[str]:
+    """`ASCII_WORD_RE.findall(low)`: without an apostrophe, the runs of a-z (any other character, a byte
+    of a non-ASCII one too, parts them)."""
+    if "'" in low:
+        return ASCII_WORD_RE.findall(low)
+    return low.encode("utf-8", "surrogatepass").translate(LETTER_RUNS).decode("ascii").split()
 
 
 def _has_date(text: str) -> bool:
@@ -490,12 +501,15 @@ def _mark_repeats(units: list[_Unit]) -> None:
         if unit.cls != GOOD:
             continue
         words = unit.tokens
-        grams = set(zip(words, words[1:], words[2:], strict=False))
         before = len(seen)
-        seen |= grams
-        # The trigrams seen before are those that did not grow `seen` (no intersection to build).
-        if grams and len(grams) - (len(seen) - before) >= REPEAT_SHARE * len(grams):
-            unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
+        seen.update(zip(words, words[1:], words[2:], strict=False))
+        # The trigrams seen before are those that did not grow `seen` (no intersection to build). Most
+        # units add more than half their trigrams: no repeat, and their own set is never built.
+        new, most = len(seen) - before, len(words) - 2
+        if most > 0 and new * 2 <= most:
+            grams = len(set(zip(words, words[1:], words[2:], strict=False)))
+            if grams - new >= REPEAT_SHARE * grams:
+                unit.cls, unit.reason = BAD, "repeat: its words already appeared above"
 
 
 def _discount_comments(units: list[_Unit]) -> None:
