@@ -134,3 +134,46 @@ def test_a_text_is_scanned_once_not_once_per_expression(text: str, monkeypatch: 
     # the whole text about once, then a few characters per expression (a scan per expression read
     # hundreds: its sentence)
     assert edge.read <= len(text) + 40 * len(exprs)
+
+
+# Every word `classify` reads, from its word lists and its own literals, built apart from `may_mark`'s set
+LITERALS = (
+    "would to since planned plans plan scheduled ago goes away last yesterday earlier previously recently "
+    "was were going have on sale To TO Would MAY May Reported had been talks council Paris ended need used "
+    "unsigned Thing it'll Deadline bed sing xed 's ’ days"
+).split()
+WORD_SETS = [
+    value for name, value in vars(tense).items() if name.startswith("_") and isinstance(value, frozenset)
+]
+TENSE_WORDS = sorted(set(LITERALS).union(*WORD_SETS, tense.PAST_VERBS, tense.NOT_PAST) - tense._MAY_MARK)
+BEFORE = ["", "is", "to", "the", "had", "had been", "Paris", "of", "was", "due to", "planned to", "Lowe's"]
+AFTER = ["", "to", "a", "on sale", "have", "Paris", "for", "planning"]
+
+
+@pytest.mark.parametrize(
+    ("words", "i", "may"),
+    [
+        (["the", "council", "met"], 1, False),  # a noun
+        (["the", "council", "met"], 2, True),  # a past verb
+        (["talks", "ended"], 1, True),  # an -ed ending
+        (["it'll", "rain"], 0, True),  # a contracted future
+        (["had", "been", "due", "to", "expire"], 4, True),  # a plan's verb after 'to'
+        (["had", "been", "due", "TO", "expire"], 4, True),  # ... whatever the case of 'to'
+        (["went", "to", "Paris"], 2, False),  # after 'to', but no plan before it
+    ],
+)
+def test_may_mark(words: list[str], i: int, may: bool) -> None:
+    assert tense.may_mark(words, i) is may
+
+
+@pytest.mark.parametrize("before", BEFORE)
+def test_a_word_that_may_not_mark_marks_nothing_in_any_window(before: str) -> None:
+    for word in TENSE_WORDS:
+        for after in AFTER:
+            words = [*before.split(), word, *after.split()]
+            i = len(before.split())
+            if tense.may_mark(words, i):
+                continue
+            for first in range(i + 1):
+                for last in range(i + 1, len(words) + 1):
+                    assert tense.classify(words[first:last], i - first) is None, (words, first, last)

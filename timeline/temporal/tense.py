@@ -194,6 +194,34 @@ def classify(words: list[str], i: int) -> str | None:
     return None
 
 
+# Every word `classify` may find a tense in, whatever its neighbours; a word of none of these, of no ending
+# below, and not after a plan and 'to' ("due to expire"), marks nothing
+_MAY_MARK = frozenset(
+    {"would", "to", "since", "planned", "plans", "plan", "scheduled", "ago", "goes", "away"}
+    | {"last", "yesterday", "earlier", "previously", "recently"}
+).union(
+    _PLANNED,
+    _FUTURE_WORDS,
+    _MODALS,
+    _FUTURE_BEFORE_TO,
+    _SCHEDULE_PRESENT,
+    _SCHEDULE_AFTER_NAME,
+    _PLANNED_THING,
+    _REPORTING,
+    PAST_VERBS,
+)
+_MAY_MARK_ENDINGS = ("ed", "ing", "'ll", "’ll")
+_TO = frozenset({"to", "To", "tO", "TO"})  # the spellings of 'to' in a word of letters
+
+
+def may_mark(words: list[str], i: int) -> bool:
+    """Whether `classify` may find a tense in words[i] (False: it finds none, whatever the sentence)."""
+    w = words[i].lower()
+    if w in _MAY_MARK or w.endswith(_MAY_MARK_ENDINGS):
+        return True
+    return i >= 2 and words[i - 1] in _TO and words[i - 2].lower() in _PLANNED
+
+
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """The tense of an expression's clause (see `tense_marker`), or None."""
     return tense_marker(text, start, end, weak).tense
@@ -243,8 +271,8 @@ class _Tokens:
         self._classify_inside(lo, hi)
         inside = self.marked[bisect_left(self.marked, lo + 1) : bisect_left(self.marked, hi - 1)]
         # an edge word's neighbours are cut off by the sentence's edge: it is classified each time
-        head = self._mark(lo, hi, lo)
-        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 else None
+        head = self._mark(lo, hi, lo) if may_mark(self.words, lo) else None
+        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 and may_mark(self.words, hi - 1) else None
         return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
 
     def _mark(self, lo: int, hi: int, i: int) -> _Mark | None:
@@ -255,10 +283,11 @@ class _Tokens:
 
     def _classify_inside(self, lo: int, hi: int) -> None:
         """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
+        words = self.words
         i = self.classified.find(0, lo + 1, hi - 1)
         while i >= 0:
             self.classified[i] = 1
-            mark = self._mark(lo, hi, i)
+            mark = self._mark(lo, hi, i) if may_mark(words, i) else None
             if mark is not None:
                 insort(self.marked, i)
                 self.marks[i] = mark
