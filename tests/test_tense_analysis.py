@@ -177,3 +177,28 @@ def test_a_word_that_may_not_mark_marks_nothing_in_any_window(before: str) -> No
             for first in range(i + 1):
                 for last in range(i + 1, len(words) + 1):
                     assert tense.classify(words[first:last], i - first) is None, (words, first, last)
+
+
+@pytest.mark.parametrize(
+    ("words", "a", "b", "markable"),
+    [
+        (["the", "talks", "ended", "on", "Monday"], 0, 5, [2]),
+        (["the", "talks", "ended", "on", "Monday"], 3, 5, []),  # only the stretch asked for
+        (["due", "to", "close", "Friday"], 2, 4, [2]),  # the plan and 'to' are before the stretch
+        (["Due", "To", "close"], 0, 3, [0, 1, 2]),
+        (["go", "to", "Paris"], 0, 3, [1]),
+    ],
+)
+def test_find_markable(words: list[str], a: int, b: int, markable: list[int]) -> None:
+    assert tense.find_markable(words, a, b) == markable
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*LITERALS, "due", "set", "to", "expire", "x"]), max_size=14),
+    data=st.data(),
+)
+def test_the_markable_words_of_a_stretch_are_those_that_may_mark(words: list[str], data: Any) -> None:
+    a = data.draw(st.integers(0, len(words) + 1))
+    b = data.draw(st.integers(max(0, a - 2), len(words)))
+    assert tense.find_markable(words, a, b) == [i for i in range(a, b) if tense.may_mark(words, i)]

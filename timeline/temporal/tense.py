@@ -8,7 +8,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import methodcaller, or_
 from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS, load_set
@@ -222,6 +223,23 @@ def may_mark(words: list[str], i: int) -> bool:
     return i >= 2 and words[i - 1] in _TO and words[i - 2].lower() in _PLANNED
 
 
+def find_markable(words: list[str], a: int, b: int) -> list[int]:
+    """The indices in a..b of the words that may mark a tense (`may_mark`), found by C loops over words."""
+    lower = list(map(str.lower, words[max(0, a - 2) : b]))
+    skip = min(a, 2)  # the context words before a
+    flags = map(
+        or_, map(_MAY_MARK.__contains__, lower), map(methodcaller("endswith", _MAY_MARK_ENDINGS), lower)
+    )
+    found = [i + a - skip for i in compress(range(len(lower)), flags) if i >= skip]
+    # "due to expire": the word after a plan and 'to'
+    after_plan = [
+        i + a - skip + 1
+        for i in compress(range(1, len(lower) - 1), map("to".__eq__, lower[1:-1]))
+        if lower[i - 1] in _PLANNED and i + 1 >= skip
+    ]
+    return sorted(set(found).union(after_plan)) if after_plan else found
+
+
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """The tense of an expression's clause (see `tense_marker`), or None."""
     return tense_marker(text, start, end, weak).tense
@@ -282,16 +300,16 @@ class _Tokens:
         return None if kind is None else _Mark(self.positions[i], kind, self.words[i].lower())
 
     def _classify_inside(self, lo: int, hi: int) -> None:
-        """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
-        words = self.words
-        i = self.classified.find(0, lo + 1, hi - 1)
-        while i >= 0:
-            self.classified[i] = 1
-            mark = self._mark(lo, hi, i) if may_mark(words, i) else None
-            if mark is not None:
-                insort(self.marked, i)
-                self.marks[i] = mark
-            i = self.classified.find(0, i + 1, hi - 1)
+        """Classify the words inside lo..hi that no sentence classified before and that may mark a tense."""
+        classified = self.classified
+        for i in find_markable(self.words, lo + 1, hi - 1):
+            if not classified[i]:
+                mark = self._mark(lo, hi, i)
+                if mark is not None:
+                    insort(self.marked, i)
+                    self.marks[i] = mark
+        if hi - lo > 2:
+            classified[lo + 1 : hi - 1] = b"\x01" * (hi - lo - 2)
 
 
 @lru_cache(maxsize=4)
