@@ -132,16 +132,27 @@ def _match_token(text: str, start: int, end: int, word: str, pos: int) -> tuple[
     return match_at(text, start, _rules_for_word(text, end, word))
 
 
+def _first_match(rules: tuple[Rule, ...], text: str, start: int) -> tuple[Rule, re.Match[str]] | None:
+    """The first of `rules` matching at `start`, with its match (match_at without its look-ups)."""
+    for rule in rules:
+        m = rule.regex.match(text, start)
+        if m is not None:
+            return rule, m
+    return None
+
+
 def iter_candidates(text: str) -> Iterator[Candidate]:
     """Every accepted grammar match in `text`, left to right, non-overlapping."""
     tokens = tokenize(text)
     windows = _windows(tokens)
     if not windows:
         return
+    starts, ends, lower = tokens.starts, tokens.ends, tokens.lower
     wi, n_windows = 0, len(windows)
     pos = 0  # the end of the last accepted match
+    n = len(text)
     for i in _flagged(tokens, START_WORDS):
-        start = tokens.starts[i]
+        start = starts[i]
         if start < pos:
             continue
         while wi < n_windows and windows[wi][1] <= start:
@@ -150,7 +161,12 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
             return
         if start < windows[wi][0]:
             continue
-        found = _match_token(text, start, tokens.ends[i], tokens.words[i], pos)
+        end = ends[i]
+        word = lower[i]
+        if word[0].isdigit() or (end < n and not text[end].isascii()):
+            found = _match_token(text, start, end, tokens.words[i], pos)
+        else:  # a word followed by ASCII or nothing: the word alone tells which rules may begin there
+            found = _first_match(rules_for_start_word(word), text, start)
         if found is None:
             continue
         rule, m = found

@@ -273,7 +273,8 @@ class _Tokens:
     def reported(self) -> list[int]:
         """The indices of the past reporting verbs ("said", "told"), found on first use."""
         if self._reported is None:
-            self._reported = [i for i, word in enumerate(self.words) if word.lower() in _REPORTED_PAST]
+            said = map(_REPORTED_PAST.__contains__, map(str.lower, self.words))
+            self._reported = list(compress(range(len(self.words)), said))
         return self._reported
 
     def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
