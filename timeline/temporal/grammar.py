@@ -2,10 +2,10 @@
 
 Every rule's pattern is linear (no nested unbounded repetition) and anchored on a word start; at a position
 the first rule of `rules.PRECEDENCE` that matches wins. For speed a token is only tried when it can begin an
-expression (a digit, a modifier, a number word or a trigger word) and lies within reach of a trigger word, and
-then only with the rules whose pattern can begin with that word (or, for a digit, that character), as read
-from the patterns by `starts`: the same first match as trying them all, without the cost of those that cannot
-start there.
+expression (a digit, a modifier, a number word or a trigger word) and lies within reach before a trigger word
+(every expression holds one: a test checks that trying every token finds no more), and then only with the
+rules whose pattern can begin with that word (or, for a digit, that character), as read from the patterns by
+`starts`: the same first match as trying them all, without the cost of those that cannot start there.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ TRIGGERS: frozenset[str] = frozenset(
     + list(WEEKDAY_ABBREVIATIONS)
     + list(load_words("trigger_words"))
 )
-_REACH = 45  # no expression reaches further than this from its trigger word
+_REACH = 45  # no expression begins further than this before its trigger word
 
 
 class Tokens(NamedTuple):
@@ -65,10 +65,11 @@ def _flagged(tokens: Tokens, words: frozenset[str]) -> Iterator[int]:
 
 
 def _windows(tokens: Tokens) -> list[list[int]]:
-    """Merged [start, end) ranges of text around trigger tokens."""
+    """Merged [start, end) ranges of text where an expression may begin: up to _REACH before a trigger
+    token (an expression holds its trigger, so none begins after it)."""
     spans: list[list[int]] = []
     for i in _flagged(tokens, TRIGGERS):
-        s, e = tokens.starts[i] - _REACH, tokens.ends[i] + _REACH
+        s, e = tokens.starts[i] - _REACH, tokens.starts[i] + 1
         if spans and s <= spans[-1][1]:
             spans[-1][1] = e
         else:
