@@ -130,7 +130,8 @@ def classify(words: list[str], i: int) -> str | None:
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
     before_prev = words[i - 2].lower() if i > 1 else ""
-    if _superseded_plan(words, i):
+    # (a plan's word, or a verb after one and 'to': only then is _superseded_plan worth asking)
+    if (w in _PLANNED or (prev == "to" and before_prev in _PLANNED)) and _superseded_plan(words, i):
         return "untensed"  # "had been set to expire Nov. 6": the plan is past, not the day it named
     if w == "would":
         return "would"  # the future of a past telling: after the report, not necessarily after the dct
