@@ -202,3 +202,20 @@ def test_the_markable_words_of_a_stretch_are_those_that_may_mark(words: list[str
     a = data.draw(st.integers(0, len(words) + 1))
     b = data.draw(st.integers(max(0, a - 2), len(words)))
     assert tense.find_markable(words, a, b) == [i for i in range(a, b) if tense.may_mark(words, i)]
+
+
+FLAT_EDGE = re.compile(r"[;:()—–\"“”]|,(?=\s)|\b(?:" + "|".join(tense.CLAUSE_WORDS) + r")\b", re.IGNORECASE)
+
+
+_EDGE_PIECES = st.sampled_from([*FRAGMENTS, *tense.CLAUSE_WORDS, "Whom", "WHICH", "thats", "iff", "who's"])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.tuples(_EDGE_PIECES, st.sampled_from([" ", " ", ""]))))
+def test_clause_edges_grouped_by_first_letter_are_those_of_the_flat_alternation(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + gap for piece, gap in pieces) + " ".join(tense.CLAUSE_WORDS)
+    assert [m.span() for m in tense._CLAUSE_EDGE.finditer(text)] == [
+        m.span() for m in FLAT_EDGE.finditer(text)
+    ]

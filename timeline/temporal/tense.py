@@ -335,7 +335,11 @@ CLAUSE_WORDS = "that which who whom whose when while whereas because although th
 
 def clause_edges(*more_words: str) -> re.Pattern[str]:
     """Clause edges: the punctuation above and CLAUSE_WORDS, with `more_words` (whole words, any case)."""
-    words = "|".join((*CLAUSE_WORDS, *more_words))
+    by_first: dict[str, list[str]] = {}
+    for word in (*CLAUSE_WORDS, *more_words):
+        by_first.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    # grouped by first letter ("w(?:hich|ho|...)"): a scan tries a few letters at each word, not every word
+    words = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     return re.compile(r"[;:()—–\"“”]|,(?=\s)|\b(?:" + words + r")\b", re.IGNORECASE)
 
 
