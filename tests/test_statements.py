@@ -153,6 +153,34 @@ def test_a_pronoun_far_from_any_named_source_is_not_credited() -> None:
     assert [s.attributed_to for s in found] == [None]
 
 
+@pytest.mark.parametrize(
+    ("before", "credited"),
+    [
+        (["Karim Droubi said the talks failed."], "Karim Droubi"),  # an undated sentence names the source
+        (
+            ["Karim Droubi said the talks failed.", "It was cold.", "It was late."],
+            "Karim Droubi",
+        ),  # three back
+        (["Karim Droubi said the talks failed.", "It was cold.", "It was late.", "It rained."], None),  # four
+        (["Karim Droubi said the talks failed.", "Lina Haddad said so too.", "It was late."], "Lina Haddad"),
+        (
+            ["Karim Droubi said the talks failed.", "They said so too."],
+            "Karim Droubi",
+        ),  # a plural names no one
+        (["It was cold."], None),
+    ],
+)
+def test_a_pronoun_stands_for_the_last_source_named_shortly_before(
+    before: list[str], credited: str | None
+) -> None:
+    texts = [*before, "He said more talks would follow on Friday."]
+    body = " ".join(texts)
+    starts = [sum(len(text) + 1 for text in texts[:k]) for k in range(len(texts))]
+    sentences = [Sentence(text, start, Label.BODY) for text, start in zip(texts, starts, strict=True)]
+    found = find_statements(article(), sentences, [expr(body, "on Friday", "2011-07-01")])
+    assert [s.attributed_to for s in found] == [credited]
+
+
 def test_reporting_word_lists_load() -> None:
     assert {"said", "told", "reported"} <= reporting_verbs()
     assert {"activists", "ministry", "witnesses"} <= source_nouns()

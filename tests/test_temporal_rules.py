@@ -130,3 +130,30 @@ def test_tokenize_finds_the_tokens_finditer_finds(text: str) -> None:
     expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     assert list(zip(tokens.starts, tokens.ends, tokens.words, strict=True)) == expected
     assert tokens.lower == [word.lower() for _, _, word in expected]
+
+
+def _candidates_trying_every_token(text: str) -> list[tuple[str, int, int]]:
+    """The reference: iter_candidates without its windows, every token that can begin an expression tried."""
+    tokens, pos, found = tokenize(text), 0, []
+    for start, end, word in zip(tokens.starts, tokens.ends, tokens.words, strict=True):
+        if start < pos or not (word.isdigit() or word.lower() in START_WORDS):
+            continue
+        if word[0].isdigit() and start and text[start - 1] in "'’" and start - 1 >= pos:
+            hit = match_at(text, start - 1) or match_at(text, start)
+        else:
+            hit = match_at(text, start, _rules_for_word(text, end, word))
+        if hit is not None and hit[0].accept(hit[1], text):
+            found.append((hit[0].name, hit[1].start(), hit[1].end()))
+            pos = hit[1].end()
+    return found
+
+
+_FILLER = st.sampled_from(["they met", "the talks", "that", "a", "of the", "he said", "x" * 30, "and then"])
+
+
+@settings(max_examples=examples(250), deadline=None)
+@given(st.lists(st.one_of(st.tuples(_WORDS, _GAPS), st.tuples(_FILLER, _GAPS)), min_size=1, max_size=12))
+def test_the_windows_around_trigger_words_lose_no_expression(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    found = [(c.kind, c.start, c.end) for c in iter_candidates(text)]
+    assert found == _candidates_trying_every_token(text)

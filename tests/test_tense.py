@@ -185,8 +185,12 @@ STRETCH_ROWS = [
     # a stretch told in the future tense that has begun but not ended is the running one
     ("Zarif will also be in Turkey June 14-15.", "2020-06-15", "June 14-15", "2020-06-14/2020-06-15"),
     ("Zarif will also be in Turkey June 10-12.", "2020-06-15", "June 10-12", "2021-06-10/2021-06-12"),
-    ("He will be in Ankara December 30 to January 2.", "2021-01-01", "December 30 to January 2",
-     "2020-12-30/2021-01-02"),
+    (
+        "He will be in Ankara December 30 to January 2.",
+        "2021-01-01",
+        "December 30 to January 2",
+        "2020-12-30/2021-01-02",
+    ),
 ]
 
 
@@ -259,8 +263,12 @@ def test_numbers_that_are_no_years(text: str) -> None:
 
 SOURCE_ROWS = [
     ("The parliament approved the budget on January 6.", "January 6", "past", "own clause"),
-    ("The parliament will vote on the budget that the government approved on March 3.", "March 3", "past",
-     "own clause"),
+    (
+        "The parliament will vote on the budget that the government approved on March 3.",
+        "March 3",
+        "past",
+        "own clause",
+    ),
     ("On Monday, the leaders met again.", "Monday", "past", "own clause"),
     ("Late on Monday, the leaders will meet again.", "Monday", "future", "own clause"),
     ("Castro said Sunday he was tired.", "Sunday", "past", "own clause"),

@@ -134,3 +134,88 @@ def test_a_text_is_scanned_once_not_once_per_expression(text: str, monkeypatch: 
     # the whole text about once, then a few characters per expression (a scan per expression read
     # hundreds: its sentence)
     assert edge.read <= len(text) + 40 * len(exprs)
+
+
+# Every word `classify` reads, from its word lists and its own literals, built apart from `may_mark`'s set
+LITERALS = (
+    "would to since planned plans plan scheduled ago goes away last yesterday earlier previously recently "
+    "was were going have on sale To TO Would MAY May Reported had been talks council Paris ended need used "
+    "unsigned Thing it'll Deadline bed sing xed 's ’ days"
+).split()
+WORD_SETS = [
+    value for name, value in vars(tense).items() if name.startswith("_") and isinstance(value, frozenset)
+]
+TENSE_WORDS = sorted(set(LITERALS).union(*WORD_SETS, tense.PAST_VERBS, tense.NOT_PAST) - tense._MAY_MARK)
+BEFORE = ["", "is", "to", "the", "had", "had been", "Paris", "of", "was", "due to", "planned to", "Lowe's"]
+AFTER = ["", "to", "a", "on sale", "have", "Paris", "for", "planning"]
+
+
+@pytest.mark.parametrize(
+    ("words", "i", "may"),
+    [
+        (["the", "council", "met"], 1, False),  # a noun
+        (["the", "council", "met"], 2, True),  # a past verb
+        (["talks", "ended"], 1, True),  # an -ed ending
+        (["it'll", "rain"], 0, True),  # a contracted future
+        (["had", "been", "due", "to", "expire"], 4, True),  # a plan's verb after 'to'
+        (["had", "been", "due", "TO", "expire"], 4, True),  # ... whatever the case of 'to'
+        (["went", "to", "Paris"], 2, False),  # after 'to', but no plan before it
+    ],
+)
+def test_may_mark(words: list[str], i: int, may: bool) -> None:
+    assert tense.may_mark(words, i) is may
+
+
+@pytest.mark.parametrize("before", BEFORE)
+def test_a_word_that_may_not_mark_marks_nothing_in_any_window(before: str) -> None:
+    for word in TENSE_WORDS:
+        for after in AFTER:
+            words = [*before.split(), word, *after.split()]
+            i = len(before.split())
+            if tense.may_mark(words, i):
+                continue
+            for first in range(i + 1):
+                for last in range(i + 1, len(words) + 1):
+                    assert tense.classify(words[first:last], i - first) is None, (words, first, last)
+
+
+@pytest.mark.parametrize(
+    ("words", "a", "b", "markable"),
+    [
+        (["the", "talks", "ended", "on", "Monday"], 0, 5, [2]),
+        (["the", "talks", "ended", "on", "Monday"], 3, 5, []),  # only the stretch asked for
+        (["due", "to", "close", "Friday"], 2, 4, [2]),  # the plan and 'to' are before the stretch
+        (["Due", "To", "close"], 0, 3, [0, 1, 2]),
+        (["go", "to", "Paris"], 0, 3, [1]),
+    ],
+)
+def test_find_markable(words: list[str], a: int, b: int, markable: list[int]) -> None:
+    assert tense.find_markable(words, a, b) == markable
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*LITERALS, "due", "set", "to", "expire", "x"]), max_size=14),
+    data=st.data(),
+)
+def test_the_markable_words_of_a_stretch_are_those_that_may_mark(words: list[str], data: Any) -> None:
+    a = data.draw(st.integers(0, len(words) + 1))
+    b = data.draw(st.integers(max(0, a - 2), len(words)))
+    assert tense.find_markable(words, a, b) == [i for i in range(a, b) if tense.may_mark(words, i)]
+
+
+FLAT_EDGE = re.compile(r"[;:()—–\"“”]|,(?=\s)|\b(?:" + "|".join(tense.CLAUSE_WORDS) + r")\b", re.IGNORECASE)
+
+
+_EDGE_PIECES = st.sampled_from([*FRAGMENTS, *tense.CLAUSE_WORDS, "Whom", "WHICH", "thats", "iff", "who's"])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.tuples(_EDGE_PIECES, st.sampled_from([" ", " ", ""]))))
+def test_clause_edges_grouped_by_first_letter_are_those_of_the_flat_alternation(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + gap for piece, gap in pieces) + " ".join(tense.CLAUSE_WORDS)
+    assert [m.span() for m in tense._CLAUSE_EDGE.finditer(text)] == [
+        m.span() for m in FLAT_EDGE.finditer(text)
+    ]

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from timeline.models import ArticleInfo, Label, Sentence, Statement, TimeExpr
@@ -417,8 +416,13 @@ def is_listing(sentence: str, exprs: Sequence[TimeExpr]) -> bool:
 
 
 def _shift(expr: TimeExpr, by: int) -> TimeExpr:
-    """The expression with offsets relative to its sentence."""
-    return replace(expr, start=expr.start - by, end=expr.end - by)
+    """The expression with offsets relative to its sentence (built directly: `replace` reads every field's
+    definition each time)."""
+    e = expr
+    return TimeExpr(
+        e.start - by, e.end - by, e.text, e.type, e.value, e.mod, e.first_day, e.last_day,
+        e.granularity, e.anchor, e.tense, e.tense_from,
+    )  # fmt: skip
 
 
 def find_statements(
@@ -441,20 +445,47 @@ def find_statements(
         ):
             by_sentence[index].append(_shift(expr, sentence.start))
     statements = []
-    speakers: list[tuple[int, str]] = []  # (sentence index, named source), for 'he said'
+    attributions = _Attributions(sentences)
     for order, (sentence, found) in enumerate(zip(sentences, by_sentence, strict=True)):
-        who = find_attribution(sentence.text)
-        if who in PERSONAL_PRONOUNS:
-            who = speakers[-1][1] if speakers and order - speakers[-1][0] <= PRONOUN_REACH else None
-        elif who in PRONOUNS:
-            who = None
-        elif who and who.split()[-1][:1].isupper():
-            speakers.append((order, who))
         if not found or is_listing(sentence.text, found):
             continue
+        who = attributions.source(order)
         caption = is_caption(sentence, found)
         chosen = choose_dates(sentence.text, found)
         for expr in chosen:
             kind = find_kind(sentence.text, expr, article.published_day)
             statements.append(Statement(article, sentence.text, expr, order, who, kind, caption, len(chosen)))
     return statements
+
+
+class _Attributions:
+    """Who each sentence of an article is credited to, found for the dated sentences and, for a 'he said',
+    the few before it (most sentences are neither)."""
+
+    __slots__ = ("found", "sentences")
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.found: dict[int, str | None] = {}
+
+    def _raw(self, order: int) -> str | None:
+        """find_attribution of sentence `order`, found once."""
+        if order not in self.found:
+            self.found[order] = find_attribution(self.sentences[order].text)
+        return self.found[order]
+
+    def source(self, order: int) -> str | None:
+        """The source of sentence `order`: a pronoun stands for the last named source of the sentences
+        at most PRONOUN_REACH before it, none further back."""
+        who = self._raw(order)
+        if who in PERSONAL_PRONOUNS:
+            named = (self._raw(k) for k in range(order - 1, max(-1, order - PRONOUN_REACH - 1), -1))
+            return next((who for who in named if _is_named(who)), None)
+        return None if who in PRONOUNS else who
+
+
+def _is_named(who: str | None) -> bool:
+    """Whether an attribution names a source (a 'he' after it stands for it): 'Smith', 'the UN'."""
+    if not who or who in PRONOUNS:
+        return False
+    return who.split()[-1][:1].isupper()

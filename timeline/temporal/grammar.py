@@ -2,10 +2,10 @@
 
 Every rule's pattern is linear (no nested unbounded repetition) and anchored on a word start; at a position
 the first rule of `rules.PRECEDENCE` that matches wins. For speed a token is only tried when it can begin an
-expression (a digit, a modifier, a number word or a trigger word) and lies within reach of a trigger word, and
-then only with the rules whose pattern can begin with that word (or, for a digit, that character), as read
-from the patterns by `starts`: the same first match as trying them all, without the cost of those that cannot
-start there.
+expression (a digit, a modifier, a number word or a trigger word) and lies within reach before a trigger word
+(every expression holds one: a test checks that trying every token finds no more), and then only with the
+rules whose pattern can begin with that word (or, for a digit, that character), as read from the patterns by
+`starts`: the same first match as trying them all, without the cost of those that cannot start there.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ TRIGGERS: frozenset[str] = frozenset(
     + list(WEEKDAY_ABBREVIATIONS)
     + list(load_words("trigger_words"))
 )
-_REACH = 45  # no expression reaches further than this from its trigger word
+_REACH = 45  # no expression begins further than this before its trigger word
 
 
 class Tokens(NamedTuple):
@@ -65,10 +65,11 @@ def _flagged(tokens: Tokens, words: frozenset[str]) -> Iterator[int]:
 
 
 def _windows(tokens: Tokens) -> list[list[int]]:
-    """Merged [start, end) ranges of text around trigger tokens."""
+    """Merged [start, end) ranges of text where an expression may begin: up to _REACH before a trigger
+    token (an expression holds its trigger, so none begins after it)."""
     spans: list[list[int]] = []
     for i in _flagged(tokens, TRIGGERS):
-        s, e = tokens.starts[i] - _REACH, tokens.ends[i] + _REACH
+        s, e = tokens.starts[i] - _REACH, tokens.starts[i] + 1
         if spans and s <= spans[-1][1]:
             spans[-1][1] = e
         else:
@@ -132,16 +133,27 @@ def _match_token(text: str, start: int, end: int, word: str, pos: int) -> tuple[
     return match_at(text, start, _rules_for_word(text, end, word))
 
 
+def _first_match(rules: tuple[Rule, ...], text: str, start: int) -> tuple[Rule, re.Match[str]] | None:
+    """The first of `rules` matching at `start`, with its match (match_at without its look-ups)."""
+    for rule in rules:
+        m = rule.regex.match(text, start)
+        if m is not None:
+            return rule, m
+    return None
+
+
 def iter_candidates(text: str) -> Iterator[Candidate]:
     """Every accepted grammar match in `text`, left to right, non-overlapping."""
     tokens = tokenize(text)
     windows = _windows(tokens)
     if not windows:
         return
+    starts, ends, lower = tokens.starts, tokens.ends, tokens.lower
     wi, n_windows = 0, len(windows)
     pos = 0  # the end of the last accepted match
+    n = len(text)
     for i in _flagged(tokens, START_WORDS):
-        start = tokens.starts[i]
+        start = starts[i]
         if start < pos:
             continue
         while wi < n_windows and windows[wi][1] <= start:
@@ -150,7 +162,12 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
             return
         if start < windows[wi][0]:
             continue
-        found = _match_token(text, start, tokens.ends[i], tokens.words[i], pos)
+        end = ends[i]
+        word = lower[i]
+        if word[0].isdigit() or (end < n and not text[end].isascii()):
+            found = _match_token(text, start, end, tokens.words[i], pos)
+        else:  # a word followed by ASCII or nothing: the word alone tells which rules may begin there
+            found = _first_match(rules_for_start_word(word), text, start)
         if found is None:
             continue
         rule, m = found

@@ -8,7 +8,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import methodcaller, or_
 from typing import NamedTuple
 
 from timeline.temporal.words import NOT_PAST, PAST_VERBS, load_set
@@ -129,7 +130,8 @@ def classify(words: list[str], i: int) -> str | None:
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
     before_prev = words[i - 2].lower() if i > 1 else ""
-    if _superseded_plan(words, i):
+    # (a plan's word, or a verb after one and 'to': only then is _superseded_plan worth asking)
+    if (w in _PLANNED or (prev == "to" and before_prev in _PLANNED)) and _superseded_plan(words, i):
         return "untensed"  # "had been set to expire Nov. 6": the plan is past, not the day it named
     if w == "would":
         return "would"  # the future of a past telling: after the report, not necessarily after the dct
@@ -194,6 +196,51 @@ def classify(words: list[str], i: int) -> str | None:
     return None
 
 
+# Every word `classify` may find a tense in, whatever its neighbours; a word of none of these, of no ending
+# below, and not after a plan and 'to' ("due to expire"), marks nothing
+_MAY_MARK = frozenset(
+    {"would", "to", "since", "planned", "plans", "plan", "scheduled", "ago", "goes", "away"}
+    | {"last", "yesterday", "earlier", "previously", "recently"}
+).union(
+    _PLANNED,
+    _FUTURE_WORDS,
+    _MODALS,
+    _FUTURE_BEFORE_TO,
+    _SCHEDULE_PRESENT,
+    _SCHEDULE_AFTER_NAME,
+    _PLANNED_THING,
+    _REPORTING,
+    PAST_VERBS,
+)
+_MAY_MARK_ENDINGS = ("ed", "ing", "'ll", "’ll")
+_TO = frozenset({"to", "To", "tO", "TO"})  # the spellings of 'to' in a word of letters
+
+
+def may_mark(words: list[str], i: int) -> bool:
+    """Whether `classify` may find a tense in words[i] (False: it finds none, whatever the sentence)."""
+    w = words[i].lower()
+    if w in _MAY_MARK or w.endswith(_MAY_MARK_ENDINGS):
+        return True
+    return i >= 2 and words[i - 1] in _TO and words[i - 2].lower() in _PLANNED
+
+
+def find_markable(words: list[str], a: int, b: int) -> list[int]:
+    """The indices in a..b of the words that may mark a tense (`may_mark`), found by C loops over words."""
+    lower = list(map(str.lower, words[max(0, a - 2) : b]))
+    skip = min(a, 2)  # the context words before a
+    flags = map(
+        or_, map(_MAY_MARK.__contains__, lower), map(methodcaller("endswith", _MAY_MARK_ENDINGS), lower)
+    )
+    found = [i + a - skip for i in compress(range(len(lower)), flags) if i >= skip]
+    # "due to expire": the word after a plan and 'to'
+    after_plan = [
+        i + a - skip + 1
+        for i in compress(range(1, len(lower) - 1), map("to".__eq__, lower[1:-1]))
+        if lower[i - 1] in _PLANNED and i + 1 >= skip
+    ]
+    return sorted(set(found).union(after_plan)) if after_plan else found
+
+
 def tense_at(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """The tense of an expression's clause (see `tense_marker`), or None."""
     return tense_marker(text, start, end, weak).tense
@@ -227,7 +274,8 @@ class _Tokens:
     def reported(self) -> list[int]:
         """The indices of the past reporting verbs ("said", "told"), found on first use."""
         if self._reported is None:
-            self._reported = [i for i, word in enumerate(self.words) if word.lower() in _REPORTED_PAST]
+            said = map(_REPORTED_PAST.__contains__, map(str.lower, self.words))
+            self._reported = list(compress(range(len(self.words)), said))
         return self._reported
 
     def sentence_marks(self, lo: int, hi: int) -> list[_Mark]:
@@ -243,8 +291,8 @@ class _Tokens:
         self._classify_inside(lo, hi)
         inside = self.marked[bisect_left(self.marked, lo + 1) : bisect_left(self.marked, hi - 1)]
         # an edge word's neighbours are cut off by the sentence's edge: it is classified each time
-        head = self._mark(lo, hi, lo)
-        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 else None
+        head = self._mark(lo, hi, lo) if may_mark(self.words, lo) else None
+        tail = self._mark(lo, hi, hi - 1) if hi - lo > 1 and may_mark(self.words, hi - 1) else None
         return [mark for mark in (head, *(self.marks[i] for i in inside), tail) if mark is not None]
 
     def _mark(self, lo: int, hi: int, i: int) -> _Mark | None:
@@ -254,15 +302,16 @@ class _Tokens:
         return None if kind is None else _Mark(self.positions[i], kind, self.words[i].lower())
 
     def _classify_inside(self, lo: int, hi: int) -> None:
-        """Classify the words inside lo..hi that no sentence classified before (a C scan finds them)."""
-        i = self.classified.find(0, lo + 1, hi - 1)
-        while i >= 0:
-            self.classified[i] = 1
-            mark = self._mark(lo, hi, i)
-            if mark is not None:
-                insort(self.marked, i)
-                self.marks[i] = mark
-            i = self.classified.find(0, i + 1, hi - 1)
+        """Classify the words inside lo..hi that no sentence classified before and that may mark a tense."""
+        classified = self.classified
+        for i in find_markable(self.words, lo + 1, hi - 1):
+            if not classified[i]:
+                mark = self._mark(lo, hi, i)
+                if mark is not None:
+                    insort(self.marked, i)
+                    self.marks[i] = mark
+        if hi - lo > 2:
+            classified[lo + 1 : hi - 1] = b"\x01" * (hi - lo - 2)
 
 
 @lru_cache(maxsize=4)
@@ -286,7 +335,11 @@ CLAUSE_WORDS = "that which who whom whose when while whereas because although th
 
 def clause_edges(*more_words: str) -> re.Pattern[str]:
     """Clause edges: the punctuation above and CLAUSE_WORDS, with `more_words` (whole words, any case)."""
-    words = "|".join((*CLAUSE_WORDS, *more_words))
+    by_first: dict[str, list[str]] = {}
+    for word in (*CLAUSE_WORDS, *more_words):
+        by_first.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    # grouped by first letter ("w(?:hich|ho|...)"): a scan tries a few letters at each word, not every word
+    words = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     return re.compile(r"[;:()—–\"“”]|,(?=\s)|\b(?:" + words + r")\b", re.IGNORECASE)
 
 
