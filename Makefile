@@ -31,8 +31,9 @@ train-clean: install-train  ## fit the text cleaner's body model (site-grouped C
 run: install  ## build the timeline of sample_articles/
 	$(BIN)/timeline build sample_articles
 
-lint: install  ## ruff and mypy
-	$(BIN)/ruff check timeline tests
+lint: install  ## ruff (rules and formatting) and mypy
+	$(BIN)/ruff check timeline tests bench
+	$(BIN)/ruff format --check timeline tests bench
 	$(BIN)/mypy timeline
 
 browser:  ## headless Chromium (Debian package) for the HTML page's test, installed when missing

@@ -150,7 +150,8 @@ def main() -> None:
         f"{in_summary} in the --top-dates {TOP_DATES} summary"
     )
     print(
-        f"text lines: {len(lengths)}, median {statistics.median(lengths):.0f} characters, longest {max(lengths)}"
+        f"text lines: {len(lengths)}, median {statistics.median(lengths):.0f} characters, "
+        f"longest {max(lengths)}"
     )
     outside = outside_span(timeline)
     print(
