@@ -448,6 +448,13 @@ def encode_record(paths: Sequence[str], files: Sequence[Recorded]) -> list[Any]:
     ]
 
 
+def encode_record_entry(key: str, paths: Sequence[str], files: Sequence[Recorded]) -> bytes:
+    """A run's record as a cache entry: format, key, the files and their checksum."""
+    data = encode_record(paths, files)
+    entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
+    return json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+
+
 def decode_record(data: Any, paths: Sequence[str]) -> list[Recorded]:
     """The files of `encode_record` for these very paths, checked; InvalidEntry when one does not fit."""
     _expect(isinstance(data, list) and len(data) == len(paths), data, "a record of these files")
@@ -464,6 +471,13 @@ def decode_record(data: Any, paths: Sequence[str]) -> list[Recorded]:
             raise InvalidEntry("control characters in a note")
         files.append(Recorded(typing.cast(Stamp, tuple(stamp)), content, tuple(notes), key))
     return files
+
+
+def read_record(raw: bytes, key: str, paths: Sequence[str]) -> list[Recorded]:
+    """The files of a run's record of `key` over these paths, checked; InvalidEntry when a check fails."""
+    entry = _load_entry(raw, {"format", "key", "checksum", "result"})
+    _expect(entry["key"] == key, entry["key"], "this run's key")
+    return decode_record(entry["result"], paths)
 
 
 def _is_digest(value: Any) -> bool:
@@ -723,9 +737,7 @@ class Cache:
         if found is None:
             return None
         try:
-            entry = _load_entry(found[0], {"format", "key", "checksum", "result"})
-            _expect(entry["key"] == key, entry["key"], "this run's key")
-            return decode_record(entry["result"], paths), found[1]
+            return read_record(found[0], key, paths), found[1]
         except InvalidEntry as exc:
             self.rejected.append(f"{target.name}: {exc}")
             return None
@@ -736,9 +748,7 @@ class Cache:
         """Keep what a run found of its files, for a re-run over the same files to trust their stamps."""
         key = self.record_key(paths, default_date)
         try:
-            data = encode_record(paths, files)
-            entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
-            raw = json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+            raw = encode_record_entry(key, paths, files)
         except (TypeError, ValueError):  # a path that is not valid Unicode: not recorded
             return
         self._write(self.folder / "inputs" / f"{key}.json", raw)
