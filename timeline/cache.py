@@ -17,6 +17,7 @@ import hashlib
 import json
 import operator
 import os
+import re
 import stat
 import tempfile
 import types
@@ -480,9 +481,12 @@ def read_record(raw: bytes, key: str, paths: Sequence[str]) -> list[Recorded]:
     return decode_record(entry["result"], paths)
 
 
+DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
 def _is_digest(value: Any) -> bool:
-    """Whether `value` is a SHA-256 in hexadecimal."""
-    return isinstance(value, str) and len(value) == 64 and all(char in "0123456789abcdef" for char in value)
+    """Whether `value` is a SHA-256 in lower-case hexadecimal."""
+    return isinstance(value, str) and DIGEST.fullmatch(value) is not None
 
 
 def encode_events(events: Sequence[Event], statements: Sequence[Statement]) -> list[Any]:
