@@ -521,14 +521,7 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
     for item in data:
         _expect(isinstance(item, list) and len(item) == 9, item, "an event")
         value, first, last, granularity, mod, text, sources, kind, other_dates = item
-        _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
-        members = []
-        for source in sources:
-            _expect(isinstance(source, list) and len(source) == 2, source, "a source")
-            index, relation = _int(source[0]), optional_text(source[1])
-            _expect(0 <= index < len(statements) and not used[index], index, "a statement of its own")
-            used[index] = True
-            members.append(Source(statements[index], relation))
+        members = _read_sources(sources, statements, used, optional_text)
         first_day, last_day = optional_day(first), optional_day(last)
         exprs = {
             (m.statement.expr.value, m.statement.expr.first_day, m.statement.expr.last_day) for m in members
@@ -536,24 +529,33 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
         _expect((value, first_day, last_day) in exprs, value, "the date of one of its sources")
         _expect(any(m.statement.text == text for m in members), text, "the text of one of its sources")
         _expect(kind in EVENT_KINDS, kind, "an event kind")
-        others = texts(other_dates)
+        others = () if other_dates == [] else texts(other_dates)  # most events have none
         values = {m.statement.expr.value for m in members}
         _expect(all(other in values for other in others), others, "dates of its own sources")
         events.append(
             Event(
-                value,
-                first_day,
-                last_day,
-                _str(granularity),
-                optional_text(mod),
-                text,
-                tuple(members),
-                kind,
-                others,
+                value, first_day, last_day, _str(granularity), optional_text(mod), text, members, kind, others
             )
         )
     _expect(all(used), len(used), "every statement in an event")
     return tuple(events)
+
+
+def _read_sources(
+    sources: Any, statements: Sequence[Statement], used: list[bool], read_relation: Decoder
+) -> tuple[Source, ...]:
+    """An event's sources: numbers of statements no other event of the run has, and their relations."""
+    _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
+    members = []
+    for source in sources:  # checked inline, not with _expect: a run has a source per statement
+        if type(source) is not list or len(source) != 2:
+            raise InvalidEntry(f"{source!r:.40} is not a source")
+        index = source[0]
+        if type(index) is not int or not 0 <= index < len(used) or used[index]:
+            raise InvalidEntry(f"{index!r:.40} is not a statement of its own")
+        used[index] = True
+        members.append(Source(statements[index], read_relation(source[1])))
+    return tuple(members)
 
 
 def folder_problem(folder: Path) -> str | None:
