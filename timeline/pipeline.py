@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import stat
@@ -418,10 +419,34 @@ def _init_worker(options: Options, cache: Cache | None) -> None:
     _set_worker_state(options, cache)
 
 
+@contextmanager
+def collection(enabled: bool) -> Iterator[None]:
+    """Python's cycle collector on or off in this block, as it was after.
+
+    Off where a run only gathers results: its results, statements, events and output records are
+    hundreds of thousands of objects without cycles, freed by their reference counts, which the
+    collector traversed again and again (0.09 s of a cached re-run's 1.2 s of CPU on 2,000 files).
+    On again for the per-article work (parsers, dateparser), which leaves cycles behind.
+    """
+    was = gc.isenabled()
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
 def _scan_batch(paths: Sequence[str]) -> tuple[list[Scanned], list[str]]:
     """scan_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
-    scanned = [without_document(scan_path(path, _WORKER["options"], cache)) for path in paths]  # type: ignore[arg-type]
+    with collection(enabled=True):
+        scanned = [without_document(scan_path(path, _WORKER["options"], cache)) for path in paths]  # type: ignore[arg-type]
     return scanned, cache.take_rejected() if cache else []
 
 
@@ -438,7 +463,8 @@ def _finish_batch(
     """finish_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
     options: Options = _WORKER["options"]  # type: ignore[assignment]
-    results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
+    with collection(enabled=True):
+        results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
     return results, cache.take_rejected() if cache else []
 
 
