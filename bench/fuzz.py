@@ -46,6 +46,7 @@ from tests.test_fuzz import (  # noqa: E402
     run_cache_reader,
     run_command_line,
     run_decoder,
+    run_record_reader,
     run_stages,
 )
 
@@ -62,7 +63,12 @@ DCTS: tuple[dt.date | dt.datetime | None, ...] = (
 
 
 # Shares of the inputs that go to the other targets (the rest go through the stages).
-TARGET_SHARES: tuple[tuple[str, float], ...] = (("cache", 0.05), ("decoder", 0.05), ("command line", 0.01))
+TARGET_SHARES: tuple[tuple[str, float], ...] = (
+    ("cache", 0.05),
+    ("decoder", 0.05),
+    ("command line", 0.01),
+    ("record", 0.02),  # the run's record of its files (after the others: their inputs keep their numbers)
+)
 
 
 class Hang(Exception):
@@ -125,12 +131,14 @@ def pick_target(seed: int, number: int) -> str:
 
 
 def run_other(target: str, seed: int, number: int, scratch: Path) -> BaseException | None:
-    """One input of the cache reader, decoder or command-line target, under the hard time limit."""
+    """One input of the cache or record reader, decoder or command-line target, under the hard time limit."""
     rng = random.Random(f"{target}:{seed}:{number}")
     signal.setitimer(signal.ITIMER_REAL, HARD_LIMIT)
     try:
         if target == "cache":
             run_cache_reader(rng)
+        elif target == "record":
+            run_record_reader(rng)
         elif target == "decoder":
             run_decoder(rng)
         else:

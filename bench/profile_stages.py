@@ -3,10 +3,11 @@
     python bench/profile_stages.py FOLDER [--top 0] [--cache DIR [--warm]]
 
 Stages: read and decode (load_document), census of shared lines, clean, date (describe_article),
-tag (find_expressions), statements, merge, render; with a cache, reading its records of the files,
-its results, naming them after each file and reading the cached merge. A stage's figure includes
-what it calls; the total is the CPU time of the whole build (process_time), so the shares say where
-the time goes (the profiler's own cost inflates every figure: compare shares, or runs of this script).
+tag (find_expressions), statements, merge, render; with a cache, reading the run's record of its
+files (or, when one changed, its record of each file), its results, naming them after each file and
+reading the cached merge. A stage's figure includes what it calls; the total is the CPU time of the
+whole build (process_time), so the shares say where the time goes (the profiler's own cost inflates
+every figure: compare shares, or runs of this script).
 With --cache DIR the build uses that cache; --warm fills it first (unprofiled), so the profile is
 of a fully cached re-run.
 """
@@ -32,6 +33,7 @@ STAGES = {
     "tag": ("__init__.py", "find_expressions"),
     "statements": ("statements.py", "find_statements"),
     "merge": ("merge.py", "merge_statements"),
+    "cache: record": ("cache.py", "get_record"),  # the run's record of its files (paths, stamps, keys)
     "cache: files": ("cache.py", "get_scan"),  # a file's first pass, kept while it is unchanged
     "cache: results": ("cache.py", "get_shared"),  # read and checked once per distinct entry
     "cache: rename": ("cache.py", "rebase"),  # a shared result named after each of its files

@@ -61,9 +61,11 @@ def folder(tmp_path: Path) -> Path:
 
 
 def entry_files(cache: Path) -> list[Path]:
-    """The result entries of a cache folder (not the files read, under files/, nor merges, under runs/)."""
+    """The result entries of a cache folder (not files read, run records, merges: files/, inputs/, runs/)."""
     return sorted(
-        path for path in cache.rglob("*") if path.is_file() and not {"files", "runs"} & set(path.parts[-3:])
+        path
+        for path in cache.rglob("*")
+        if path.is_file() and not {"files", "inputs", "runs"} & set(path.parts[-3:])
     )
 
 

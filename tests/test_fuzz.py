@@ -26,7 +26,16 @@ from typer.testing import CliRunner, Result
 
 from tests import factories
 from tests.examples import examples
-from timeline.cache import InvalidEntry, checksum, content_hash, decode_entry, encode_entry
+from timeline.cache import (
+    InvalidEntry,
+    Recorded,
+    checksum,
+    content_hash,
+    decode_entry,
+    encode_entry,
+    encode_record_entry,
+    read_record,
+)
 from timeline.clean import clean_html, clean_text
 from timeline.clean.paragraphs import VERTICAL_BORDERS
 from timeline.cli import ExitCode, app
@@ -783,6 +792,58 @@ def run_cache_reader(rng: random.Random) -> None:
         assert decode_entry(raw, "k" * 64, content_hash(doc), doc.path) == result
 
 
+RECORD_PATHS = ("a.txt", "news/b.html", "c d\u00e9.txt")
+
+
+def _sample_record() -> tuple[list[Recorded], bytes]:
+    """A valid run record of three files, and its bytes."""
+    files = [
+        Recorded(
+            (1_700_000_000 * 10**9 + n, 7_400 + n, 1_000 + n, 2_049, 1_700_000_001 * 10**9 + n),
+            f"{n:064x}",
+            ("not valid UTF-8: 1 invalid byte(s) replaced",) * n,
+            f"{n + 16:064x}",
+        )
+        for n in range(len(RECORD_PATHS))
+    ]
+    return files, encode_record_entry("k" * 64, RECORD_PATHS, files)
+
+
+def check_recorded(files: list[Recorded]) -> None:
+    """What any record read back holds: per path, a stamp of five integers, two hashes, clean notes."""
+    assert len(files) == len(RECORD_PATHS)
+    for file in files:
+        assert len(file.stamp) == 5, file
+        assert all(type(value) is int for value in file.stamp), file
+        assert all(
+            len(digest) == 64 and set(digest) <= set("0123456789abcdef")
+            for digest in (file.content, file.key)
+        )
+        assert all(isinstance(note, str) and not CONTROLS.search(note) for note in file.notes), file
+
+
+def run_record_reader(rng: random.Random) -> None:
+    """A damaged or forged run record reads back as the very files, or as InvalidEntry; nothing else."""
+    files, raw = _sample_record()
+    forged = False
+    if rng.random() < 0.5:
+        for _ in range(rng.randint(1, 8)):
+            raw = mutate_bytes(rng, raw)
+    else:
+        entry = _mutate_json(rng, json.loads(raw))
+        forged = rng.random() < 0.5 and isinstance(entry, dict) and "result" in entry
+        if forged and isinstance(entry, dict):  # the checksum redone: only the record's checks stand
+            with contextlib.suppress(ValueError, TypeError):
+                entry["checksum"] = checksum(entry["result"])
+        raw = json.dumps(entry).encode()
+    with contextlib.suppress(InvalidEntry):
+        found = read_record(raw, "k" * 64, RECORD_PATHS)
+        if forged:
+            check_recorded(found)
+        else:
+            assert found == files
+
+
 DECODER_CODECS = ("cp1252", "latin-1", "cp1251", "koi8_r", "cp1250", "mac_roman", "shift_jis", "gbk")
 
 
@@ -867,6 +928,12 @@ def run_command_line(rng: random.Random, folder: Path) -> None:
 @given(st.integers(0, 2**32))
 def test_damaged_cache_entries(seed: int) -> None:
     run_cache_reader(random.Random(seed))
+
+
+@settings(FUZZ, max_examples=examples(40))
+@given(st.integers(0, 2**32))
+def test_damaged_run_records(seed: int) -> None:
+    run_record_reader(random.Random(seed))
 
 
 @settings(FUZZ, max_examples=examples(40))

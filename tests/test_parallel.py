@@ -56,7 +56,9 @@ def test_jobs_do_not_change_the_output(folder: Path, one_process: str) -> None:
 
 def result_entries(cache: Path) -> list[Path]:
     """The result entries of a cache (not the files read, under files/, nor the merges, under runs/)."""
-    return sorted(path for path in cache.rglob("*.json") if not {"files", "runs"} & set(path.parts[-3:]))
+    return sorted(
+        path for path in cache.rglob("*.json") if not {"files", "inputs", "runs"} & set(path.parts[-3:])
+    )
 
 
 def test_cache_gives_the_same_output_and_only_new_files_are_processed(folder: Path, tmp_path: Path) -> None:

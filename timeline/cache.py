@@ -17,6 +17,7 @@ import hashlib
 import json
 import operator
 import os
+import re
 import stat
 import tempfile
 import types
@@ -388,9 +389,27 @@ def scan_version() -> str:
     return f"{__version__}/{CENSUS_VERSION}"
 
 
-def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
-    """What tells that a file has not changed since it was read: its size, modification time and inode."""
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+Stamp = tuple[int, int, int, int, int]
+
+
+def file_stamp(info: os.stat_result) -> Stamp:
+    """What tells that a file has not changed since it was read: its times, size, inode and device.
+
+    The change time too: setting a file's modification time back (touch -d, a copy keeping times)
+    changes it.
+    """
+    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_dev, info.st_ctime_ns)
+
+
+def is_unchanged(stamp: Sequence[int], info: os.stat_result, written_ns: int) -> bool:
+    """Whether a file still has the stamp a record kept, and was not "racily clean" when it was kept.
+
+    A file changed in the same clock tick as it was read keeps its stamp: a file whose times are not
+    older than the record's own modification time (as git's index does) is read again.
+    """
+    return (
+        tuple(stamp) == file_stamp(info) and info.st_mtime_ns < written_ns and info.st_ctime_ns < written_ns
+    )
 
 
 def _hashes(data: Any) -> tuple[int, ...]:
@@ -410,6 +429,64 @@ def decode_scan(entry: dict[str, Any]) -> Scan:
         raise InvalidEntry("control characters in a note")
     census = Census(frozenset(_hashes(entry["lines"])), _hashes(entry["sketch"]))
     return Scan(content, decode_value(entry["kind"], Kind), tuple(notes), census)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Recorded:
+    """One file of a run's record: its stamp before it was read, content hash, loading notes, result key."""
+
+    stamp: Stamp
+    content: str
+    notes: tuple[str, ...]
+    key: str
+
+
+def encode_record(paths: Sequence[str], files: Sequence[Recorded]) -> list[Any]:
+    """A run's record as data: each file's absolute path, stamp, content hash, notes and result key."""
+    return [
+        [os.path.abspath(path), list(file.stamp), file.content, list(file.notes), file.key]
+        for path, file in zip(paths, files, strict=True)
+    ]
+
+
+def encode_record_entry(key: str, paths: Sequence[str], files: Sequence[Recorded]) -> bytes:
+    """A run's record as a cache entry: format, key, the files and their checksum."""
+    data = encode_record(paths, files)
+    entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
+    return json.dumps(entry, sort_keys=True, allow_nan=False).encode("ascii")
+
+
+def decode_record(data: Any, paths: Sequence[str]) -> list[Recorded]:
+    """The files of `encode_record` for these very paths, checked; InvalidEntry when one does not fit."""
+    _expect(isinstance(data, list) and len(data) == len(paths), data, "a record of these files")
+    files = []
+    for path, item in zip(paths, data, strict=True):
+        _expect(isinstance(item, list) and len(item) == 5, item, "a recorded file")
+        where, stamp, content, notes, key = item
+        _expect(where == os.path.abspath(path), where, "the path of its file")
+        _expect(isinstance(stamp, list) and len(stamp) == 5, stamp, "a stamp")
+        _expect(all(type(value) is int for value in stamp), stamp, "a stamp of integers")
+        _expect(_is_digest(content) and _is_digest(key), item, "a content hash and a key")
+        _expect(isinstance(notes, list) and all(isinstance(note, str) for note in notes), notes, "notes")
+        if any(CONTROL.search(note) for note in notes):
+            raise InvalidEntry("control characters in a note")
+        files.append(Recorded(typing.cast(Stamp, tuple(stamp)), content, tuple(notes), key))
+    return files
+
+
+def read_record(raw: bytes, key: str, paths: Sequence[str]) -> list[Recorded]:
+    """The files of a run's record of `key` over these paths, checked; InvalidEntry when a check fails."""
+    entry = _load_entry(raw, {"format", "key", "checksum", "result"})
+    _expect(entry["key"] == key, entry["key"], "this run's key")
+    return decode_record(entry["result"], paths)
+
+
+DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_digest(value: Any) -> bool:
+    """Whether `value` is a SHA-256 in lower-case hexadecimal."""
+    return isinstance(value, str) and DIGEST.fullmatch(value) is not None
 
 
 def encode_events(events: Sequence[Event], statements: Sequence[Statement]) -> list[Any]:
@@ -444,14 +521,7 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
     for item in data:
         _expect(isinstance(item, list) and len(item) == 9, item, "an event")
         value, first, last, granularity, mod, text, sources, kind, other_dates = item
-        _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
-        members = []
-        for source in sources:
-            _expect(isinstance(source, list) and len(source) == 2, source, "a source")
-            index, relation = _int(source[0]), optional_text(source[1])
-            _expect(0 <= index < len(statements) and not used[index], index, "a statement of its own")
-            used[index] = True
-            members.append(Source(statements[index], relation))
+        members = _read_sources(sources, statements, used, optional_text)
         first_day, last_day = optional_day(first), optional_day(last)
         exprs = {
             (m.statement.expr.value, m.statement.expr.first_day, m.statement.expr.last_day) for m in members
@@ -459,24 +529,33 @@ def decode_events(data: Any, statements: Sequence[Statement]) -> tuple[Event, ..
         _expect((value, first_day, last_day) in exprs, value, "the date of one of its sources")
         _expect(any(m.statement.text == text for m in members), text, "the text of one of its sources")
         _expect(kind in EVENT_KINDS, kind, "an event kind")
-        others = texts(other_dates)
+        others = () if other_dates == [] else texts(other_dates)  # most events have none
         values = {m.statement.expr.value for m in members}
         _expect(all(other in values for other in others), others, "dates of its own sources")
         events.append(
             Event(
-                value,
-                first_day,
-                last_day,
-                _str(granularity),
-                optional_text(mod),
-                text,
-                tuple(members),
-                kind,
-                others,
+                value, first_day, last_day, _str(granularity), optional_text(mod), text, members, kind, others
             )
         )
     _expect(all(used), len(used), "every statement in an event")
     return tuple(events)
+
+
+def _read_sources(
+    sources: Any, statements: Sequence[Statement], used: list[bool], read_relation: Decoder
+) -> tuple[Source, ...]:
+    """An event's sources: numbers of statements no other event of the run has, and their relations."""
+    _expect(isinstance(sources, list) and bool(sources), sources, "a list of sources")
+    members = []
+    for source in sources:  # checked inline, not with _expect: a run has a source per statement
+        if type(source) is not list or len(source) != 2:
+            raise InvalidEntry(f"{source!r:.40} is not a source")
+        index = source[0]
+        if type(index) is not int or not 0 <= index < len(used) or used[index]:
+            raise InvalidEntry(f"{index!r:.40} is not a statement of its own")
+        used[index] = True
+        members.append(Source(statements[index], read_relation(source[1])))
+    return tuple(members)
 
 
 def folder_problem(folder: Path) -> str | None:
@@ -518,15 +597,21 @@ class Cache:
 
     def _read(self, path: Path) -> bytes | None:
         """An entry's bytes (None when there is none); a huge one is noted as invalid."""
+        found = self._read_stamped(path)
+        return found[0] if found else None
+
+    def _read_stamped(self, path: Path) -> tuple[bytes, int] | None:
+        """An entry's bytes and its modification time (None when there is none); a huge one is noted."""
         try:
             with open(path, "rb") as handle:
-                raw = read_at_most(handle, MAX_ENTRY_BYTES, os.fstat(handle.fileno()).st_size)
+                info = os.fstat(handle.fileno())
+                raw = read_at_most(handle, MAX_ENTRY_BYTES, info.st_size)
         except OSError:
             return None
         if len(raw) > MAX_ENTRY_BYTES:
             self.rejected.append(f"{path.name}: too large")
             return None
-        return raw
+        return raw, info.st_mtime_ns
 
     def get(self, key: str, content: str, path: str) -> ArticleResult | None:
         """The cached result for the file `path`, or None (a missing entry silently, an invalid one noted)."""
@@ -573,19 +658,20 @@ class Cache:
         return self.folder / "files" / name[:2] / f"{name}.json"
 
     def get_scan(self, path: str, info: os.stat_result) -> Scan | None:
-        """What the first pass found in a file that has not changed since (same size, time and inode)."""
+        """What the first pass found in a file that has not changed since (`is_unchanged`)."""
         target = self._scan_path(path)
-        raw = self._read(target)
-        if raw is None:
+        found = self._read_stamped(target)
+        if found is None:
             return None
+        raw, written = found
         try:
             entry = _load_entry(raw, set(SCAN_FIELDS))
             scan = decode_scan(entry)
         except InvalidEntry as exc:
             self.rejected.append(f"{target.name}: {exc}")
             return None
-        if entry["path"] != os.path.abspath(path) or entry["stat"] != list(file_stamp(info)):
-            return None  # another file, or this one changed: it is read again
+        if entry["path"] != os.path.abspath(path) or not is_unchanged(entry["stat"], info, written):
+            return None  # another file, or this one changed (or may have): it is read again
         if entry["version"] != scan_version():
             return None  # made by another version of the tool or of the census: read again
         return scan
@@ -639,6 +725,39 @@ class Cache:
         data = encode_events(events, statements)
         entry = {"format": FORMAT, "key": key, "checksum": checksum(data), "result": data}
         self._write(self.folder / "runs" / f"{key}.json", json.dumps(entry, sort_keys=True).encode("ascii"))
+
+    def record_key(self, paths: Sequence[str], default_date: dt.date | None) -> str:
+        """The key of a run's record: its files' absolute paths, in order, and the settings of its keys."""
+        digest = hashlib.sha256(f"{FORMAT}\0{scan_version()}\0{default_date}\0".encode())
+        for path in paths:
+            digest.update(os.path.abspath(path).encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def get_record(
+        self, paths: Sequence[str], default_date: dt.date | None
+    ) -> tuple[list[Recorded], int] | None:
+        """The record of the last run over these very files, and when it was written; else None."""
+        key = self.record_key(paths, default_date)
+        target = self.folder / "inputs" / f"{key}.json"
+        found = self._read_stamped(target)
+        if found is None:
+            return None
+        try:
+            return read_record(found[0], key, paths), found[1]
+        except InvalidEntry as exc:
+            self.rejected.append(f"{target.name}: {exc}")
+            return None
+
+    def put_record(
+        self, paths: Sequence[str], default_date: dt.date | None, files: Sequence[Recorded]
+    ) -> None:
+        """Keep what a run found of its files, for a re-run over the same files to trust their stamps."""
+        key = self.record_key(paths, default_date)
+        try:
+            raw = encode_record_entry(key, paths, files)
+        except (TypeError, ValueError):  # a path that is not valid Unicode: not recorded
+            return
+        self._write(self.folder / "inputs" / f"{key}.json", raw)
 
     def take_rejected(self) -> list[str]:
         """The rejections noted since the last call (a worker sends them back with its results)."""

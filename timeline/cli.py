@@ -442,56 +442,57 @@ def build(
     """
     from timeline.cluster import ClusterUnavailable  # heavy imports only when there is work
     from timeline.load import Selection
-    from timeline.pipeline import Options, build_timeline
+    from timeline.pipeline import Options, build_timeline, collection
 
-    chosen = choose_format(output_format, output)
-    workers = _check_run_options(jobs, time_budget, max_bytes)
-    _check_build_options(top, per_date, width, cluster, cache)
-    options = Options(
-        default_date=_parse_day(date),
-        since=_parse_day(since),
-        until=_parse_day(until),
-        max_bytes=max_bytes,
-        time_budget=time_budget,
-        about=about,
-        top_dates=top,
-        per_date=per_date or 1,
-        kinds=_parse_kinds(kinds),
-        select=Selection(tuple(glob or ()), tuple(exclude or ())),
-    )
-    if options.since and options.until and options.since > options.until:
-        usage_error(f"--since {options.since} is after --until {options.until}: the window keeps nothing")
-    inputs = gather_inputs(paths or [], files_from)
-    store = open_cache(cache, quiet) if cache else None
-    with ExitStack() as stack:
-        mapper = None
-        if cluster:
-            tls = tls_files(tls_ca_file, tls_cert, tls_key)
-            mapper = cluster_mapper(stack, cluster, tls, workers_read_files)
-        run = partial(build_timeline, inputs, options, workers, store, mapper=mapper)
-        try:
-            if quiet or not sys.stderr.isatty():
-                timeline = run()
-            else:
-                from timeline.load import iter_paths
-                from timeline.render.terminal import progress_bar
-
-                total = sum(1 for _ in iter_paths(inputs, options.select))
-                with progress_bar(total) as advance:
-                    timeline = run(progress=advance)
-        except ClusterUnavailable as exc:  # the cluster failed during the run
-            warn(str(exc))
-            raise typer.Exit(ExitCode.NOTHING) from None
-    status = report(timeline, quiet)
-    if not quiet:
-        report_filters(timeline, options)
-    if store and store.rejected and not quiet:
-        warn(
-            f"{safe_path(str(store.folder))}: {len(store.rejected)} cache entr(ies) did not validate and "
-            f"were recomputed (first: {store.rejected[0]})"
+    with collection(enabled=False):  # a build gathers results: no cycles to collect (the workers' are)
+        chosen = choose_format(output_format, output)
+        workers = _check_run_options(jobs, time_budget, max_bytes)
+        _check_build_options(top, per_date, width, cluster, cache)
+        options = Options(
+            default_date=_parse_day(date),
+            since=_parse_day(since),
+            until=_parse_day(until),
+            max_bytes=max_bytes,
+            time_budget=time_budget,
+            about=about,
+            top_dates=top,
+            per_date=per_date or 1,
+            kinds=_parse_kinds(kinds),
+            select=Selection(tuple(glob or ()), tuple(exclude or ())),
         )
-    write_timeline(timeline, chosen, output, width)
-    raise typer.Exit(status)
+        if options.since and options.until and options.since > options.until:
+            usage_error(f"--since {options.since} is after --until {options.until}: the window keeps nothing")
+        inputs = gather_inputs(paths or [], files_from)
+        store = open_cache(cache, quiet) if cache else None
+        with ExitStack() as stack:
+            mapper = None
+            if cluster:
+                tls = tls_files(tls_ca_file, tls_cert, tls_key)
+                mapper = cluster_mapper(stack, cluster, tls, workers_read_files)
+            run = partial(build_timeline, inputs, options, workers, store, mapper=mapper)
+            try:
+                if quiet or not sys.stderr.isatty():
+                    timeline = run()
+                else:
+                    from timeline.load import iter_paths
+                    from timeline.render.terminal import progress_bar
+
+                    total = sum(1 for _ in iter_paths(inputs, options.select))
+                    with progress_bar(total) as advance:
+                        timeline = run(progress=advance)
+            except ClusterUnavailable as exc:  # the cluster failed during the run
+                warn(str(exc))
+                raise typer.Exit(ExitCode.NOTHING) from None
+        status = report(timeline, quiet)
+        if not quiet:
+            report_filters(timeline, options)
+        if store and store.rejected and not quiet:
+            warn(
+                f"{safe_path(str(store.folder))}: {len(store.rejected)} cache entr(ies) did not validate and "
+                f"were recomputed (first: {store.rejected[0]})"
+            )
+        write_timeline(timeline, chosen, output, width)
+        raise typer.Exit(status)
 
 
 def choose_format(output_format: str, output: str | None) -> str:

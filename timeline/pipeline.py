@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import stat
 import sys
 import threading
 import time
+import typing
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline.cache import Cache, Scan, content_hash, rebase
+from timeline.cache import Cache, Recorded, Scan, Stamp, content_hash, file_stamp, is_unchanged, rebase
 from timeline.census import EMPTY, RecurringLines, count_recurring, take_census
 from timeline.language import ENGLISH, detect_language
 from timeline.load import (
@@ -39,7 +41,6 @@ from timeline.models import (
     TimeExpr,
     Timeline,
 )
-from timeline.sentences import split_sentences
 from timeline.statements import find_statements
 from timeline.temporal import find_expressions
 
@@ -80,10 +81,12 @@ def read_article(
 ) -> Reading:
     """Clean, tell the language, date, split and tag one document."""
     # Imported here, where an article is read: a fully cached run reads none, and loads neither the
-    # cleaner (trafilatura, lxml, its model) nor dateparser (0.4 s of imports together).
+    # cleaner (trafilatura, lxml, its model) nor dateparser (0.4 s of imports together), nor the
+    # sentence splitter (10 ms).
     from timeline.clean import clean_document
     from timeline.dating import describe_article
     from timeline.foreign import find_foreign_expressions, mark_datelines
+    from timeline.sentences import split_sentences
 
     cleaned = clean_document(doc, recurring)
     language = detect_language("\n".join(line.text for line in cleaned.body_lines or cleaned.lines))
@@ -258,6 +261,7 @@ class Scanned:
     item: Document | Problem | None
     scan: Scan | None = None  # content hash, kind, loading notes and census; None for a Problem
     seconds: float = 0.0  # of the file's time budget spent in this pass (the second pass has the rest)
+    stamp: Stamp | None = None  # the file's stamp before this pass read it (with a cache)
 
 
 def scan_path(path: str, options: Options, cache: Cache | None) -> Scanned:
@@ -274,17 +278,18 @@ def scan_path(path: str, options: Options, cache: Cache | None) -> Scanned:
 def _scan(path: str, options: Options, cache: Cache | None) -> Scanned:
     """Read, decode and take the census of a file, once; a file unchanged since a cached run is not opened."""
     info = _stat(path) if cache and path != "-" else None
+    stamp = file_stamp(info) if info else None
     if cache and info and info.st_size <= options.max_bytes:
         scan = cache.get_scan(path, info)
         if scan is not None:
-            return Scanned(path, None, scan)
+            return Scanned(path, None, scan, stamp=stamp)
     item = safe_read(path, options)
     if isinstance(item, Problem):
         return Scanned(path, item)
     scan = Scan(content_hash(item) if cache else "", item.kind, item.notes, take_census(item))
     if cache and info:
         cache.put_scan(path, info, scan)
-    return Scanned(path, item, scan)
+    return Scanned(path, item, scan, stamp=stamp)
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -414,10 +419,34 @@ def _init_worker(options: Options, cache: Cache | None) -> None:
     _set_worker_state(options, cache)
 
 
+@contextmanager
+def collection(enabled: bool) -> Iterator[None]:
+    """Python's cycle collector on or off in this block, as it was after.
+
+    Off where a run only gathers results: its results, statements, events and output records are
+    hundreds of thousands of objects without cycles, freed by their reference counts, which the
+    collector traversed again and again (0.09 s of a cached re-run's 1.2 s of CPU on 2,000 files).
+    On again for the per-article work (parsers, dateparser), which leaves cycles behind.
+    """
+    was = gc.isenabled()
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
 def _scan_batch(paths: Sequence[str]) -> tuple[list[Scanned], list[str]]:
     """scan_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
-    scanned = [without_document(scan_path(path, _WORKER["options"], cache)) for path in paths]  # type: ignore[arg-type]
+    with collection(enabled=True):
+        scanned = [without_document(scan_path(path, _WORKER["options"], cache)) for path in paths]  # type: ignore[arg-type]
     return scanned, cache.take_rejected() if cache else []
 
 
@@ -434,7 +463,8 @@ def _finish_batch(
     """finish_path over a batch with the worker's settings, and the cache entries it found invalid."""
     cache: Cache | None = _WORKER["cache"]  # type: ignore[assignment]
     options: Options = _WORKER["options"]  # type: ignore[assignment]
-    results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
+    with collection(enabled=True):
+        results = [finish_path(scanned, options, own, cache, look_up) for scanned, own, look_up in tasks]
     return results, cache.take_rejected() if cache else []
 
 
@@ -508,6 +538,10 @@ def _map_files(
     lines (or finds its result in the cache). Standard input is read here, once, and kept.
     """
     files = [path for path in paths if path != "-"]
+    recorded = _recorded_results(files, options, cache) if cache and "-" not in paths else None
+    if recorded is not None:
+        yield from recorded
+        return
     known = {path: scan for path in files if (scan := _known_scan(path, options, cache))}
     fresh = [path for path in files if path not in known]
     read = dict(zip(fresh, _collect(mapper(_scan_batch, _batches(fresh, size)), cache), strict=True))
@@ -522,8 +556,53 @@ def _map_files(
         (item, own, item.path not in known) for index, (item, own) in enumerate(tasks) if index not in done
     ]
     computed = iter(_collect(mapper(_finish_batch, _batches(todo, size)), cache))
-    for index in range(len(tasks)):
-        yield done[index] if index in done else next(computed)
+    record: list[Recorded | None] = []
+    for index, (item, _own) in enumerate(tasks):
+        result = done[index] if index in done else next(computed)
+        record.append(_recorded(item, result, cache))
+        yield result
+    if cache and "-" not in paths and all(record):
+        cache.put_record(files, options.default_date, typing.cast(list[Recorded], record))
+
+
+def _recorded(scanned: Scanned, result: ArticleResult, cache: Cache | None) -> Recorded | None:
+    """What the run's record keeps of a file whose result is cached; None for one it cannot vouch for."""
+    scan, key = scanned.scan, cache.keys.get(scanned.path) if cache else None
+    if scan is None or scanned.stamp is None or key is None or result.info is None:
+        return None
+    if any(problem.reason == CHANGED_DURING_RUN for problem in result.problems):
+        return None  # its result is of a second read, not of the content recorded
+    return Recorded(scanned.stamp, scan.content, scan.notes, key)
+
+
+def _recorded_results(files: Sequence[str], options: Options, cache: Cache) -> list[ArticleResult] | None:
+    """Every file's cached result, by the record of the last run over these files; None unless none changed.
+
+    None when a file's stamp differs, or may hide a change, or an entry is gone: the run then reads what
+    changed and counts the shared lines again (a file of the same content keeps its result).
+    """
+    found = cache.get_record(files, options.default_date)
+    if found is None:
+        return None
+    record, written = found
+    for path, file in zip(files, record, strict=True):
+        info = _stat(path)
+        if info is None or info.st_size > options.max_bytes or not is_unchanged(file.stamp, info, written):
+            return None
+    files_of: dict[str, list[int]] = {}
+    for index, file in enumerate(record):
+        files_of.setdefault(file.key, []).append(index)
+    rejected = len(cache.rejected)
+    results: list[Any] = [None] * len(files)
+    for key, indexes in files_of.items():
+        shared = cache.get_shared(key, record[indexes[0]].content)
+        if shared is None:
+            del cache.rejected[rejected:]  # the run that follows reads the entry again, and says so once
+            return None
+        for index in indexes:
+            results[index] = with_notes(rebase(shared, files[index]), record[index].notes)
+    cache.keys.update((path, file.key) for path, file in zip(files, record, strict=True))
+    return results
 
 
 def without_census(scanned: Scanned) -> Scanned:
@@ -540,7 +619,7 @@ def _known_scan(path: str, options: Options, cache: Cache | None) -> Scanned | N
     if cache is None or info is None or info.st_size > options.max_bytes:
         return None
     scan = cache.get_scan(path, info)
-    return Scanned(path, None, scan) if scan else None
+    return Scanned(path, None, scan, stamp=file_stamp(info)) if scan else None
 
 
 def _known_results(

@@ -34,6 +34,8 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u20
 
 def safe(text: str) -> str:
     """Text that cannot drive a terminal: control and bidi characters shown as escapes, never raw."""
+    if text.isascii() and text.isprintable():  # nothing to escape: most text, at C speed
+        return text
     text = text.encode("utf-8", errors="backslashreplace").decode("utf-8")
     return UNSAFE.sub(
         lambda match: (
@@ -45,6 +47,8 @@ def safe(text: str) -> str:
 
 def safe_path(path: str) -> str:
     """A file name as printable UTF-8: undecodable bytes and control characters escaped."""
+    if path.isascii() and path.isprintable():  # nothing to escape (safe's shortcut, without two copies)
+        return path
     return safe(path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace"))
 
 
