@@ -206,7 +206,7 @@ def measure_cache(shared: Path, count: int) -> None:
 
 
 def measure_dask(corpus: Path, files: int, rounds: int = 1) -> None:
-    """The same build on a LocalCluster of two one-thread workers, against --jobs 2 (alternating, best of `rounds`).
+    """The same build on a LocalCluster of two one-thread workers, against --jobs 2 (alternating, best of N).
 
     CPU: the client and --jobs 2 from the rusage of reaped children; the scheduler (a thread of this
     process, so this process's CPU while the client runs) and the workers and nannies from /proc.
@@ -280,7 +280,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,50000", help="files for the memory curve")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask comparison out")
     parser.add_argument("--cache-only", action="store_true", help="measure the cache runs only")
-    parser.add_argument("--dask-only", type=int, metavar="ROUNDS", help="the Dask comparison only, best of ROUNDS")
+    parser.add_argument("--dask-only", type=int, metavar="N", help="the Dask comparison alone, best of N")
     args = parser.parse_args()
     shared = Path(args.shared)
     if args.cache_only:
