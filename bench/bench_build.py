@@ -2,6 +2,7 @@
 
     python bench/bench_build.py --shared ../shared [--files 2000] [--naive-sample 300]
                                 [--sizes 1000,5000,20000,50000] [--no-dask] [--cache-only]
+                                [--dask-only ROUNDS]
 
 Builds bench/work/corpus-N/ (copies of the Syria articles and of the boilerplate pages' w3m and lynx
 text dumps, under new names: about 7.4 KB an article) once, then prints, in this one run:
@@ -12,7 +13,8 @@ run, with the files computed; the Dask run on a LocalCluster of two one-thread w
 --jobs 2 (byte-identical or not); then peak memory (summed over the process tree) and time at
 each of --sizes. Wall-clock times: on a shared machine, compare figures of one run only; the cache
 figures also give CPU time (user + system of the whole process tree), which others' load disturbs less.
---cache-only measures the cache runs alone.
+--cache-only measures the cache runs alone; --dask-only ROUNDS the Dask comparison alone, alternating
+with --jobs 2, best of ROUNDS, with the CPU time of the client, the scheduler and the workers.
 """
 
 from __future__ import annotations
@@ -203,25 +205,70 @@ def measure_cache(shared: Path, count: int) -> None:
         )
 
 
-def measure_dask(corpus: Path, files: int) -> None:
-    """The same build on a LocalCluster of two one-thread workers, against --jobs 2."""
+def measure_dask(corpus: Path, files: int, rounds: int = 1) -> None:
+    """The same build on a LocalCluster of two one-thread workers, against --jobs 2 (alternating, best of N).
+
+    CPU: the client and --jobs 2 from the rusage of reaped children; the scheduler (a thread of this
+    process, so this process's CPU while the client runs) and the workers and nannies from /proc.
+    """
     try:
         from distributed import LocalCluster
     except ImportError:
         print("dask: the cluster extra is not installed")
         return
+    dask_out, local_out = WORK / "dask.json", WORK / "local.json"
+    walls: dict[str, list[float]] = {"dask": [], "local": []}
+    cpus: dict[str, list[tuple[float, ...]]] = {"dask": [], "local": []}
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        dask_out = Path(WORK) / "dask.json"
-        local_out = Path(WORK) / "local.json"
-        remote, _, _ = run_measured(
-            [*build_cmd(corpus, "--cluster", cluster.scheduler_address), "-o", str(dask_out)]
-        )
-    local, _, _ = run_measured([*build_cmd(corpus, "--jobs", "2"), "-o", str(local_out)])
+        address = cluster.scheduler_address
+        for _ in range(rounds):
+            workers, scheduler = tree_cpu_seconds(os.getpid()), time.process_time()
+            remote, client = run_timed([*build_cmd(corpus, "--cluster", address), "-o", str(dask_out)])
+            scheduler = time.process_time() - scheduler
+            workers = tree_cpu_seconds(os.getpid()) - workers
+            walls["dask"].append(remote)
+            cpus["dask"].append((client + scheduler + workers, client, scheduler, workers))
+            sampler = time.process_time()
+            local, local_cpu = run_timed([*build_cmd(corpus, "--jobs", "2"), "-o", str(local_out)])
+            walls["local"].append(local)
+            cpus["local"].append((local_cpu, time.process_time() - sampler))
+    remote, local = min(walls["dask"]), min(walls["local"])
     same = dask_out.read_bytes() == local_out.read_bytes()
     print(
         f"dask, {files} files: 2 one-thread workers {remote:.2f} s, --jobs 2 {local:.2f} s: "
         f"{remote / local:.2f}x the local time, output {'byte-identical' if same else 'DIFFERENT'}"
     )
+    if rounds > 1:
+        total, client, scheduler, workers = min(cpus["dask"])
+        print(
+            f"  best of {rounds}, CPU s: dask {total:.2f} (client {client:.2f}, scheduler {scheduler:.2f}, "
+            f"workers {workers:.2f}), --jobs 2 {min(cpus['local'])[0]:.2f} "
+            f"(this process's memory sampler alone: {min(cpus['local'])[1]:.2f}); "
+            f"walls dask {' '.join(f'{w:.2f}' for w in walls['dask'])}, "
+            f"local {' '.join(f'{w:.2f}' for w in walls['local'])}; load {os.getloadavg()[0]:.2f}"
+        )
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of the live descendants of a process (not itself), from /proc."""
+    children: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])
+    total, stack = 0, list(children.get(pid, []))
+    while stack:
+        current = stack.pop()
+        total += ticks.get(current, 0)
+        stack.extend(children.get(current, []))
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -233,12 +280,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,50000", help="files for the memory curve")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask comparison out")
     parser.add_argument("--cache-only", action="store_true", help="measure the cache runs only")
+    parser.add_argument("--dask-only", type=int, metavar="N", help="the Dask comparison alone, best of N")
     args = parser.parse_args()
     shared = Path(args.shared)
     if args.cache_only:
         measure_cache(shared, args.files)
         return
     corpus = make_corpus(shared, args.files, WORK / f"corpus-{args.files}")
+    if args.dask_only:
+        measure_dask(corpus, args.files, args.dask_only)
+        return
     files = sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
     size = folder_bytes(corpus)
     print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB ({corpus.relative_to(ROOT)})")

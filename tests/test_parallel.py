@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -181,10 +182,15 @@ def test_a_hostile_worker_cannot_run_code_on_the_client(
         return Payload()
 
     def forged(batch: Any, *args: Any) -> Any:  # plain data, but not a result of that file
-        return [
-            {"path": item.path, "info": None, "statements": [], "problems": [[item.path, "x", True]]}
-            for item in batch
-        ]
+        return json.dumps(
+            [
+                {"path": item.path, "info": None, "statements": [], "problems": [[item.path, "x", True]]}
+                for item in batch
+            ]
+        ).encode()
+
+    def garbled(*args: Any) -> Any:  # bytes, but not JSON
+        return b"\x80 not JSON"
 
     monkeypatch.setattr(cluster, "_process_remote", hostile)
     address = local_cluster.scheduler_address
@@ -193,10 +199,14 @@ def test_a_hostile_worker_cannot_run_code_on_the_client(
     assert result.exit_code == 3
     assert result.stderr.startswith("timeline: the cluster failed: ")
     assert len(result.stderr.splitlines()) == 1
-    monkeypatch.setattr(cluster, "_process_remote", forged)
-    result = CliRunner().invoke(app, ["build", str(folder), "--cluster", address])
-    assert result.exit_code == 3
-    assert "the cluster sent back an invalid result" in result.stderr
+    for fake, reason in (
+        (forged, "the cluster sent back an invalid result"),
+        (garbled, "not one result per file"),
+    ):
+        monkeypatch.setattr(cluster, "_process_remote", fake)
+        result = CliRunner().invoke(app, ["build", str(folder), "--cluster", address])
+        assert result.exit_code == 3
+        assert reason in result.stderr
 
 
 def test_unreachable_cluster_is_a_clear_error(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
