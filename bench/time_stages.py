@@ -21,6 +21,7 @@ from typing import Any
 import timeline.clean as clean
 import timeline.dating as dating
 import timeline.pipeline as pipeline
+import timeline.sentences as sentences
 from timeline.pipeline import Options, build_timeline
 from timeline.render import render_json
 
@@ -29,7 +30,6 @@ PIPELINE_STAGES = (
     "load_document",
     "take_census",
     "count_recurring",
-    "split_sentences",
     "find_expressions",
     "find_statements",
     "merge_statements",
@@ -92,6 +92,7 @@ def main() -> None:
         setattr(pipeline, name, recorded(name, stage) if args.replay and name in CALLS else stage)
     clean.clean_document = timed("clean_document", clean.clean_document)  # imported by the pipeline when used
     dating.describe_article = timed("describe_article", dating.describe_article)  # likewise
+    sentences.split_sentences = timed("split_sentences", sentences.split_sentences)  # likewise
     start = time.process_time()
     timeline = build_timeline([args.folder], Options(), jobs=1)
     timed("render_json", render_json)(timeline)
