@@ -408,3 +408,22 @@ def test_a_file_changed_between_the_passes_is_not_cached_under_its_first_read(tm
     assert any(pipeline.CHANGED_DURING_RUN in problem.reason for problem in result.problems)
     key = cache.key(scanned.scan.content, Options().default_date, frozenset()) if scanned.scan else ""
     assert cache.get(key, scanned.scan.content if scanned.scan else "", str(article)) is None
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [
+        (b"[[1, 2], [[3], [4]]]", [[1, 2], [[3], [4]]]),
+        (b"[]", []),
+        (b"\x80 not JSON", None),
+        (b"[1, 2", None),
+        (b"[" * 200_000 + b"]" * 200_000, None),  # nested past the parser's stack: refused, not raised
+        ([[1, 2]], None),  # plain data instead of a JSON text: no check passes it
+        ("[]", None),
+        (None, None),
+    ],
+)
+def test_a_workers_batch_is_read_only_from_json_bytes(sent: Any, read: Any) -> None:
+    from timeline.cluster import _from_json
+
+    assert _from_json(sent) == read

@@ -87,7 +87,7 @@ def _from_json(data: Any) -> Any:
         return None
     try:
         return json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, nested past the parser's stack
         return None
 
 
