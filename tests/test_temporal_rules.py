@@ -117,7 +117,7 @@ def test_dispatch_picks_the_rule_trying_them_all_would(pieces: list[tuple[str, s
         start = tok.start()
         expected = _every_rule_at(text, start)
         assert _named(match_at(text, start)) == expected, (text, start)  # by the first character
-        by_word = _rules_for_word(text, tok.end(), tok.group())
+        by_word = _rules_for_word(text, tok.end(), tok.group().lower())
         assert _named(match_at(text, start, by_word)) == expected, (text, start)
         if start:
             assert _named(match_at(text, start - 1)) == _every_rule_at(text, start - 1), (text, start - 1)
@@ -141,7 +141,7 @@ def _candidates_trying_every_token(text: str) -> list[tuple[str, int, int]]:
         if word[0].isdigit() and start and text[start - 1] in "'’" and start - 1 >= pos:
             hit = match_at(text, start - 1) or match_at(text, start)
         else:
-            hit = match_at(text, start, _rules_for_word(text, end, word))
+            hit = match_at(text, start, _rules_for_word(text, end, word.lower()))
         if hit is not None and hit[0].accept(hit[1], text):
             found.append((hit[0].name, hit[1].start(), hit[1].end()))
             pos = hit[1].end()

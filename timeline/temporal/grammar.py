@@ -114,16 +114,17 @@ def match_at(
 
 
 def _rules_for_word(text: str, end: int, word: str) -> tuple[Rule, ...] | None:
-    """The rules that can begin with a token of letters ending at `end`, when the word alone tells: when an
-    ASCII character or nothing follows it (a letter beyond ASCII might match a pattern's letter regardless
-    of case)."""
+    """The rules that can begin with a lower-cased token of letters ending at `end`, when the word alone
+    tells: when an ASCII character or nothing follows it (a letter beyond ASCII might match a pattern's
+    letter regardless of case)."""
     if word[0].isdigit() or (end < len(text) and not text[end].isascii()):
         return None
-    return rules_for_start_word(word.lower())
+    return rules_for_start_word(word)
 
 
 def _match_token(text: str, start: int, end: int, word: str, pos: int) -> tuple[Rule, re.Match[str]] | None:
-    """The first rule matching at a token (at a digit's apostrophe first: "'90s"), with its match."""
+    """The first rule matching at a token, lower-cased (at a digit's apostrophe first: "'90s"), with its
+    match."""
     if word[0].isdigit():
         if start and text[start - 1] in "'’" and start - 1 >= pos:
             found = match_at(text, start - 1)
@@ -131,15 +132,6 @@ def _match_token(text: str, start: int, end: int, word: str, pos: int) -> tuple[
                 return found
         return match_at(text, start)
     return match_at(text, start, _rules_for_word(text, end, word))
-
-
-def _first_match(rules: tuple[Rule, ...], text: str, start: int) -> tuple[Rule, re.Match[str]] | None:
-    """The first of `rules` matching at `start`, with its match (match_at without its look-ups)."""
-    for rule in rules:
-        m = rule.regex.match(text, start)
-        if m is not None:
-            return rule, m
-    return None
 
 
 def iter_candidates(text: str) -> Iterator[Candidate]:
@@ -151,7 +143,6 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
     starts, ends, lower = tokens.starts, tokens.ends, tokens.lower
     wi, n_windows = 0, len(windows)
     pos = 0  # the end of the last accepted match
-    n = len(text)
     for i in _flagged(tokens, START_WORDS):
         start = starts[i]
         if start < pos:
@@ -162,12 +153,7 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
             return
         if start < windows[wi][0]:
             continue
-        end = ends[i]
-        word = lower[i]
-        if word[0].isdigit() or (end < n and not text[end].isascii()):
-            found = _match_token(text, start, end, tokens.words[i], pos)
-        else:  # a word followed by ASCII or nothing: the word alone tells which rules may begin there
-            found = _first_match(rules_for_start_word(word), text, start)
+        found = _match_token(text, start, ends[i], lower[i], pos)
         if found is None:
             continue
         rule, m = found
