@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import os
 import signal
 import stat
@@ -589,20 +590,32 @@ def _recorded_results(files: Sequence[str], options: Options, cache: Cache) -> l
         info = _stat(path)
         if info is None or info.st_size > options.max_bytes or not is_unchanged(file.stamp, info, written):
             return None
-    files_of: dict[str, list[int]] = {}
-    for index, file in enumerate(record):
-        files_of.setdefault(file.key, []).append(index)
+    files_of: dict[str, list[tuple[int, str, str, tuple[str, ...]]]] = {}
+    for index, (path, file) in enumerate(zip(files, record, strict=True)):
+        files_of.setdefault(file.key, []).append((index, path, file.content, file.notes))
     rejected = len(cache.rejected)
     results: list[Any] = [None] * len(files)
-    for key, indexes in files_of.items():
-        shared = cache.get_shared(key, record[indexes[0]].content)
-        if shared is None:
+    for named in _shared_results(cache, files_of):
+        if named is None:
             del cache.rejected[rejected:]  # the run that follows reads the entry again, and says so once
             return None
-        for index in indexes:
-            results[index] = with_notes(rebase(shared, files[index]), record[index].notes)
+        for index, result in named:
+            results[index] = result
     cache.keys.update((path, file.key) for path, file in zip(files, record, strict=True))
     return results
+
+
+def _shared_results(
+    cache: Cache, files_of: dict[str, list[tuple[int, str, str, tuple[str, ...]]]]
+) -> Iterator[list[tuple[int, ArticleResult]] | None]:
+    """Per result key, its entry read and checked once, then named after each of its files (index, path,
+    content, notes) with the file's own notes; None for a key whose entry is missing or invalid."""
+    for key, files in files_of.items():
+        shared = cache.get_shared(key, files[0][2])
+        if shared is None:
+            yield None
+        else:
+            yield [(index, with_notes(rebase(shared, path), notes)) for index, path, _, notes in files]
 
 
 def without_census(scanned: Scanned) -> Scanned:
@@ -636,20 +649,14 @@ def _known_results(
     """
     if cache is None:
         return {}
-    files_of: dict[str, list[tuple[int, Scanned, Scan]]] = {}  # by result key, in the order of the tasks
+    files_of: dict[str, list[tuple[int, str, str, tuple[str, ...]]]] = {}  # by result key, in task order
     for index, (item, own) in enumerate(tasks):
         if item.scan is None:
             continue
         key = cache.keys[item.path] = cache.key(item.scan.content, options.default_date, own)
         if item.path in known:
-            files_of.setdefault(key, []).append((index, item, item.scan))
-    done = {}
-    for key, files in files_of.items():
-        shared = cache.get_shared(key, files[0][2].content)
-        if shared is not None:
-            for index, item, scan in files:
-                done[index] = with_notes(rebase(shared, item.path), scan.notes)
-    return done
+            files_of.setdefault(key, []).append((index, item.path, item.scan.content, item.scan.notes))
+    return dict(itertools.chain.from_iterable(named for named in _shared_results(cache, files_of) if named))
 
 
 def _own_lines(scanned: Scanned, recurring: frozenset[int]) -> frozenset[int]:
