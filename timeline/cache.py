@@ -421,14 +421,20 @@ def _hashes(data: Any) -> tuple[int, ...]:
 
 def decode_scan(entry: dict[str, Any]) -> Scan:
     """A file's first-pass record from a checked entry; InvalidEntry when a field does not fit."""
-    content, notes = entry["content"], entry["notes"]
+    content = entry["content"]
     _expect(isinstance(content, str) and len(content) == 64, content, "a content hash")
     _expect(isinstance(entry["path"], str), entry["path"], "a path")
-    _expect(isinstance(notes, list) and all(isinstance(note, str) for note in notes), notes, "notes")
-    if any(CONTROL.search(note) for note in notes):
-        raise InvalidEntry("control characters in a note")
+    notes = _notes(entry["notes"])
     census = Census(frozenset(_hashes(entry["lines"])), _hashes(entry["sketch"]))
-    return Scan(content, decode_value(entry["kind"], Kind), tuple(notes), census)
+    return Scan(content, decode_value(entry["kind"], Kind), notes, census)
+
+
+def _notes(data: Any) -> tuple[str, ...]:
+    """A file's loading notes, checked: a list of strings without control characters."""
+    _expect(isinstance(data, list) and all(isinstance(note, str) for note in data), data, "notes")
+    if any(CONTROL.search(note) for note in data):
+        raise InvalidEntry("control characters in a note")
+    return tuple(data)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -467,10 +473,7 @@ def decode_record(data: Any, paths: Sequence[str]) -> list[Recorded]:
         _expect(isinstance(stamp, list) and len(stamp) == 5, stamp, "a stamp")
         _expect(all(type(value) is int for value in stamp), stamp, "a stamp of integers")
         _expect(_is_digest(content) and _is_digest(key), item, "a content hash and a key")
-        _expect(isinstance(notes, list) and all(isinstance(note, str) for note in notes), notes, "notes")
-        if any(CONTROL.search(note) for note in notes):
-            raise InvalidEntry("control characters in a note")
-        files.append(Recorded(typing.cast(Stamp, tuple(stamp)), content, tuple(notes), key))
+        files.append(Recorded(typing.cast(Stamp, tuple(stamp)), content, _notes(notes), key))
     return files
 
 
