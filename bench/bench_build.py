@@ -59,22 +59,32 @@ def make_corpus(shared: Path, count: int, folder: Path) -> Path:
     return folder
 
 
-def tree_rss_kb(pid: int) -> tuple[int, int]:
-    """Resident memory of a process and all its descendants, and of the process alone, in KB (from /proc)."""
-    total = own = 0
-    children: dict[int, list[int]] = {}
+def process_tree(pid: int) -> tuple[list[int], dict[int, list[str]]]:
+    """A process and its live descendants (the process first), and every process's /proc stat fields."""
+    stats: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
+                stats[int(entry)] = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-    stack = [pid]
+    children: dict[int, list[int]] = {}
+    for child, fields in stats.items():
+        children.setdefault(int(fields[1]), []).append(child)
+    tree, stack = [], [pid]
     while stack:
         current = stack.pop()
+        tree.append(current)
+        stack.extend(children.get(current, []))
+    return tree, stats
+
+
+def tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, and of the process alone, in KB (from /proc)."""
+    total = own = 0
+    for current in process_tree(pid)[0]:
         try:
             with open(f"/proc/{current}/status") as handle:
                 for line in handle:
@@ -83,7 +93,6 @@ def tree_rss_kb(pid: int) -> tuple[int, int]:
                         own = own or int(line.split()[1])  # the first read is the process itself
         except OSError:
             pass
-        stack.extend(children.get(current, []))
     return total, own
 
 
@@ -251,24 +260,9 @@ def measure_dask(corpus: Path, files: int, rounds: int = 1) -> None:
 
 def tree_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of the live descendants of a process (not itself), from /proc."""
-    children: dict[int, list[int]] = {}
-    ticks: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        ticks[int(entry)] = int(fields[11]) + int(fields[12])
-    total, stack = 0, list(children.get(pid, []))
-    while stack:
-        current = stack.pop()
-        total += ticks.get(current, 0)
-        stack.extend(children.get(current, []))
-    return total / os.sysconf("SC_CLK_TCK")
+    tree, stats = process_tree(pid)
+    ticks = sum(int(stats[current][11]) + int(stats[current][12]) for current in tree[1:] if current in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
