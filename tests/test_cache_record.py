@@ -9,24 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from tests.test_cache import ARTICLE, build
 from timeline import pipeline
 from timeline.cache import Cache, InvalidEntry, Recorded, checksum, encode_record_entry, read_record
-from timeline.cli import app
 
-ARTICLE = (
-    "Example Daily News\n\nMinisters postpone visit\n\nSun 14 Jun 2020 | 08:35\n\n"
-    "The ministers met in Ankara on Tuesday, officials said.\n\n"
-    "The talks will resume on June 30 in Geneva, the United Nations said.\n"
-)
 OTHER = ARTICLE.replace("Tuesday", "Monday").replace("Ankara", "Moscow")
-
-
-def build(folder: Path, *args: str) -> tuple[int, str, str]:
-    """`timeline build FOLDER --format json --jobs 1 ...` in this process: exit code, output, stderr."""
-    result = CliRunner().invoke(app, ["build", str(folder), "--format", "json", "--jobs", "1", *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
