@@ -293,6 +293,15 @@ WEEKDAY_ROWS = [
         "2024-03-05",
     ),
     ("The agency gave the family until 9 a.m. Tuesday to sign.", THU_LEAP, "9 a.m. Tuesday", "2024-03-05"),
+    # ... and a time given to act in, told in the present ("has until"); in the past it may have run out
+    (
+        "The company has until Friday to respond, officials said on Wednesday.",
+        "2020-06-17",
+        "Friday",
+        "2020-06-19",
+    ),
+    ("Residents are given until Monday to leave.", "2020-06-17", "Monday", "2020-06-22"),
+    ("The company had until Friday to respond.", "2020-06-17", "Friday", "2020-06-12"),
     # a plan looks ahead: "planned a march", "were planning to drive"
     (
         "Protesters planned a large march on Saturday and were planning to drive to the airport on Monday.",

@@ -58,6 +58,12 @@ _MODALS = load_set("modals")
 _AUXILIARIES = load_set("auxiliaries")
 # a time an extension or a delay moves to: "extended to Nov. 20", "postponed until Tuesday"
 _GOAL_BEFORE = re.compile(r"\b(?:until|till|to|through)\s+$", re.IGNORECASE)
+# "has until Friday to respond", "are given until June 30 to leave": a time given to act in, told in the
+# present tense, lies ahead ("had until Friday to respond" is left to the clause's tense)
+_GIVEN_UNTIL = re.compile(
+    r"\b(?:has|have|is|are|gets?|gives?)\s+(?:[a-z]+\s+){0,2}?(?:until|till)\s+$", re.IGNORECASE
+)
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+\b")
 _WINDOW = 220
 # Words whose period does not end a sentence ("the Roe vs. Wade decision", "Gen. Smith", "Sept. 4").
 _ABBREVIATIONS = frozenset(
@@ -454,6 +460,8 @@ def _expression_marker(text: str, start: int, end: int, words: list[str]) -> str
         return "future"  # "set a Saturday deadline": a new deadline lies ahead
     if _GOAL_BEFORE.search(text, max(0, start - 8), start) and any(w.lower() in _DEADLINE for w in words):
         return "future"  # "postponed until Tuesday", "extended to Nov. 20"
+    if _TO_ACT.match(text, end) and _GIVEN_UNTIL.search(text, max(0, start - 40), start):
+        return "future"  # "has until Friday to respond"
     return None
 
 
