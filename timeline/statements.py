@@ -24,6 +24,13 @@ REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 REPORTING_AFTER = re.compile(r"^\W{0,3}(?:'s|’s)\s+(?:statement|announcement|report)\b", re.IGNORECASE)
+# A time stamp heading a sentence ("Tuesday 8 February 2005 00.02 GMT The head of ...", "LONDON | Thu Oct 6,
+# 2011 10:36 am BST", "(Update 12:19 a.m. Tuesday in Cairo, 5:19 p.m. ET Monday)") says when the report was
+# written or posted, not when what it reports happened: a print edition stamped just after midnight tells
+# the day before's news as "yesterday". When the sentence holds another date, it is filed under that one.
+STAMP_HEADER = re.compile(r"[\s(\-–—]*(?:[A-Z][\w.'’ ]{0,40}\|\s*)?(?:(?:at|update[ds]?)\s+)?", re.IGNORECASE)
+STAMP_GAP = re.compile(r"[\s,;|·()\-–—]*(?:(?:in|at)\s+[A-Z][\w'’]*[\s,]*)?")
+CLOCK = re.compile(r"(?:at\s+)?[012]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
 # A year that names a thing rather than a time ("WeWork's 2025 bond", "Kopp's 1987 Chevrolet", "the
 # 2016 MacBook Pro"): after a determiner or a possessive, right before a word. When a sentence holds
 # another date, that is the one the statement is filed under.
@@ -182,6 +189,10 @@ def choose_dates(sentence: str, exprs: Sequence[TimeExpr]) -> list[TimeExpr]:
     one date per happening (see `split_happenings`).
     """
     dating = [expr for expr in exprs if is_dating(expr)]
+    stamp = stamp_end(sentence, dating)
+    own = [expr for expr in dating if expr.start >= stamp]
+    if any(expr.granularity == "day" for expr in own):  # a year or a fortnight does not tell the day better
+        dating = own
     reported = [
         expr
         for expr in dating
@@ -210,6 +221,27 @@ VERB_KINDS = frozenset({"past", "future", "prog", "would", "weak_future"})
 # ... and between two dates, a telling ("will meet at a future date, the ministry said, a day after
 # announcing it"): what comes after it is not the same phrase as what came before
 SEPARATING_KINDS = VERB_KINDS | {"report"}
+
+
+def stamp_end(sentence: str, exprs: Sequence[TimeExpr]) -> int:
+    """Where a time stamp heading the sentence ends (0 if none): its first dates and clock times, one after
+    the other, a clock time among them ("Friday 10 June 2005 00.05 BST", "(Update 3:59 p.m. in Cairo")."""
+    end = _skip(STAMP_HEADER, sentence, 0)
+    clock = False
+    for expr in sorted(exprs, key=lambda e: e.start):
+        if expr.start not in (end, _skip(STAMP_GAP, sentence, end) if end else end):
+            break
+        end, clock = expr.end, clock or expr.type == "TIME"
+        untagged = CLOCK.match(sentence, _skip(STAMP_GAP, sentence, end))
+        if untagged:  # '00.02 GMT': a clock time the grammar leaves out
+            end, clock = untagged.end(), True
+    return end if clock else 0
+
+
+def _skip(pattern: re.Pattern[str], text: str, position: int) -> int:
+    """Where a pattern that may match nothing ends, matched at a position."""
+    found = pattern.match(text, position)
+    return found.end() if found else position
 
 
 def _is_since(sentence: str, expr: TimeExpr) -> bool:
