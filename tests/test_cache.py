@@ -32,6 +32,7 @@ from timeline.cache import (
     encode_result,
     encode_value,
     read_result,
+    tree_digest,
 )
 from timeline.cli import app
 from timeline.load import load_document, read_at_most
@@ -325,3 +326,52 @@ def test_a_bounded_read_gives_the_first_limit_and_one_bytes_whatever_size_was_ex
 ) -> None:
     # `expected` is the size the file had when it was looked at: it may have grown or shrunk since
     assert read_at_most(io.BytesIO(data), limit, expected) == data[: limit + 1]
+
+
+def test_results_of_other_code_are_not_reused(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import cache as cache_module
+
+    cache = tmp_path / "cache"
+    first = build(folder, "--cache", str(cache))
+    calls: list[str] = []
+    monkeypatch.setattr(cache_module, "decode_entry", lambda *args: calls.append(args[1]))  # never a hit
+    monkeypatch.setattr(cache_module, "code_version", lambda: "0.0.0+changed")  # a checkout edited since
+    assert build(folder, "--cache", str(cache)) == first
+    assert calls == []
+    assert len(entry_files(cache)) == 4  # both files' results again, under the new code's keys
+
+
+def tree(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+BASE_TREE = {"a.py": b"x = 1\n", "data/words.txt": b"one\ntwo\n"}
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        ({}, True),
+        ({"__pycache__/a.cpython-311.pyc": b"\0compiled"}, True),  # compiled copies are not the code
+        ({"data/__pycache__/x.pyc": b"\0"}, True),
+        ({"a.py": b"x = 2\n"}, False),
+        ({"data/words.txt": b"one\ntwo\nthree\n"}, False),  # a word list is code's data
+        ({"b.py": b""}, False),  # an empty file added
+    ],
+)
+def test_the_code_digest_follows_every_file_but_compiled_ones(
+    tmp_path: Path, change: dict[str, bytes], same: bool
+) -> None:
+    before = tree_digest(tree(tmp_path / "one", BASE_TREE))
+    after = tree_digest(tree(tmp_path / "two", {**BASE_TREE, **change}))
+    assert (before == after) is same
+
+
+def test_the_code_digest_tells_a_renamed_file(tmp_path: Path) -> None:
+    moved = {"b.py" if name == "a.py" else name: data for name, data in BASE_TREE.items()}
+    assert tree_digest(tree(tmp_path / "one", BASE_TREE)) != tree_digest(tree(tmp_path / "two", moved))

@@ -1,4 +1,4 @@
-"""A cache of per-article results, keyed by content, the tool's version and what shapes the result.
+"""A cache of per-article results, keyed by content, the tool's code and what shapes the result.
 
 Entries are data, never code: JSON checked field by field against the result classes (models.py),
 with a checksum of their own content and the hash of the input they were made from. An entry that
@@ -200,6 +200,27 @@ def _decode_time(data: Any, hint: type[dt.date]) -> dt.date:
 
 
 @functools.cache
+@functools.cache
+def code_version() -> str:
+    """The tool's version and a digest of its code and data files: a checkout changed since the release
+    it is numbered after keeps the number, and must not take the results another code made."""
+    return f"{__version__}+{tree_digest(Path(__file__).parent)[:16]}"
+
+
+def tree_digest(root: Path) -> str:
+    """The SHA-256 of a folder's files, their paths and contents, in path order (`__pycache__` left out)."""
+    digest = hashlib.sha256()
+    files = sorted(
+        path
+        for path in root.rglob("*")
+        if path.is_file() and "__pycache__" not in path.relative_to(root).parts
+    )
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def schema_fingerprint() -> str:
     """A digest of the result classes' fields and types: a change of shape is a new key, not a bad entry."""
     seen: dict[str, str] = {}
@@ -231,7 +252,7 @@ def checksum(data: Any) -> str:
 def content_hash(doc: Document) -> str:
     """What a document's result is made from: the tool's version, its kind and decoded text (not its path)."""
     digest = hashlib.sha256()
-    for part in (FORMAT, __version__, doc.kind.value):
+    for part in (FORMAT, code_version(), doc.kind.value):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(doc.text.encode("utf-8", errors="surrogatepass"))
     return digest.hexdigest()
@@ -386,7 +407,7 @@ SCAN_FIELDS = ("format", "version", "path", "stat", "content", "kind", "notes", 
 
 def scan_version() -> str:
     """What a file's first-pass record depends on besides the file: the tool's version and the census's."""
-    return f"{__version__}/{CENSUS_VERSION}"
+    return f"{code_version()}/{CENSUS_VERSION}"
 
 
 Stamp = tuple[int, int, int, int, int]
@@ -590,7 +611,7 @@ class Cache:
         `recurring`: the hashes of the document's own lines that recur across the run's articles.
         """
         digest = hashlib.sha256()
-        for part in (FORMAT, schema_fingerprint(), __version__, content, str(default_date)):
+        for part in (FORMAT, schema_fingerprint(), code_version(), content, str(default_date)):
             digest.update(part.encode("utf-8") + b"\0")
         digest.update(b",".join(b"%x" % line for line in sorted(recurring)))
         return digest.hexdigest()
@@ -701,7 +722,7 @@ class Cache:
 
     def run_key(self, results: Sequence[ArticleResult]) -> str:
         """The key of a run's merge: every file's path, result key and whether it gave a result."""
-        digest = hashlib.sha256(f"{FORMAT}\0{schema_fingerprint()}\0{__version__}\0".encode())
+        digest = hashlib.sha256(f"{FORMAT}\0{schema_fingerprint()}\0{code_version()}\0".encode())
         for result in results:
             key = self.keys.get(result.path, "") if result.info is not None else ""
             digest.update(
