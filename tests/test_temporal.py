@@ -293,6 +293,13 @@ WEEKDAY_ROWS = [
         "2024-03-05",
     ),
     ("The agency gave the family until 9 a.m. Tuesday to sign.", THU_LEAP, "9 a.m. Tuesday", "2024-03-05"),
+    # a telling's day after a date far from the dct counts from the dct, not from that date's week
+    (
+        "The talks will resume on June 30 in Geneva, the United Nations said in a statement on Monday.",
+        SUN,
+        "Monday",
+        "2020-06-08",
+    ),
     # ... and a time given to act in, told in the present ("has until"); in the past it may have run out
     (
         "The company has until Friday to respond, officials said on Wednesday.",
@@ -522,6 +529,13 @@ ANCHORED_ROWS = [
     # a bare weekday in a sentence that names a date far from the dct belongs to that date's week
     (
         "Fighting broke out on May 30 and spread to the capital on Tuesday, officials said.",
+        SUN,
+        "Tuesday",
+        "2020-06-02",
+        "2020-06-02",
+    ),
+    (
+        "Police said fighting broke out on May 30 and spread to the capital on Tuesday.",
         SUN,
         "Tuesday",
         "2020-06-02",

@@ -31,6 +31,7 @@ from timeline.temporal.tense import (
     NO_MARKER,
     TENSE_MODEL,
     Marker,
+    reported_between,
     reporting_verb_before,
     reporting_verb_next_to,
     sentence_start,
@@ -728,6 +729,8 @@ class Resolver:
             return None
         if self.ctx.last_named_pos < sentence_start(self.text, c.start):
             return None
+        if reported_between(self.text, self.ctx.last_named_pos, c.start):
+            return None  # "talks resume on June 30, the UN said on Monday": the telling's day, from the dct
         before = self.text[max(0, c.start - 12) : c.start].lower().split()
         if (before and before[-1] in ("to", "through", "until", "till", "and", "-")) or self.text[
             c.end : c.end + 2
