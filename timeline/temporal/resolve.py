@@ -31,7 +31,6 @@ from timeline.temporal.tense import (
     NO_MARKER,
     TENSE_MODEL,
     Marker,
-    reported_between,
     reporting_verb_before,
     reporting_verb_next_to,
     sentence_start,
@@ -705,14 +704,6 @@ class Resolver:
             d = next(x for x in days if x.isoweekday() == wd)
         elif self.text[c.end : c.end + 2] in ("'s", "’s") and diff % 7 == 1:
             d = dct + dt.timedelta(days=1)  # "Sunday's race" in a Saturday paper: tomorrow's, not last week's
-        elif (near := self._near_previous_day(c)) is not None:
-            # "fighting broke out on May 30 and spread on Tuesday": the week of the date just named
-            d = next(
-                near + dt.timedelta(days=k)
-                for k in range(-3, 4)
-                if (near + dt.timedelta(days=k)).isoweekday() == wd
-            )
-            anchor = "previous"
         else:
             base, anchor, tense = self.tensed(c, f"XXXX-WXX-{wd}", "day", weak=False)
             d = pick_weekday(wd, base, tense)
@@ -721,22 +712,6 @@ class Resolver:
     def _addressed_to_reader(self, c: Candidate) -> bool:
         """Whether the expression sits in advice to the reader ("you can ... in the afternoon")."""
         return ADDRESSED_TO_READER.search(self.text, sentence_start(self.text, c.start), c.start) is not None
-
-    def _near_previous_day(self, c: Candidate) -> dt.date | None:
-        """A day named earlier in the same sentence and a week or more away from the dct, if any."""
-        last, dct = self.ctx.last_named, self.ctx.dct
-        if last is None or dct is None or not 7 <= abs((last - dct).days) <= 45:
-            return None
-        if self.ctx.last_named_pos < sentence_start(self.text, c.start):
-            return None
-        if reported_between(self.text, self.ctx.last_named_pos, c.start):
-            return None  # "talks resume on June 30, the UN said on Monday": the telling's day, from the dct
-        before = self.text[max(0, c.start - 12) : c.start].lower().split()
-        if (before and before[-1] in ("to", "through", "until", "till", "and", "-")) or self.text[
-            c.end : c.end + 2
-        ] in ("'s", "’s"):
-            return None  # "from Sept. 14 to Thursday", "Friday's close": counted from the dct
-        return last
 
     def resolve_month_range(self, c: Candidate) -> Found | None:
         g = c.match.group

@@ -538,11 +538,6 @@ def tense_marker(text: str, start: int, end: int, weak: bool = True) -> Marker:
 _REPORTED_NEAR = re.compile(r"\b(?:" + "|".join(sorted(_REPORTED_PAST)) + r")\b", re.IGNORECASE)
 
 
-def reported_between(text: str, start: int, end: int) -> bool:
-    """Whether a past reporting verb ("said", "told", ...) lies in text[start:end]."""
-    return _REPORTED_NEAR.search(text, start, end) is not None
-
-
 def reporting_verb_next_to(text: str, start: int, end: int) -> int | None:
     """Where the past reporting verb that text[start:end] dates begins ("said on Saturday"), or None."""
     if not _REPORTED_NEAR.search(text, max(0, start - 30), end + 30):
