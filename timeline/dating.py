@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.foreign import find_dateline_date
 from timeline.models import ArticleInfo, Cleaned, Label, Line
@@ -129,8 +130,12 @@ def find_date_in(text: str) -> tuple[dt.datetime, bool] | None:
     return (best[1], best[2]) if best else None
 
 
+@lru_cache(maxsize=256)
 def read_date(text: str, language: str = "en") -> tuple[dt.datetime, bool] | None:
-    """A header line's full date: in the article's own language first (month names), then as numbers."""
+    """A header line's full date: in the article's own language first (month names), then as numbers.
+
+    Kept for the last lines read: the lines above the body are read for a date, then again for its time.
+    """
     if language != "en":
         found = find_dateline_date(text, language)
         if found:
@@ -199,21 +204,28 @@ def _clock(hour: int, minute: int, ampm: str | None) -> dt.time:
     return dt.time(hour % 24, minute)
 
 
-def find_publication(cleaned: Cleaned, language: str = "en") -> FoundDate | None:
-    """The publication date: page metadata, then dateline lines, then any line above the body."""
+def find_publication(
+    cleaned: Cleaned, language: str = "en", heads: list[Line] | None = None
+) -> FoundDate | None:
+    """The publication date: page metadata, then dateline lines, then any line above the body.
+
+    `heads`: the cleaned text's `_header_lines`, when the caller has them already.
+    """
+    if heads is None:
+        heads = _header_lines(cleaned)
     if cleaned.metadata.date:
         found = find_date_in(cleaned.metadata.date)
         if found:
             when, has_time = found
             stamp = FoundDate(when, has_time, "html metadata")
             return _shown_on_page(stamp, cleaned.metadata.page, language) or _with_time_from_header(
-                stamp, cleaned, language
+                stamp, heads, language
             )
-    for line in _header_lines(cleaned):
+    for line in heads:
         found = read_date(line.text, language)
         if found:
             when, has_time = found
-            return _with_time_from_header(FoundDate(when, has_time, _where(line)), cleaned, language)
+            return _with_time_from_header(FoundDate(when, has_time, _where(line)), heads, language)
     if cleaned.metadata.page:  # a page with no date in its markup: the date line a reader sees
         shown = find_publication(Cleaned(lines=cleaned.metadata.page), language)
         return FoundDate(shown.value, shown.has_time, f"html page {shown.where}") if shown else None
@@ -266,11 +278,11 @@ def _header_lines(cleaned: Cleaned) -> list[Line]:
     return [*datelines, *above]
 
 
-def _with_time_from_header(found: FoundDate, cleaned: Cleaned, language: str = "en") -> FoundDate:
-    """Add a clock time from another header line that names the same day."""
+def _with_time_from_header(found: FoundDate, heads: list[Line], language: str = "en") -> FoundDate:
+    """Add a clock time from another header line (of `heads`, see `_header_lines`) that names the same day."""
     if found.has_time:
         return found
-    for line in _header_lines(cleaned):
+    for line in heads:
         other = read_date(line.text, language)
         if other and other[1] and other[0].date() == found.value.date():
             return FoundDate(other[0], True, f"{found.where}; time from {_where(line)}")
@@ -303,11 +315,12 @@ def find_author(cleaned: Cleaned) -> str | None:
     return None
 
 
-def find_outlet(cleaned: Cleaned) -> str | None:
+def find_outlet(cleaned: Cleaned, heads: list[Line] | None = None) -> str | None:
     """The outlet: page metadata, an agency dateline, a 'Name - tagline' header, a copyright line."""
     if cleaned.metadata.outlet:
         return cleaned.metadata.outlet
-    heads = _header_lines(cleaned)
+    if heads is None:
+        heads = _header_lines(cleaned)
     for line in (*cleaned.body_lines[:3], *heads):
         match = AGENCY_DATELINE.match(_strip_wire_stamp(line.text))
         if match:
@@ -357,7 +370,8 @@ def describe_article(
     path: str, cleaned: Cleaned, default_date: dt.date | None = None, language: str = "en"
 ) -> ArticleInfo:
     """Everything the timeline needs to know about an article besides its body."""
-    found = find_publication(cleaned, language)
+    heads = _header_lines(cleaned)  # the lines above the body, read for the date and for the outlet
+    found = find_publication(cleaned, language, heads)
     if found:
         published: dt.datetime | None = found.value
         has_time, source = found.has_time, found.where
@@ -368,7 +382,7 @@ def describe_article(
     return ArticleInfo(
         path=path,
         title=find_title(cleaned),
-        outlet=find_outlet(cleaned),
+        outlet=find_outlet(cleaned, heads),
         author=find_author(cleaned),
         published=published,
         has_time=has_time,

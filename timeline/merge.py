@@ -377,15 +377,14 @@ def _candidate_pairs(nodes: _Nodes) -> Iterator[tuple[int, int]]:
         if following in buckets:
             containers.append(index_of(following))  # neighbouring days, each pair looked at once
         for node in buckets[key]:
-            shared: dict[int, int] = {}
+            # every posting of the node's stems in one list, counted once in C (not one dict update each)
+            shared: list[int] = []
             for stem in nodes.rare[node]:
                 postings = own.get(stem, ())
-                for other in postings[bisect_right(postings, node) :]:
-                    shared[other] = shared.get(other, 0) + 1
+                shared += postings[bisect_right(postings, node) :]
                 for index in containers:
-                    for other in index.get(stem, ()):
-                        shared[other] = shared.get(other, 0) + 1
-            for other, count in shared.items():
+                    shared += index.get(stem, ())
+            for other, count in Counter(shared).items():
                 if count >= MIN_SHARED:
                     yield (node, other) if node < other else (other, node)
         indexes.pop(key, None)  # a bucket that contains no other is not needed again

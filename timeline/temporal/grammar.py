@@ -11,6 +11,7 @@ rules whose pattern can begin with that word (or, for a digit, that character), 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from itertools import accumulate, compress
@@ -38,30 +39,36 @@ _REACH = 45  # no expression begins further than this before its trigger word
 
 
 class Tokens(NamedTuple):
-    """A text's tokens (runs of ASCII letters, runs of digits): where each starts and ends, as written and
-    lower-cased."""
+    """A text's tokens (runs of ASCII letters, runs of digits): where each starts and ends, lower-cased."""
 
     starts: list[int]
     ends: list[int]
-    words: list[str]
     lower: list[str]
 
 
 _TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
+# The only characters whose lower case is longer (U+0130) or is a token's while they are none (the Kelvin
+# sign's "k"): in a text without them, the lower-cased text splits into the lower-cased tokens
+_KELVIN = "\u212a"
 
 
 def tokenize(text: str) -> Tokens:
     """The tokens of `text` (those of TOKEN.finditer), read in one split rather than one match at a time."""
-    pieces = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    lowered = text.lower()  # the whole text at once, not token by token
+    if len(lowered) == len(text) and _KELVIN not in text:
+        pieces = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
+        lower = pieces[1::2]
+    else:
+        pieces = _TOKEN_SPLIT.split(text)
+        lower = list(map(str.lower, pieces[1::2]))
     offsets = list(accumulate(map(len, pieces)))
-    words = pieces[1::2]
-    return Tokens(offsets[0:-1:2], offsets[1::2], words, list(map(str.lower, words)))
+    return Tokens(offsets[0:-1:2], offsets[1::2], lower)
 
 
-def _flagged(tokens: Tokens, words: frozenset[str]) -> Iterator[int]:
+def _flagged(tokens: Tokens, words: frozenset[str]) -> list[int]:
     """The indices of the tokens that are digits or, lower-cased, one of `words`."""
-    flags = map(or_, map(words.__contains__, tokens.lower), map(str.isdigit, tokens.words))
-    return compress(range(len(tokens.words)), flags)
+    flags = map(or_, map(words.__contains__, tokens.lower), map(str.isdigit, tokens.lower))
+    return list(compress(range(len(tokens.lower)), flags))
 
 
 def _windows(tokens: Tokens) -> list[list[int]]:
@@ -141,22 +148,19 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
     if not windows:
         return
     starts, ends, lower = tokens.starts, tokens.ends, tokens.lower
-    wi, n_windows = 0, len(windows)
+    tried = _flagged(tokens, START_WORDS)  # the tokens that can begin an expression
+    tried_starts = [starts[i] for i in tried]
     pos = 0  # the end of the last accepted match
-    for i in _flagged(tokens, START_WORDS):
-        start = starts[i]
-        if start < pos:
-            continue
-        while wi < n_windows and windows[wi][1] <= start:
-            wi += 1
-        if wi == n_windows:
-            return
-        if start < windows[wi][0]:
-            continue
-        found = _match_token(text, start, ends[i], lower[i], pos)
-        if found is None:
-            continue
-        rule, m = found
-        if rule.accept(m, text):
-            yield Candidate(rule, m.start(), m.end(), m)
-            pos = m.end()
+    for window_start, window_end in windows:
+        # the first token of the window not inside the last match, found by bisection, not token by token
+        k = bisect_left(tried_starts, max(window_start, pos))
+        while k < len(tried) and tried_starts[k] < window_end:
+            i = tried[k]
+            found = _match_token(text, starts[i], ends[i], lower[i], pos)
+            if found is not None and found[0].accept(found[1], text):
+                rule, m = found
+                yield Candidate(rule, m.start(), m.end(), m)
+                pos = m.end()
+                k = bisect_left(tried_starts, pos, k + 1)
+            else:
+                k += 1
