@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.clean import clean_text
-from timeline.clean.features import FEATURE_NAMES, reason_head, rule_head
+from timeline.clean.features import (
+    CAP_WORD_RE,
+    DIGIT_RE,
+    FEATURE_NAMES,
+    count_capitals_and_digits,
+    reason_head,
+    rule_head,
+)
 from timeline.clean.model import compile_trees, load_model, model_from_dict, smooth_logits
 from timeline.clean.text import _label_by_rules, _unit_features, model_inputs
 from timeline.models import KEPT_LABELS
@@ -128,6 +135,26 @@ def test_reason_heads_name_the_rule_that_decided(reason: str, expected: tuple[tu
 def test_rule_head_is_the_last_reason_head(parts: list[str]) -> None:
     reason = "; ".join(parts)
     assert rule_head(reason) == reason_head(reason)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Mayor of Leeds met Anna", (4, False)),
+        ("McAllen's iPhone O'Brien 42", (2, True)),
+        ("US-POLITICS (AP) said_Yes X", (4, False)),
+        ("Zürich Élan Oslo 7", (2, True)),  # not ASCII: the regexes themselves
+        ("", (0, False)),
+    ],
+)
+def test_capitals_that_start_words_and_digits_are_counted(text: str, expected: tuple[int, bool]) -> None:
+    assert count_capitals_and_digits(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("Ab9_' -.(/’é\t"), max_size=40) | st.text(max_size=40))
+def test_capitals_and_digits_are_what_the_regexes_find(text: str) -> None:
+    found = len(CAP_WORD_RE.findall(text)), DIGIT_RE.search(text) is not None
+    assert count_capitals_and_digits(text) == found
 
 
 @pytest.mark.parametrize("name", ["harbour", "orchard"])
