@@ -283,6 +283,9 @@ WEEKDAY_ROWS = [
     ("The appeal was dismissed, leaving 22 cars for Sunday's race.", "2020-06-13", "Sunday", SUN),
     ("Wednesday's ruling was upheld.", "2020-06-13", "Wednesday", "2020-06-10"),
     ("Arsenal hosts Chelsea on Saturday.", SUN, "Saturday", "2020-06-20"),
+    # "Thursday last" is read by its clause's tense like any weekday
+    ("The minister spoke on Thursday last.", SUN, "Thursday", "2020-06-11"),
+    ("The minister spoke on Thursday last.", "2020-06-11", "Thursday", "2020-06-11"),
     # ... not a noun in -s: "compliance reports"
     ("Compliance reports were filed by Wednesday.", SUN, "Wednesday", "2020-06-10"),
     # a deadline lies ahead: "postponed until", "gave them until"
@@ -943,6 +946,15 @@ PERIOD_ROWS = [
         "The latest period includes gains.",
         "1989-10-26",
         "The latest period",
+        "1989-04-01",
+        "1989-06-30",
+        "1989-Q2",
+    ),
+    # "the latest quarter" is the quarter being reported on, by the article's own (fiscal) count
+    (
+        "National posted net for the fiscal second quarter of $8 million. The latest quarter included gains.",
+        "1989-10-26",
+        "The latest quarter",
         "1989-04-01",
         "1989-06-30",
         "1989-Q2",

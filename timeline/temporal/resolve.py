@@ -130,7 +130,6 @@ SCHEDULE_BEFORE = re.compile(
     r"|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
-WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
@@ -685,8 +684,6 @@ class Resolver:
                 d = pick_day(month, day, base, tense) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("det") or "")
-        if not det and WEEKDAY_LAST.match(self.text, c.end):
-            det = "last"  # "on Thursday last": British and Caribbean for last Thursday
         dct = self.ctx.base(f"XXXX-WXX-{wd}", "day")
         diff = wd - dct.isoweekday()
         anchor = "publication"
@@ -930,8 +927,6 @@ class Resolver:
             idx = recent[0] * 4 + recent[1] - 1  # "this quarter's loss" in a report: the quarter reported
         elif "this" in det.split() or "current" in det:
             idx = cur
-        elif "latest" in det or "recent" in det:
-            idx = cur - 1  # the last quarter reported
         elif recent:  # the quarter the article just named, by its own (maybe fiscal) count
             idx = recent[0] * 4 + recent[1] - 1
         elif (ended := self._quarter_ended(c)) is not None:
