@@ -21,6 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_tense import fold_of, load_scorer, value_f1
+
 ROOT = Path(__file__).resolve().parent.parent
 RESOLVE = "timeline/temporal/resolve.py"
 
@@ -34,7 +38,6 @@ SWITCHES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         RESOLVE,
         [('elif det in ("the previous", "the following"):', "elif False:")],
     ),
-    "weekday_last_after": (RESOLVE, [("if not det and WEEKDAY_LAST.match(self.text, c.end):", "if False:")]),
     "earlier_later_part": (
         RESOLVE,
         [("if relative and dct is not None and first <= dct <= last:", "if False:")],
@@ -44,14 +47,11 @@ SWITCHES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         [('elif "this" in det.split() and recent and _RESULTS_OF.match(self.text, c.end):', "elif False:")],
     ),
     "quarter_ended": (RESOLVE, [("m = _QUARTER_ENDED.match(self.text, c.end)", "m = None")]),
-    "quarter_latest_recent": (RESOLVE, [('elif "latest" in det or "recent" in det:', "elif False:")]),
     "quarter_background": (
         RESOLVE,
-        [("if fiscal or not self._background_quarter(quarter, e.start):", "if True:")],
+        [("if fiscal or not self._background_quarter(quarter):", "if True:")],
     ),
     "quarter_past_last_year": (RESOLVE, [('and self.reading(c, weak=False) == "past"\n', "and False\n")]),
-    "quarter_reach_0": (RESOLVE, [("QUARTER_REACH = 2000 ", "QUARTER_REACH = 0 ")]),
-    "quarter_reach_inf": (RESOLVE, [("QUARTER_REACH = 2000 ", "QUARTER_REACH = 10**9 ")]),
     "longer_stretch": (
         RESOLVE,
         [("return SEVERAL_QUARTERS.search(self.text, previous, c.start) is not None", "return False")],
@@ -162,12 +162,29 @@ SWITCHES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 
 
+# name -> (file, source text with {} for the value, shipped value): the reaches `--cv` fits by
+# cross-validation on TempEval-3 dev, over GRID (-1: never reaches back, 10**9: always does)
+GRID = (-1, 150, 300, 600, 1000, 1500, 2000, 4000, 10**9)
+REACHES: dict[str, tuple[str, str, int]] = {
+    "clock_window": (RESOLVE, "day, anchor = self.ctx.anchor_day(c.start, window={})", 600),
+    "part_of_day_window": (RESOLVE, "d, anchor = self.ctx.anchor_day(c.start, window={})", 600),
+    "told_of_window": (RESOLVE, "return self.ctx.anchor_day(c.start, window={})", 400),
+    "that_unit_window": (RESOLVE, "base, anchor = self.ctx.anchor_day(c.start, window={})", 4000),
+    "anchor_window_default": (RESOLVE, "window: int = {}", 1500),
+    "then_reach": (RESOLVE, "THEN_REACH = {} ", 300),
+    "yearlike_reach": (RESOLVE, "YEARLIKE_REACH = {} ", 1500),
+}
+
+
 def patched_tree(name: str | None, dest: Path) -> Path:
     """A copy of the package under `dest` with switch `name` applied (the shipped code for None)."""
+    path, edits = SWITCHES[name] if name else (RESOLVE, [])
+    return patch_tree(path, edits, dest, name or "shipped")
+
+
+def patch_tree(path: str, edits: list[tuple[str, str]], dest: Path, name: str) -> Path:
+    """A copy of the package under `dest` with `edits` (old, new) made in the file `path`."""
     shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
-    if name is None:
-        return dest
-    path, edits = SWITCHES[name]
     file = dest / path
     text = file.read_text(encoding="utf-8")
     for old, new in edits:
@@ -178,9 +195,8 @@ def patched_tree(name: str | None, dest: Path) -> Path:
     return dest
 
 
-def tempeval(tree: Path, shared: Path, tmp: Path) -> dict[str, float]:
-    """Strict, relaxed and value F1 on TempEval-3 dev with the package in `tree`."""
-    gold = shared / "corpora" / "tempeval3" / "dev.jsonl"
+def tag_dev(tree: Path, gold: Path, tmp: Path) -> Path:
+    """TempEval-3 dev tagged by the package in `tree`, as a JSON Lines file in `tmp`."""
     code = (
         "import sys, json\n"
         "from timeline.temporal.tag import tag_jsonl\n"
@@ -193,16 +209,50 @@ def tempeval(tree: Path, shared: Path, tmp: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     with out.open("w", encoding="utf-8") as fh:
         subprocess.run([sys.executable, "-c", code, str(gold)], check=True, stdout=fh, env=env, cwd=tmp)
+    return out
+
+
+def tempeval(tree: Path, shared: Path, tmp: Path) -> dict[str, float]:
+    """Strict, relaxed and value F1 on TempEval-3 dev with the package in `tree`."""
+    gold = shared / "corpora" / "tempeval3" / "dev.jsonl"
+    out = tag_dev(tree, gold, tmp)
     scorer = shared / "tools" / "score_timex.py"
-    res = json.loads(
-        subprocess.run(
-            [sys.executable, str(scorer), str(gold), str(out), "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    cmd = [sys.executable, str(scorer), str(gold), str(out), "--json"]
+    res = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     return {k: res[k]["f1"] for k in ("strict", "relaxed", "value")}
+
+
+def cross_validate(name: str, shared: Path, folds: int) -> None:
+    """Print the value F1 of reach `name` chosen on the other folds (grouped by month), then fitted on all."""
+    path, template, shipped = REACHES[name]
+    scorer = load_scorer(shared)
+    gold_path = shared / "corpora" / "tempeval3" / "dev.jsonl"
+    gold = scorer.load_jsonl(gold_path)
+    values = [shipped] + [v for v in GRID if v != shipped]  # a tie keeps the shipped value
+    tagged = []
+    for value in values:
+        with tempfile.TemporaryDirectory(prefix="audit-") as tmpdir:
+            tmp = Path(tmpdir)
+            edit = [(template.format(shipped), template.format(value))] if value != shipped else []
+            out = tag_dev(patch_tree(path, edit, tmp / "tree", name), gold_path, tmp)
+            tagged.append(scorer.load_jsonl(out))
+    fold = {i: fold_of(gold[i], folds) for i in gold}
+    pooled: dict[str, dict] = {}
+    chosen = []
+    for k in range(folds):
+        train = [i for i in gold if fold[i] != k]
+        best = max(range(len(values)), key=lambda j: (value_f1(scorer, gold, tagged[j], train), -j))
+        chosen.append(values[best])
+        pooled.update({i: tagged[best][i] for i in gold if fold[i] == k})
+    ids = list(gold)
+    scores = [value_f1(scorer, gold, t, ids) for t in tagged]
+    best = max(range(len(values)), key=lambda j: (scores[j], -j))
+    print(
+        f"\n== {name} (shipped {shipped}): cross-validated value F1 {value_f1(scorer, gold, pooled, ids):.4f}"
+    )
+    print(f"   ({folds} folds grouped by month of publication; chose {chosen})")
+    print(f"   fitted on all of dev: {values[best]}, value F1 {scores[best]:.4f}")
+    print("   " + ", ".join(f"{v}: {sc:.4f}" for v, sc in zip(values, scores, strict=True)))
 
 
 def tls_dates(
@@ -259,8 +309,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", help="switches to measure (default: all)")
     ap.add_argument("--folders", nargs="*", help="TLS folder names (default: all)")
     ap.add_argument("--sample", type=int, default=8, help="moved statements to print per switch")
+    ap.add_argument("--cv", nargs="*", help="instead: cross-validate these reaches (none named: all)")
+    ap.add_argument("--folds", type=int, default=5, help="with --cv: folds grouped by month of publication")
     a = ap.parse_args(argv)
     shared = Path(a.shared).resolve()
+    if a.cv is not None:
+        for name in a.cv or REACHES:
+            cross_validate(name, shared, a.folds)
+            sys.stdout.flush()
+        return 0
     tls = shared / "corpora" / "tls"
     folders = (
         [tls / f for f in a.folders]

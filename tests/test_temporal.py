@@ -959,6 +959,17 @@ PERIOD_ROWS = [
         "1989-06-30",
         "1989-Q2",
     ),
+    # ... however far back it was named: no reach in characters
+    (
+        "National posted net of $8 million for the fiscal second quarter. "
+        + "Sales of steel and other goods grew in every region. " * 45
+        + "In the quarter, costs fell.",
+        "2020-10-26",
+        "the quarter",
+        "2020-04-01",
+        "2020-06-30",
+        "2020-Q2",
+    ),
     # a forecast quarter is not the one being reported on
     (
         "Third-quarter net fell. Analysts see losses through the third quarter of 2021. "
