@@ -165,6 +165,7 @@ SWITCHES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 # name -> (file, source text with {} for the value, shipped value): the reaches `--cv` fits by
 # cross-validation on TempEval-3 dev, over GRID (-1: never reaches back, 10**9: always does)
 GRID = (-1, 150, 300, 600, 1000, 1500, 2000, 4000, 10**9)
+SENTENCE_GRID = (80, 110, 160, 220, 300, 440, 880)  # how far the tense's sentence is looked for
 REACHES: dict[str, tuple[str, str, int]] = {
     "clock_window": (RESOLVE, "day, anchor = self.ctx.anchor_day(c.start, window={})", 600),
     "part_of_day_window": (RESOLVE, "d, anchor = self.ctx.anchor_day(c.start, window={})", 600),
@@ -173,6 +174,7 @@ REACHES: dict[str, tuple[str, str, int]] = {
     "anchor_window_default": (RESOLVE, "window: int = {}", 1500),
     "then_reach": (RESOLVE, "THEN_REACH = {} ", 300),
     "yearlike_reach": (RESOLVE, "YEARLIKE_REACH = {} ", 1500),
+    "tense_window": ("timeline/temporal/tense.py", "_WINDOW = {}\n", 220),  # characters around a sentence
 }
 
 
@@ -228,7 +230,8 @@ def cross_validate(name: str, shared: Path, folds: int) -> None:
     scorer = load_scorer(shared)
     gold_path = shared / "corpora" / "tempeval3" / "dev.jsonl"
     gold = scorer.load_jsonl(gold_path)
-    values = [shipped] + [v for v in GRID if v != shipped]  # a tie keeps the shipped value
+    grid = SENTENCE_GRID if name == "tense_window" else GRID
+    values = [shipped] + [v for v in grid if v != shipped]  # a tie keeps the shipped value
     tagged = []
     for value in values:
         with tempfile.TemporaryDirectory(prefix="audit-") as tmpdir:
