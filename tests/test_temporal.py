@@ -283,6 +283,9 @@ WEEKDAY_ROWS = [
     ("The appeal was dismissed, leaving 22 cars for Sunday's race.", "2020-06-13", "Sunday", SUN),
     ("Wednesday's ruling was upheld.", "2020-06-13", "Wednesday", "2020-06-10"),
     ("Arsenal hosts Chelsea on Saturday.", SUN, "Saturday", "2020-06-20"),
+    # "Thursday last" is read by its clause's tense like any weekday
+    ("The minister spoke on Thursday last.", SUN, "Thursday", "2020-06-11"),
+    ("The minister spoke on Thursday last.", "2020-06-11", "Thursday", "2020-06-11"),
     # ... not a noun in -s: "compliance reports"
     ("Compliance reports were filed by Wednesday.", SUN, "Wednesday", "2020-06-10"),
     # a deadline lies ahead: "postponed until", "gave them until"
@@ -946,6 +949,26 @@ PERIOD_ROWS = [
         "1989-04-01",
         "1989-06-30",
         "1989-Q2",
+    ),
+    # "the latest quarter" is the quarter being reported on, by the article's own (fiscal) count
+    (
+        "National posted net for the fiscal second quarter of $8 million. The latest quarter included gains.",
+        "1989-10-26",
+        "The latest quarter",
+        "1989-04-01",
+        "1989-06-30",
+        "1989-Q2",
+    ),
+    # ... however far back it was named: no reach in characters
+    (
+        "National posted net of $8 million for the fiscal second quarter. "
+        + "Sales of steel and other goods grew in every region. " * 45
+        + "In the quarter, costs fell.",
+        "2020-10-26",
+        "the quarter",
+        "2020-04-01",
+        "2020-06-30",
+        "2020-Q2",
     ),
     # a forecast quarter is not the one being reported on
     (

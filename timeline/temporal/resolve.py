@@ -89,8 +89,7 @@ class Context:
     last_any_pos: int = -1
     last_year: int | None = None  # the last year written out ("in 1988", "June 1998")
     last_year_pos: int = -1
-    last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
-    last_quarter_pos: int = -10_000
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) last reported on, however far back
 
     def base(self, value: str, granularity: str, type_: str = "DATE") -> dt.date:
         """The publication day, or Unresolved with the X-ed `value` when there is none."""
@@ -130,7 +129,6 @@ SCHEDULE_BEFORE = re.compile(
     r"|\b(?:daily|every|each|weekdays|weekends|opening hours|open from|hours:)",
     re.IGNORECASE,
 )
-WEEKDAY_LAST = re.compile(r"\s+last\b(?!\s+(?:\w+\s+)?(?:week|weekend|month|year|night|time|minute|day)s?\b)")
 THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 BOUNDED_AGO = frozenset(["MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_LESS"])
 # "earlier this month", "later this week": the part of the period before or after the publication day
@@ -149,7 +147,6 @@ MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|must|'ll|’ll)(?:\s+\w+ly)?\s+$", re.IGNORECASE
 )
 THEN_REACH = 300  # characters after a dated expression in which "until then" refers to it
-QUARTER_REACH = 2000  # characters after a reported quarter in which "the quarter", "a year ago" refer to it
 SEVERAL_QUARTERS = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z]\w*)")
 _WS = re.compile(r"\s+")
@@ -433,19 +430,13 @@ class Resolver:
             quarter = (int(e.value[:4]), int(e.value[-1]))
             # a fiscal quarter is the company's own count, not comparable with a calendar one before it
             fiscal = "fiscal" in self.text[max(0, cand.start - 8) : cand.end].lower()
-            if fiscal or not self._background_quarter(quarter, e.start):
+            if fiscal or not self._background_quarter(quarter):
                 self.ctx.last_quarter = quarter
-            self.ctx.last_quarter_pos = e.end
         return found
 
-    def _recent_quarter(self, start: int) -> tuple[int, int] | None:
-        """The (year, quarter) being reported on, when it was named within QUARTER_REACH before `start`."""
-        return self.ctx.last_quarter if start - self.ctx.last_quarter_pos < QUARTER_REACH else None
-
-    def _background_quarter(self, quarter: tuple[int, int], start: int) -> bool:
+    def _background_quarter(self, quarter: tuple[int, int]) -> bool:
         """Whether a quarter predates the one just reported ("after a flat second quarter"): background."""
-        recent = self._recent_quarter(start)
-        return recent is not None and quarter < recent
+        return self.ctx.last_quarter is not None and quarter < self.ctx.last_quarter
 
     def _forecast(self, cand: Candidate, e: TimeExpr) -> bool:
         """Whether a period lies ahead of the dct, or is still running and spoken of in the future tense."""
@@ -685,8 +676,6 @@ class Resolver:
                 d = pick_day(month, day, base, tense) or base
             return self.make(c, "DATE", d.isoformat(), "day", anchor, mod, d, d)
         det = _norm(g("det") or "")
-        if not det and WEEKDAY_LAST.match(self.text, c.end):
-            det = "last"  # "on Thursday last": British and Caribbean for last Thursday
         dct = self.ctx.base(f"XXXX-WXX-{wd}", "day")
         diff = wd - dct.isoweekday()
         anchor = "publication"
@@ -916,7 +905,7 @@ class Resolver:
             ):
                 shift_y = -1
             return self.make(c, "DATE", f"{y + shift_y:04d}-Q{q}", "quarter", "publication")
-        recent = self._recent_quarter(c.start)
+        recent = self.ctx.last_quarter
         if year_s:
             # "the 1988 quarter" after "third-quarter profit": that quarter of 1988, like "the 1988 period"
             return self.make(c, "DATE", f"{year_s}-Q{recent[1] if recent else 'X'}", "quarter", "absolute")
@@ -930,8 +919,6 @@ class Resolver:
             idx = recent[0] * 4 + recent[1] - 1  # "this quarter's loss" in a report: the quarter reported
         elif "this" in det.split() or "current" in det:
             idx = cur
-        elif "latest" in det or "recent" in det:
-            idx = cur - 1  # the last quarter reported
         elif recent:  # the quarter the article just named, by its own (maybe fiscal) count
             idx = recent[0] * 4 + recent[1] - 1
         elif (ended := self._quarter_ended(c)) is not None:
@@ -1407,7 +1394,7 @@ class Resolver:
 
     def resolve_fiscal_period(self, c: Candidate) -> Found | None:
         g = c.match.group
-        recent = self._recent_quarter(c.start)
+        recent = self.ctx.last_quarter
         w = (g("w") or "").lower()
         if g("y"):
             y = int(g("y"))
